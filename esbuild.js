@@ -1,0 +1,31 @@
+// Bundles every entry point. The extension host bundle keeps `vscode` external;
+// the CLI and the server are plain Node programs; the webview is a browser bundle.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
+const watch = process.argv.includes('--watch');
+
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: production, sourcemap: !production, logLevel: 'warning' };
+
+const entries = [
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true },
+  { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', minify: true, sourcemap: false, logLevel: 'warning',
+    entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
+  { ...node, entryPoints: ['src/health/readerWorker.ts'], outfile: 'dist/readerWorker.js' },
+];
+
+async function main() {
+  const present = entries.filter((e) => e.entryPoints.every((p) => fs.existsSync(path.join(__dirname, p))));
+  if (watch) {
+    for (const e of present) (await esbuild.context(e)).watch();
+    return;
+  }
+  await Promise.all(present.map((e) => esbuild.build(e)));
+  for (const e of present) if (e.banner) fs.chmodSync(e.outfile, 0o755);
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });

@@ -1,0 +1,36 @@
+// The `release-health` command line. Exit codes: 0 ok, 1 a --fail-under gate failed,
+// 2 a usage or input error (one line on stderr).
+import { parseOverviewArgs, OVERVIEW_USAGE } from './overviewArgs';
+import { runOverview, type CommandIO } from './overviewCommand';
+import { UsageError } from './usageError';
+import './registerSources';
+
+export async function main(argv: string[], io: CommandIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(OVERVIEW_USAGE + '\n');
+    return 0;
+  }
+  try {
+    if (command !== 'overview') throw new UsageError(command ? `unknown command '${command}'` : 'missing command: overview');
+    return await runOverview(parseOverviewArgs(rest), io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`release-health: ${err.message}\n`);
+      return 2;
+    }
+    const e = err as Error & { userMessage?: string };
+    io.stderr(`release-health: ${e.userMessage ?? e.message}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

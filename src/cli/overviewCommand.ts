@@ -1,0 +1,68 @@
+// `release-health overview`: prints the overview and applies the CI gates.
+import * as fs from 'fs';
+import type { Overview, SkipReport } from '../health/types';
+import { computeFileOverview } from '../raw/fileOverview';
+import { failedGates } from './failUnder';
+import { formatTable } from './formatTable';
+import { CLI_THRESHOLDS, type OverviewArgs } from './overviewArgs';
+import { UsageError } from './usageError';
+
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export type OverviewSource = (args: OverviewArgs, io: CommandIO) => Promise<Overview & { skipped?: SkipReport }>;
+
+async function fileSource(args: OverviewArgs): Promise<Overview & { skipped: SkipReport }> {
+  const path = args.file!;
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(path);
+  } catch {
+    throw new UsageError(`cannot read --file '${path}': no such file`);
+  }
+  if (!stat.isFile()) throw new UsageError(`cannot read --file '${path}': not a file`);
+  try {
+    await fs.promises.access(path, fs.constants.R_OK);
+  } catch {
+    throw new UsageError(`cannot read --file '${path}': permission denied`);
+  }
+  return computeFileOverview(path, {
+    now: args.now,
+    summaryPeriod: args.summaryPeriod,
+    healthPeriod: args.healthPeriod,
+    stat: args.stat,
+    thresholds: CLI_THRESHOLDS,
+    environments: args.environments,
+    defaultProject: args.defaultProject,
+  });
+}
+
+/** Sources other than a file register here (the API source adds `--url`). */
+export const overviewSources: { url?: OverviewSource } = {};
+
+export async function runOverview(args: OverviewArgs, io: CommandIO): Promise<number> {
+  let overview: Overview & { skipped?: SkipReport };
+  if (args.file !== null) overview = await fileSource(args);
+  else if (overviewSources.url) overview = await overviewSources.url(args, io);
+  else throw new UsageError('--url is not supported by this build');
+
+  if (args.releases.length > 0) {
+    const wanted = new Set(args.releases);
+    overview = { ...overview, releases: overview.releases.filter((r) => wanted.has(r.release)) };
+  }
+  const skipped = overview.skipped ?? { count: 0, samples: [] };
+  const { skipped: _omit, ...rest } = overview;
+  void _omit;
+  if (args.format === 'json') io.stdout(JSON.stringify({ ...rest, skipped }, null, 2) + '\n');
+  else io.stdout(formatTable({ ...rest, skipped }));
+
+  const failures = failedGates(overview.releases, args.gates);
+  if (failures.length > 0) {
+    io.stderr(`release-health: gate failed: ${failures.join('; ')}\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,47 @@
+// Reads raw session NDJSON as a stream into a SessionAccumulator. Unusable lines are skipped
+// and reported; they never stop the run.
+import * as fs from 'fs';
+import type { Readable } from 'stream';
+import type { SkipReport, UnixSeconds } from '../health/types';
+import { HAS_DATA_PERIOD, windowOf } from '../health/windows';
+import { forEachLine } from './lineSplitter';
+import { SessionAccumulator } from './sessionAccumulator';
+import { parseSessionLine } from './sessionLine';
+import { SkipCollector } from './skipReport';
+
+export interface ReadOptions {
+  now: UnixSeconds;
+  defaultProject: string;
+}
+
+export interface ReadResult {
+  accumulator: SessionAccumulator;
+  skipped: SkipReport;
+  lines: number;
+}
+
+export function newAccumulator(options: ReadOptions): SessionAccumulator {
+  return new SessionAccumulator({
+    now: options.now,
+    defaultProject: options.defaultProject,
+    keepFrom: windowOf(HAS_DATA_PERIOD, options.now).start,
+  });
+}
+
+export async function readSessionStream(stream: Readable, options: ReadOptions): Promise<ReadResult> {
+  const accumulator = newAccumulator(options);
+  const skips = new SkipCollector();
+  const lines = await forEachLine(stream, (text, n) => {
+    if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.trim() === '') return;
+    const parsed = parseSessionLine(text);
+    if (parsed.ok) accumulator.add(parsed.record);
+    else skips.skip(n, parsed.reason);
+  });
+  return { accumulator, skipped: skips.toJSON(), lines };
+}
+
+export async function readSessionFile(path: string, options: ReadOptions): Promise<ReadResult> {
+  const stream = fs.createReadStream(path, { highWaterMark: 1 << 20 });
+  return readSessionStream(stream, options);
+}

@@ -1,0 +1,167 @@
+// Ingests session records as Sentry's relay extracts metrics from them (contract, "Ingestion
+// rules"): per (project, release, environment, bucket) counters, and the sets the figures
+// need (errored session ids, users by status tag). Memory grows with those keys and with the
+// distinct sessions and users, never with the number of lines.
+import type { UnixSeconds } from '../health/types';
+import type { AggregateEntryRecord, SessionRecord, SessionUpdateRecord } from './sessionLine';
+
+export class BucketStats {
+  init = 0;
+  crashed = 0;
+  abnormal = 0;
+  unhandled = 0;
+  erroredPreaggr = 0;
+  erroredSids: Set<number> | null = null;
+  users: Set<number> | null = null;
+  erroredUsers: Set<number> | null = null;
+  crashedUsers: Set<number> | null = null;
+  abnormalUsers: Set<number> | null = null;
+  unhandledUsers: Set<number> | null = null;
+  /** Seconds, from `exited` updates. */
+  durations: number[] | null = null;
+
+  hasCounter(): boolean {
+    return this.init > 0 || this.crashed > 0 || this.abnormal > 0 || this.unhandled > 0 || this.erroredPreaggr > 0;
+  }
+}
+
+export interface KeyStats {
+  project: string;
+  release: string;
+  environment: string;
+  /** Earliest `started` of any usable line before `now`. */
+  firstSeen: UnixSeconds;
+  buckets: Map<UnixSeconds, BucketStats>;
+}
+
+export interface AccumulatorOptions {
+  /** Lines that start at or after `now` are ignored. */
+  now: UnixSeconds;
+  /** Project of lines that carry none. */
+  defaultProject: string;
+  /** Bucket size; every window the pipeline asks for is aligned to it. Default 1 hour. */
+  bucketSeconds?: number;
+  /** Data that started before this only counts for `firstSeen` (the 90-day window's start). */
+  keepFrom?: UnixSeconds;
+}
+
+function add(set: Set<number> | null, id: number): Set<number> {
+  const s = set ?? new Set<number>();
+  s.add(id);
+  return s;
+}
+
+export class SessionAccumulator {
+  readonly keys = new Map<string, KeyStats>();
+  private readonly userIds = new Map<string, number>();
+  private readonly sidIds = new Map<string, number>();
+  private anonymousSessions = 0;
+  private readonly bucketSeconds: number;
+  private readonly keepFrom: number;
+
+  constructor(private readonly options: AccumulatorOptions) {
+    this.bucketSeconds = options.bucketSeconds ?? 3600;
+    this.keepFrom = options.keepFrom ?? Number.NEGATIVE_INFINITY;
+  }
+
+  get now(): UnixSeconds {
+    return this.options.now;
+  }
+
+  get distinctUsers(): number {
+    return this.userIds.size;
+  }
+
+  /** Returns false when the record is ignored (it started at or after `now`). */
+  add(record: SessionRecord): boolean {
+    if (record.kind === 'update') return this.addUpdate(record);
+    let used = false;
+    for (const e of record.entries) {
+      if (this.addAggregateEntry(record.project, record.release, record.environment, e)) used = true;
+    }
+    return used;
+  }
+
+  private userId(did: string): number {
+    let id = this.userIds.get(did);
+    if (id === undefined) {
+      id = this.userIds.size;
+      this.userIds.set(did, id);
+    }
+    return id;
+  }
+
+  private sessionId(sid: string | null): number {
+    if (sid === null) return -1 - this.anonymousSessions++;
+    let id = this.sidIds.get(sid);
+    if (id === undefined) {
+      id = this.sidIds.size;
+      this.sidIds.set(sid, id);
+    }
+    return id;
+  }
+
+  /** Records the key (for listing and first seen); null when the time is outside every window. */
+  private bucketFor(project: string | null, release: string, environment: string, started: UnixSeconds): BucketStats | null {
+    const p = project ?? this.options.defaultProject;
+    const k = `${p}\u0000${release}\u0000${environment}`;
+    let key = this.keys.get(k);
+    if (key === undefined) {
+      key = { project: p, release, environment, firstSeen: started, buckets: new Map() };
+      this.keys.set(k, key);
+    } else if (started < key.firstSeen) {
+      key.firstSeen = started;
+    }
+    if (started < this.keepFrom) return null;
+    const t = Math.floor(started / this.bucketSeconds) * this.bucketSeconds;
+    let b = key.buckets.get(t);
+    if (b === undefined) {
+      b = new BucketStats();
+      key.buckets.set(t, b);
+    }
+    return b;
+  }
+
+  private addUpdate(u: SessionUpdateRecord): boolean {
+    if (!(u.started < this.options.now)) return false;
+    const b = this.bucketFor(u.project, u.release, u.environment, u.started);
+    if (b === null) return true;
+    if (u.init) b.init += 1;
+    const errored = u.errors > 0 || (u.status !== 'ok' && u.status !== 'exited');
+    const uid = u.did === null ? -1 : this.userId(u.did);
+    if (errored) b.erroredSids = add(b.erroredSids, this.sessionId(u.sid));
+    if (u.status === 'crashed') b.crashed += 1;
+    else if (u.status === 'abnormal') b.abnormal += 1;
+    else if (u.status === 'unhandled') b.unhandled += 1;
+    if (uid >= 0) {
+      b.users = add(b.users, uid);
+      if (errored) b.erroredUsers = add(b.erroredUsers, uid);
+      if (u.status === 'crashed') b.crashedUsers = add(b.crashedUsers, uid);
+      else if (u.status === 'abnormal') b.abnormalUsers = add(b.abnormalUsers, uid);
+      else if (u.status === 'unhandled') b.unhandledUsers = add(b.unhandledUsers, uid);
+    }
+    if (u.status === 'exited' && u.duration !== null) (b.durations ??= []).push(u.duration);
+    return true;
+  }
+
+  private addAggregateEntry(project: string | null, release: string, environment: string, e: AggregateEntryRecord): boolean {
+    if (!(e.started < this.options.now)) return false;
+    const b = this.bucketFor(project, release, environment, e.started);
+    if (b === null) return true;
+    const erroredCount = e.errored + e.abnormal + e.crashed + e.unhandled;
+    b.init += e.exited + erroredCount;
+    b.erroredPreaggr += erroredCount;
+    b.abnormal += e.abnormal;
+    b.crashed += e.crashed;
+    b.unhandled += e.unhandled;
+    if (e.did !== null) {
+      const uid = this.userId(e.did);
+      b.users = add(b.users, uid);
+      if (erroredCount > 0) b.erroredUsers = add(b.erroredUsers, uid);
+      if (e.crashed > 0) b.crashedUsers = add(b.crashedUsers, uid);
+      if (e.abnormal > 0) b.abnormalUsers = add(b.abnormalUsers, uid);
+      if (e.unhandled > 0) b.unhandledUsers = add(b.unhandledUsers, uid);
+    }
+    return true;
+  }
+}
