@@ -1,0 +1,60 @@
+// The contract between the one store that owns fetched data and results, and its readers
+// (tree, panels, status bar). Readers never fetch; they read snapshots and listen for changes.
+import type { Overview, ReleaseHealth, SkipReport, StatsPeriod } from '../../health/types';
+
+export type SourceKind = 'demo' | 'sentry' | 'file';
+
+/** Identifies one release across sources: a panel is keyed by this. */
+export interface ReleaseKey {
+  source: SourceKind;
+  project: string;
+  release: string;
+}
+
+export function releaseKeyId(k: ReleaseKey): string {
+  return JSON.stringify([k.source, k.project, k.release]);
+}
+
+/** Where the figures came from, shown in the panel's scope line. */
+export interface SourceScope {
+  kind: SourceKind;
+  /** e.g. "Demo data", "sentry.io / acme", "sessions.ndjson". */
+  label: string;
+  organization: string | null;
+  /** Base URL for "Open in Sentry" links; null for demo and file sources. */
+  sentryUrl: string | null;
+  environments: string[];
+  summaryPeriod: StatsPeriod;
+  healthPeriod: StatsPeriod;
+}
+
+/** What went wrong, with the action that fixes it. */
+export interface StoreError {
+  message: string;
+  /** Command id offered as the fix (e.g. releaseHealth.connect, releaseHealth.openSettings, releaseHealth.refresh). */
+  fixCommand: string;
+  fixTitle: string;
+}
+
+export type StoreState =
+  | { status: 'unconfigured' }
+  | { status: 'loading'; previous: StoreSnapshot | null }
+  | { status: 'ready'; snapshot: StoreSnapshot }
+  | { status: 'error'; error: StoreError; previous: StoreSnapshot | null };
+
+export interface StoreSnapshot {
+  scope: SourceScope;
+  overview: Overview;
+  skipped: SkipReport | null;
+  /** ISO time of the fetch. */
+  updatedAt: string;
+}
+
+export interface ReleaseHealthStoreReader {
+  readonly state: StoreState;
+  /** The latest snapshot, also while loading or after an error. */
+  readonly snapshot: StoreSnapshot | null;
+  findRelease(key: ReleaseKey): ReleaseHealth | undefined;
+  /** Fires after every state change. */
+  onDidChange(listener: () => void): { dispose(): void };
+}
