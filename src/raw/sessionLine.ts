@@ -52,8 +52,11 @@ export function parseTime(value: unknown): UnixSeconds | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string' || value.length === 0) return null;
   // Date.parse accepts loose forms; require an ISO-like date first.
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(value.trim())) return null;
-  const ms = Date.parse(value.trim());
+  const text = value.trim();
+  const m = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
+  if (!m) return null;
+  // A time without a zone is UTC (as Sentry reads it), not the machine's local time.
+  const ms = Date.parse(m[1] !== undefined && m[4] === undefined ? `${text}Z` : text);
   return Number.isFinite(ms) ? ms / 1000 : null;
 }
 

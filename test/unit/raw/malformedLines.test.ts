@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { parseSessionLine } from '../../../src/raw/sessionLine';
+import { parseSessionLine, parseTime } from '../../../src/raw/sessionLine';
 import { iso, NOW, HOUR, ndjson, only, runText, update } from '../fixtures/sessionLines';
 
 const started = iso(NOW - HOUR);
@@ -52,5 +52,17 @@ describe('raw/sessionLine: unusable lines', () => {
     const o = await runText(`\ufeff${a}\r\n\r\n   \n${b}`);
     assert.equal(only(o).totalSessions, 2);
     assert.equal(o.skipped.count, 0);
+  });
+});
+
+describe('raw/sessionLine: times', () => {
+  it('reads ISO times with zones, fractions, and zone-less times as UTC', () => {
+    assert.equal(parseTime('2026-11-26T10:00:00Z'), Date.UTC(2026, 10, 26, 10) / 1000);
+    assert.equal(parseTime('2026-11-26T10:00:00'), Date.UTC(2026, 10, 26, 10) / 1000);
+    assert.equal(parseTime('2026-11-26T12:00:00+02:00'), Date.UTC(2026, 10, 26, 10) / 1000);
+    assert.equal(parseTime('2026-11-26T10:00:00.250Z'), Date.UTC(2026, 10, 26, 10) / 1000 + 0.25);
+    assert.equal(parseTime(1795687200), 1795687200);
+    assert.equal(parseTime('tomorrow'), null);
+    assert.equal(parseTime(Number.NaN), null);
   });
 });
