@@ -1,0 +1,36 @@
+// The time series the chart draws, taken from ReleaseHealth.stats for the health-stats period.
+import type { HealthStat, ReleaseHealth, StatsPeriod } from '../health/types';
+import { formatCount } from './format';
+import { periodWords } from './scope';
+
+export interface TimeSeries {
+  period: StatsPeriod;
+  stat: HealthStat;
+  /** Bucket starts, Unix seconds (what uPlot's x axis expects by default). */
+  xs: number[];
+  ys: number[];
+  /** "hour" or "day", from the bucket spacing (the contract's granularity). */
+  bucket: 'hour' | 'day';
+}
+
+export function timeSeriesOf(r: ReleaseHealth, period: StatsPeriod, stat: HealthStat): TimeSeries | null {
+  // The store keys stats by the health-stats period; fall back to whatever single period it has.
+  const points = r.stats[period] ?? Object.values(r.stats)[0];
+  if (!points || points.length === 0) return null;
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const step = xs.length > 1 ? xs[1] - xs[0] : period.endsWith('h') ? 3600 : 86400;
+  return { period, stat, xs, ys, bucket: step >= 86400 ? 'day' : 'hour' };
+}
+
+export function seriesLabel(s: TimeSeries): string {
+  return `${s.stat === 'users' ? 'Users' : 'Sessions'} per ${s.bucket}`;
+}
+
+/** A text equivalent of the chart for screen readers (and for the test of the chart's data). */
+export function seriesSummary(s: TimeSeries): string {
+  const peak = Math.max(...s.ys);
+  // Distinct users of different buckets do not add up, so only sessions get a total.
+  const total = s.stat === 'sessions' ? `${formatCount(s.ys.reduce((a, b) => a + b, 0))} in total, ` : '';
+  return `${seriesLabel(s)}, ${periodWords(s.period)}: ${total}peak ${formatCount(peak)} in one ${s.bucket}, ${s.ys.length} ${s.bucket}s.`;
+}

@@ -1,0 +1,55 @@
+// The comparison with the previous release of the same project: which one, the change in
+// crash-free sessions in percentage points, and whether that is a regression (intervals apart).
+import type { ReleaseHealth } from '../health/types';
+import { actionButton, externalLink } from './actions';
+import { figure } from './figure';
+import { formatDelta } from './format';
+import type { PanelLinks } from './protocol';
+import { h, type VElement, type VNode } from './vnode';
+
+function deltaClass(d: number | null): string {
+  if (d === null || Math.abs(d) < 0.005) return 'delta';
+  return d > 0 ? 'delta delta-up' : 'delta delta-down';
+}
+
+function previousRelease(r: ReleaseHealth, links: PanelLinks): VNode[] {
+  if (r.previousRelease === null) {
+    return [figure('previousRelease', null, `None: no earlier release of ${r.project} has health data`, { class: 'muted' })];
+  }
+  // The name opens that release's own panel; the host checks it is this model's previous release.
+  const out: VNode[] = [
+    actionButton('open-release', r.previousRelease, {
+      class: 'link',
+      title: 'Show its release health',
+      'data-release-target': r.previousRelease,
+      'data-figure': 'previousRelease',
+      'data-value': JSON.stringify(r.previousRelease),
+    }),
+  ];
+  if (links.previousReleaseInSentry) out.push(' · ', externalLink(links.previousReleaseInSentry, 'Open in Sentry'));
+  return out;
+}
+
+export function renderComparison(r: ReleaseHealth, links: PanelLinks): VElement {
+  return h(
+    'section',
+    { class: 'comparison' },
+    h('h2', {}, 'Compared with the previous release'),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, 'Previous release'),
+      h('dd', {}, previousRelease(r, links)),
+      h('dt', {}, 'Crash-free sessions change'),
+      h('dd', {}, figure('crashFreeSessionsDelta', r.crashFreeSessionsDelta, formatDelta(r.crashFreeSessionsDelta), { class: deltaClass(r.crashFreeSessionsDelta) })),
+      h('dt', {}, 'Regression'),
+      h(
+        'dd',
+        {},
+        r.regression
+          ? figure('regression', true, '▼ Yes: the crash-free interval lies entirely below the previous release’s', { class: 'regression' })
+          : figure('regression', false, r.previousRelease === null ? 'No' : 'No: the crash-free intervals overlap or one is unknown', { class: 'muted' }),
+      ),
+    ),
+  );
+}

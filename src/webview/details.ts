@@ -1,0 +1,53 @@
+// Secondary figures (health status, first seen, unhandled rates, durations) and anomaly notes.
+import type { HealthStatus, ReleaseHealth } from '../health/types';
+import { figure } from './figure';
+import { formatDuration, formatPercent, formatTime } from './format';
+import { h, type VElement } from './vnode';
+
+export const HEALTH_STATUS_LABELS: Record<HealthStatus, string> = {
+  healthy: 'Healthy',
+  warning: 'Warning',
+  critical: 'Critical',
+  'insufficient-data': 'Insufficient data',
+};
+
+export function renderDetails(r: ReleaseHealth): VElement {
+  const durationNote = r.durationP50 === null && r.durationP90 === null ? 'not recorded' : null;
+  return h(
+    'section',
+    { class: 'details' },
+    h('h2', {}, 'Details'),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, 'Health status'),
+      h('dd', {}, figure('healthStatus', r.healthStatus, HEALTH_STATUS_LABELS[r.healthStatus] ?? r.healthStatus, { class: `status-text status-${r.healthStatus}` })),
+      h('dt', {}, 'First seen'),
+      h('dd', {}, figure('firstSeen', r.firstSeen, formatTime(r.firstSeen))),
+      h('dt', {}, 'Unhandled session rate'),
+      h('dd', {}, figure('unhandledSessionRate', r.unhandledSessionRate, formatPercent(r.unhandledSessionRate))),
+      h('dt', {}, 'Unhandled user rate'),
+      h('dd', {}, figure('unhandledUserRate', r.unhandledUserRate, formatPercent(r.unhandledUserRate))),
+      h('dt', {}, 'Session duration p50 / p90'),
+      h(
+        'dd',
+        {},
+        figure('durationP50', r.durationP50, formatDuration(r.durationP50)),
+        ' / ',
+        figure('durationP90', r.durationP90, formatDuration(r.durationP90)),
+        durationNote ? h('span', { class: 'muted' }, ` (${durationNote})`) : null,
+      ),
+    ),
+  );
+}
+
+/** Data Sentry would also show oddly (more crashes than sessions, clamped groups). */
+export function renderAnomalies(r: ReleaseHealth): VElement | null {
+  if (r.anomalies.length === 0) return null;
+  return h(
+    'section',
+    { class: 'anomalies', role: 'note', 'aria-label': 'Anomalies' },
+    h('h2', {}, 'Notes on this data'),
+    h('ul', {}, r.anomalies.map((note) => h('li', { 'data-anomaly': '' }, note))),
+  );
+}

@@ -1,0 +1,80 @@
+// The release panel's webview entry (bundled to dist/webview.js). It renders the model the host
+// posts, keeps it with setState so a hidden-then-shown panel repaints at once and a reloaded
+// window can restore the panel, and turns clicks on data-action buttons into host messages.
+import { timeSeriesOf } from './chartData';
+import { mountInto } from './dom';
+import {
+  HostMessageType,
+  isHostMessage,
+  isPanelSavedState,
+  WebviewMessageType,
+  type PanelModel,
+  type PanelSavedState,
+  type WebviewMessage,
+} from './protocol';
+import { renderedStateOf, renderPanel } from './render';
+import { observeThemeKind, readChartTheme } from './theme';
+import { TimeSeriesChart } from './timeSeriesChart';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: PanelSavedState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root')!;
+let chart: TimeSeriesChart | null = null;
+let current: PanelModel | null = null;
+
+function render(model: PanelModel, fromHost: boolean): void {
+  current = model;
+  chart?.dispose();
+  chart = null;
+  mountInto(root, renderPanel(model));
+  const placeholder = root.querySelector<HTMLElement>('[data-chart="series"]');
+  if (placeholder && model.health && model.scope) {
+    const series = timeSeriesOf(model.health, model.scope.healthPeriod, model.scope.stat);
+    if (series) chart = new TimeSeriesChart(placeholder, series, readChartTheme(document));
+  }
+  // 'cached' until the host confirms: after a reload the saved figures may be stale.
+  document.body.dataset.state = fromHost ? renderedStateOf(model) : 'cached';
+  document.body.dataset.release = model.key.release;
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const msg = event.data;
+  if (!isHostMessage(msg)) return;
+  if (msg.type === HostMessageType.State) {
+    vscode.setState({ key: msg.model.key, model: msg.model });
+    render(msg.model, true);
+  }
+});
+
+document.addEventListener('click', (event) => {
+  const target = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
+  if (!target || !current) return;
+  event.preventDefault();
+  switch (target.dataset.action) {
+    case 'open-external':
+      if (target.dataset.url) vscode.postMessage({ type: WebviewMessageType.OpenExternal, url: target.dataset.url });
+      break;
+    case 'open-release':
+      if (target.dataset.releaseTarget) vscode.postMessage({ type: WebviewMessageType.OpenRelease, release: target.dataset.releaseTarget });
+      break;
+    case 'refresh':
+      vscode.postMessage({ type: WebviewMessageType.Refresh });
+      break;
+    case 'run-fix':
+      vscode.postMessage({ type: WebviewMessageType.RunFix });
+      break;
+  }
+});
+
+observeThemeKind(document, () => chart?.retheme(readChartTheme(document)));
+
+const saved = vscode.getState();
+if (isPanelSavedState(saved) && saved.model) render(saved.model, false);
+else document.body.dataset.state = 'loading';
+vscode.postMessage({ type: WebviewMessageType.Ready });

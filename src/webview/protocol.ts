@@ -1,0 +1,186 @@
+// The one message protocol between the release panel's host (extension side) and its webview.
+// Both sides import this module; it holds only types, constants and guards, so the browser
+// bundle stays free of vscode and the store. Modelled on gitlens' webview protocol: every
+// message has a `type` constant and a payload interface, and each side checks what it receives.
+import type { HealthStat, ReleaseHealth, StatsPeriod } from '../health/types';
+
+/** Mirrors the store's ReleaseKey; repeated here so the webview needs nothing from the store. */
+export type PanelSourceKind = 'demo' | 'sentry' | 'file';
+export const PANEL_SOURCE_KINDS: readonly PanelSourceKind[] = ['demo', 'sentry', 'file'];
+
+export interface PanelReleaseKey {
+  source: PanelSourceKind;
+  project: string;
+  release: string;
+}
+
+/**
+ * Where the panel's figures stand: `loading` before the store has any data for the release,
+ * `ready` when they are current, `error` when the last fetch failed (figures may be stale),
+ * `unconfigured` when no source is set up.
+ */
+export type PanelPhase = 'loading' | 'ready' | 'error' | 'unconfigured';
+
+/** The scope line: where the figures come from and what window they cover. */
+export interface PanelScope {
+  sourceKind: PanelSourceKind;
+  /** e.g. "Demo data", "sentry.io / acme", "sessions.ndjson". */
+  sourceLabel: string;
+  organization: string | null;
+  project: string;
+  /** Empty means every environment. */
+  environments: string[];
+  summaryPeriod: StatsPeriod;
+  healthPeriod: StatsPeriod;
+  stat: HealthStat;
+  /** ISO time of the fetch; null before the first one. */
+  updatedAt: string | null;
+}
+
+/** External links the host has vetted; the webview may ask the host to open only these. */
+export interface PanelLinks {
+  openInSentry: string | null;
+  previousReleaseInSentry: string | null;
+}
+
+export interface PanelStoreError {
+  message: string;
+  /** Label of the action the host runs on `runFix`, e.g. "Sign in again". */
+  fixTitle: string;
+}
+
+/** Everything the webview renders; also what it saves with setState for restores. */
+export interface PanelModel {
+  key: PanelReleaseKey;
+  phase: PanelPhase;
+  error: PanelStoreError | null;
+  /** Null when the store has no data yet, or the release is not in it. */
+  health: ReleaseHealth | null;
+  scope: PanelScope | null;
+  links: PanelLinks;
+}
+
+// ---- host → webview ------------------------------------------------------------------------
+
+export const HostMessageType = {
+  State: 'releaseHealth/state',
+} as const;
+
+export interface StateMessage {
+  type: typeof HostMessageType.State;
+  model: PanelModel;
+}
+
+export type HostMessage = StateMessage;
+
+// ---- webview → host ------------------------------------------------------------------------
+
+export const WebviewMessageType = {
+  /** The page (re)loaded: send the current state. */
+  Ready: 'releaseHealth/ready',
+  /** Open one of the model's `links` in the browser. */
+  OpenExternal: 'releaseHealth/openExternal',
+  /** Open the panel of another release of the same source and project (the previous one). */
+  OpenRelease: 'releaseHealth/openRelease',
+  Refresh: 'releaseHealth/refresh',
+  /** Run the action that fixes the store's current error. */
+  RunFix: 'releaseHealth/runFix',
+} as const;
+
+export interface ReadyMessage {
+  type: typeof WebviewMessageType.Ready;
+}
+export interface OpenExternalMessage {
+  type: typeof WebviewMessageType.OpenExternal;
+  url: string;
+}
+export interface OpenReleaseMessage {
+  type: typeof WebviewMessageType.OpenRelease;
+  release: string;
+}
+export interface RefreshMessage {
+  type: typeof WebviewMessageType.Refresh;
+}
+export interface RunFixMessage {
+  type: typeof WebviewMessageType.RunFix;
+}
+
+export type WebviewMessage = ReadyMessage | OpenExternalMessage | OpenReleaseMessage | RefreshMessage | RunFixMessage;
+
+/** What the webview keeps with setState; the host's serializer reads `key` after a reload. */
+export interface PanelSavedState {
+  key: PanelReleaseKey;
+  model: PanelModel | null;
+}
+
+// ---- guards --------------------------------------------------------------------------------
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Release names and slugs are free text, but never empty nor absurdly long. */
+function isName(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= 1000;
+}
+
+export function isPanelReleaseKey(v: unknown): v is PanelReleaseKey {
+  return (
+    isRecord(v) &&
+    typeof v.source === 'string' &&
+    (PANEL_SOURCE_KINDS as readonly string[]).includes(v.source) &&
+    isName(v.project) &&
+    isName(v.release)
+  );
+}
+
+export function isPanelSavedState(v: unknown): v is PanelSavedState {
+  return isRecord(v) && isPanelReleaseKey(v.key) && (v.model === null || v.model === undefined || isPanelModel(v.model));
+}
+
+const PHASES: readonly PanelPhase[] = ['loading', 'ready', 'error', 'unconfigured'];
+
+/** A shallow check: the host builds models from typed data, so this guards shape, not figures. */
+export function isPanelModel(v: unknown): v is PanelModel {
+  return (
+    isRecord(v) &&
+    isPanelReleaseKey(v.key) &&
+    typeof v.phase === 'string' &&
+    (PHASES as readonly string[]).includes(v.phase) &&
+    (v.error === null || (isRecord(v.error) && typeof v.error.message === 'string')) &&
+    (v.health === null || (isRecord(v.health) && typeof v.health.release === 'string')) &&
+    (v.scope === null || isRecord(v.scope)) &&
+    isRecord(v.links)
+  );
+}
+
+export function isHostMessage(v: unknown): v is HostMessage {
+  return isRecord(v) && v.type === HostMessageType.State && isPanelModel(v.model);
+}
+
+/** The host's check of everything a webview sends: the webview is not trusted. */
+export function isWebviewMessage(v: unknown): v is WebviewMessage {
+  if (!isRecord(v)) return false;
+  switch (v.type) {
+    case WebviewMessageType.Ready:
+    case WebviewMessageType.Refresh:
+    case WebviewMessageType.RunFix:
+      return true;
+    case WebviewMessageType.OpenExternal:
+      return typeof v.url === 'string' && v.url.length <= 8192;
+    case WebviewMessageType.OpenRelease:
+      return isName(v.release);
+    default:
+      return false;
+  }
+}
+
+/** Only web links leave the editor: no command:, file:, javascript: or vscode: URIs. */
+export function isWebUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,106 @@
+// The whole panel as a pure function of the model: the header, then either an empty state or
+// the figures. main.ts mounts the result and attaches the chart to its placeholder.
+import type { ReleaseHealth } from '../health/types';
+import { actionButton, externalLink } from './actions';
+import { timeSeriesOf, seriesLabel, seriesSummary } from './chartData';
+import { renderComparison } from './comparison';
+import { HEALTH_STATUS_LABELS, renderAnomalies, renderDetails } from './details';
+import { formatTime } from './format';
+import { renderHeadline } from './headline';
+import type { PanelModel } from './protocol';
+import { renderScope } from './scope';
+import { renderStatusSummary } from './statusBar';
+import { h, type VElement, type VNode } from './vnode';
+
+export const NO_HEALTH_DATA_TEXT = 'No health data in the last 90 days';
+
+/** What `document.body.dataset.state` says once a model is rendered (end-to-end tests wait on it). */
+export type RenderedState = 'loading' | 'ready' | 'error' | 'unconfigured' | 'missing';
+
+export function renderedStateOf(model: PanelModel): RenderedState {
+  if (model.phase === 'ready' && model.health === null) return 'missing';
+  return model.phase;
+}
+
+function header(model: PanelModel): VElement {
+  const r = model.health;
+  const badge = r && r.hasHealthData ? h('span', { class: `badge status-${r.healthStatus}`, 'data-health-status': r.healthStatus }, HEALTH_STATUS_LABELS[r.healthStatus] ?? r.healthStatus) : null;
+  const subtitle = [model.key.project, model.scope?.sourceLabel].filter((s): s is string => !!s).join(' · ');
+  return h(
+    'header',
+    { class: 'panel-header' },
+    h('div', { class: 'title-row' }, h('h1', { class: 'release-title', 'data-release': model.key.release }, model.key.release), badge),
+    h('p', { class: 'subtitle' }, subtitle),
+    h(
+      'div',
+      { class: 'toolbar' },
+      actionButton('refresh', 'Refresh', { class: 'secondary', disabled: model.phase === 'loading' }),
+      model.links.openInSentry ? externalLink(model.links.openInSentry, 'Open in Sentry', { class: 'secondary' }) : null,
+      model.phase === 'loading' && r ? h('span', { class: 'muted', role: 'status' }, 'Refreshing…') : null,
+    ),
+  );
+}
+
+function errorBanner(model: PanelModel): VElement | null {
+  if (model.error === null) return null;
+  const stale = model.health && model.scope?.updatedAt ? ` Showing the figures of ${formatTime(model.scope.updatedAt)}.` : '';
+  return h(
+    'div',
+    { class: 'banner error', role: 'alert' },
+    h('span', {}, `${model.error.message}${stale}`),
+    actionButton('run-fix', model.error.fixTitle, { class: 'secondary' }),
+  );
+}
+
+function emptyState(model: PanelModel): VElement {
+  switch (model.phase) {
+    case 'loading':
+      return h('p', { class: 'empty', role: 'status' }, 'Loading release health…');
+    case 'unconfigured':
+      return h('p', { class: 'empty' }, 'Release Health has no source yet. Connect to Sentry or explore demo data from the Release Health view.');
+    case 'error':
+      return h('p', { class: 'empty' }, 'No figures to show until the data loads.');
+    case 'ready':
+      return h('p', { class: 'empty' }, `Release ${model.key.release} of ${model.key.project} is not in the current data${model.scope ? ` (${model.scope.sourceLabel})` : ''}.`);
+  }
+}
+
+function chartSection(r: ReleaseHealth, model: PanelModel): VElement | null {
+  if (!model.scope) return null;
+  const s = timeSeriesOf(r, model.scope.healthPeriod, model.scope.stat);
+  if (!s) return null;
+  return h(
+    'section',
+    { class: 'series' },
+    h('h2', {}, seriesLabel(s)),
+    h('div', { class: 'chart', 'data-chart': 'series', role: 'img', 'aria-label': seriesSummary(s) }),
+    h('p', { class: 'muted chart-caption' }, seriesSummary(s)),
+  );
+}
+
+function figures(r: ReleaseHealth, model: PanelModel): VNode[] {
+  if (!r.hasHealthData) {
+    return [
+      h('div', { class: 'no-data', 'data-no-health-data': '' }, h('p', { class: 'no-data-title' }, NO_HEALTH_DATA_TEXT), h('p', { class: 'muted' }, `No sessions of ${r.release} were recorded in ${r.project} in the last 90 days, so there are no figures to show.`)),
+    ];
+  }
+  return [
+    renderHeadline(r),
+    renderAnomalies(r),
+    renderStatusSummary(r),
+    chartSection(r, model),
+    renderComparison(r, model.links),
+    renderDetails(r),
+  ].filter((n): n is VElement => n !== null);
+}
+
+export function renderPanel(model: PanelModel): VElement {
+  return h(
+    'main',
+    { class: 'panel', 'data-phase': model.phase },
+    header(model),
+    errorBanner(model),
+    model.health ? figures(model.health, model) : emptyState(model),
+    model.scope ? renderScope(model.scope) : null,
+  );
+}

@@ -1,0 +1,87 @@
+// The status summary: for sessions and for users, a stacked bar of healthy, errored (handled),
+// unhandled, crashed and abnormal, and a table of each count and its share of the total.
+import type { ReleaseHealth } from '../health/types';
+import { figure, figureCopy, type FigureName } from './figure';
+import { formatCount, formatPercent, share } from './format';
+import { h, withStyle, type VElement } from './vnode';
+
+export type SummaryStatus = 'healthy' | 'errored' | 'unhandled' | 'crashed' | 'abnormal';
+
+interface StatusRow {
+  status: SummaryStatus;
+  label: string;
+  sessions: FigureName;
+  users: FigureName;
+}
+
+/** Order and names as Sentry's release page lists them; `errored` is handled errors only. */
+export const STATUS_ROWS: readonly StatusRow[] = [
+  { status: 'healthy', label: 'Healthy', sessions: 'sessionsHealthy', users: 'usersHealthy' },
+  { status: 'errored', label: 'Errored (handled)', sessions: 'sessionsErrored', users: 'usersErrored' },
+  { status: 'unhandled', label: 'Unhandled', sessions: 'sessionsUnhandled', users: 'usersUnhandled' },
+  { status: 'crashed', label: 'Crashed', sessions: 'sessionsCrashed', users: 'usersCrashed' },
+  { status: 'abnormal', label: 'Abnormal', sessions: 'sessionsAbnormal', users: 'usersAbnormal' },
+];
+
+/** Figures the headline already tags; the table shows them as copies so each tag stays unique. */
+const TAGGED_IN_HEADLINE: ReadonlySet<FigureName> = new Set(['sessionsErrored']);
+
+function count(r: ReleaseHealth, name: FigureName): number {
+  return r[name] as number;
+}
+
+/** One stacked bar: segment widths follow counts (flex-grow), empty statuses take no room. */
+export function renderStackedBar(r: ReleaseHealth, of: 'sessions' | 'users'): VElement {
+  const total = of === 'sessions' ? r.totalSessions : r.totalUsers;
+  const parts = STATUS_ROWS.map((row) => ({ row, n: count(r, row[of]) }));
+  const label = parts.map(({ row, n }) => `${row.label} ${formatCount(n)} (${formatPercent(share(n, total))})`).join(', ');
+  return h(
+    'div',
+    { class: 'stacked-bar', role: 'img', 'aria-label': `${of === 'sessions' ? 'Sessions' : 'Users'}: ${label}`, 'data-bar': of },
+    parts
+      .filter(({ n }) => n > 0)
+      .map(({ row, n }) =>
+        withStyle(h('span', { class: `segment status-${row.status}`, title: `${row.label}: ${formatCount(n)} (${formatPercent(share(n, total))})` }), { 'flex-grow': String(n) }),
+      ),
+  );
+}
+
+function valueCell(r: ReleaseHealth, name: FigureName, total: number): VElement[] {
+  const n = count(r, name);
+  const tag = TAGGED_IN_HEADLINE.has(name) ? figureCopy : figure;
+  return [h('td', { class: 'num' }, tag(name, n, formatCount(n))), h('td', { class: 'num share' }, formatPercent(share(n, total)))];
+}
+
+export function renderStatusSummary(r: ReleaseHealth): VElement {
+  return h(
+    'section',
+    { class: 'status-summary', 'aria-labelledby': 'status-summary-title' },
+    h('h2', { id: 'status-summary-title' }, 'Session status'),
+    h('div', { class: 'bars' }, h('span', { class: 'bar-label' }, 'Sessions'), renderStackedBar(r, 'sessions'), h('span', { class: 'bar-label' }, 'Users'), renderStackedBar(r, 'users')),
+    h(
+      'table',
+      { class: 'summary-table' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col', class: 'num' }, 'Sessions'), h('th', { scope: 'col', class: 'num' }, 'Share'), h('th', { scope: 'col', class: 'num' }, 'Users'), h('th', { scope: 'col', class: 'num' }, 'Share'))),
+      h(
+        'tbody',
+        {},
+        STATUS_ROWS.map((row) =>
+          h('tr', { 'data-status': row.status }, h('th', { scope: 'row' }, h('span', { class: `swatch status-${row.status}`, 'aria-hidden': 'true' }), row.label), valueCell(r, row.sessions, r.totalSessions), valueCell(r, row.users, r.totalUsers)),
+        ),
+      ),
+      h(
+        'tfoot',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, 'Total'),
+          h('td', { class: 'num' }, figureCopy('totalSessions', r.totalSessions, formatCount(r.totalSessions))),
+          h('td', { class: 'num share' }),
+          h('td', { class: 'num' }, figureCopy('totalUsers', r.totalUsers, formatCount(r.totalUsers))),
+          h('td', { class: 'num share' }),
+        ),
+      ),
+    ),
+  );
+}
