@@ -34,3 +34,14 @@ export function seriesSummary(s: TimeSeries): string {
   const total = s.stat === 'sessions' ? `${formatCount(s.ys.reduce((a, b) => a + b, 0))} in total, ` : '';
   return `${seriesLabel(s)}, ${periodWords(s.period)}: ${total}peak ${formatCount(peak)} in one ${s.bucket}, ${s.ys.length} ${s.bucket}s.`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 24-hour UTC labels, with the date under the first tick and under each midnight. */
+export function utcTickLabel(ts: number, bucket: 'hour' | 'day', first: boolean): string {
+  const d = new Date(ts * 1000);
+  const date = `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+  if (bucket === 'day') return date;
+  const time = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return first || d.getUTCHours() === 0 ? `${time}\n${date}` : time;
+}

@@ -40,7 +40,6 @@ function render(model: PanelModel, fromHost: boolean): void {
   }
   // 'cached' until the host confirms: after a reload the saved figures may be stale.
   document.body.dataset.state = fromHost ? renderedStateOf(model) : 'cached';
-  document.body.dataset.release = model.key.release;
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

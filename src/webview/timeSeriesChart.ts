@@ -4,7 +4,7 @@
 import uPlot from 'uplot';
 import { formatCount } from './format';
 import type { TimeSeries } from './chartData';
-import { seriesLabel } from './chartData';
+import { seriesLabel, utcTickLabel } from './chartData';
 import type { ChartTheme } from './theme';
 
 const HEIGHT = 220;
@@ -56,11 +56,11 @@ export class TimeSeriesChart {
         y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] },
       },
       axes: [
-        { ...axis },
+        { ...axis, values: (_u, ticks) => ticks.map((ts, i) => utcTickLabel(ts, s.bucket, i === 0)) },
         { ...axis, size: 56, values: (_u, ticks) => ticks.map((v) => formatCount(v)) },
       ],
       series: [
-        { label: 'UTC', value: s.bucket === 'day' ? '{YYYY}-{MM}-{DD}' : '{YYYY}-{MM}-{DD} {HH}:00' },
+        { label: 'Time (UTC)', value: s.bucket === 'day' ? '{YYYY}-{MM}-{DD}' : '{YYYY}-{MM}-{DD} {HH}:00' },
         {
           label: seriesLabel(s),
           stroke: t.series,

@@ -1,0 +1,53 @@
+// The panel's HTML shell and its Content Security Policy. The page is static; every figure
+// arrives later by message and is rendered by dist/webview.js as text.
+
+export interface PanelHtmlInput {
+  /** `webview.cspSource`: the origin the webview serves local resources from. */
+  cspSource: string;
+  nonce: string;
+  /** `webview.asWebviewUri` of dist/webview.js. */
+  scriptUri: string;
+  /** `webview.asWebviewUri` of the style sheets, in order (uPlot's first, the panel's last). */
+  styleUris: string[];
+  /** The release version, for the document title before the first render. */
+  release: string;
+}
+
+/**
+ * No remote resources and no inline code: scripts only with the nonce, styles only as files
+ * from the extension (uPlot sets element.style from script, which CSSOM permits).
+ */
+export function buildCsp(cspSource: string, nonce: string): string {
+  return [
+    `default-src 'none'`,
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
+
+/** Escapes text for an HTML attribute or text node: the shell's only interpolated strings. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function buildPanelHtml(input: PanelHtmlInput): string {
+  const e = escapeHtml;
+  const styles = input.styleUris.map((u) => `    <link rel="stylesheet" href="${e(u)}">`).join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <meta http-equiv="Content-Security-Policy" content="${e(buildCsp(input.cspSource, input.nonce))}">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+${styles}
+    <title>Release Health: ${e(input.release)}</title>
+  </head>
+  <body data-state="loading">
+    <div id="root"><p class="empty" role="status">Loading release health…</p></div>
+    <script nonce="${e(input.nonce)}" src="${e(input.scriptUri)}"></script>
+  </body>
+</html>
+`;
+}

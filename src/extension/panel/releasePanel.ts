@@ -1,0 +1,110 @@
+// One open release panel: sets up its webview (options, HTML with a fresh nonce), posts the
+// model whenever the store changes or the page asks, and carries out the page's vetted requests.
+import * as vscode from 'vscode';
+import { HostMessageType, type HostMessage, type PanelModel } from '../../webview/protocol';
+import type { ReleaseHealthStoreReader, ReleaseKey } from '../store/storeTypes';
+import { createNonce } from './nonce';
+import { buildPanelHtml } from './panelHtml';
+import { buildPanelModel } from './panelModel';
+import { panelRequestOf, type PanelRequest } from './webviewRequests';
+
+/** What a panel needs from its manager. */
+export interface ReleasePanelHost {
+  readonly extensionUri: vscode.Uri;
+  readonly store: ReleaseHealthStoreReader;
+  openExternal(url: string): void;
+  openRelease(key: ReleaseKey): void;
+}
+
+/** Shown by VS Code in the tab and used by the e2e tests to find the panel. */
+export function panelTitle(release: string): string {
+  return `Release Health: ${release}`;
+}
+
+/** The panel may load only the bundle and the style sheets. */
+export function panelWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+export class ReleasePanel implements vscode.Disposable {
+  private model: PanelModel;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    readonly webviewPanel: vscode.WebviewPanel,
+    readonly key: ReleaseKey,
+    private readonly host: ReleasePanelHost,
+  ) {
+    this.model = buildPanelModel(key, host.store);
+    const webview = webviewPanel.webview;
+    webview.options = panelWebviewOptions(host.extensionUri);
+    webviewPanel.title = panelTitle(key.release);
+    webview.html = this.html(webview);
+    this.subscriptions.push(webview.onDidReceiveMessage((m: unknown) => this.handle(m)));
+    // The page posts "ready" when it loads; posting now as well covers a page that loaded first.
+    this.post();
+  }
+
+  /** Re-reads the store and sends the new model; the page re-renders without reloading. */
+  update(): void {
+    this.model = buildPanelModel(this.key, this.host.store);
+    this.post();
+  }
+
+  reveal(): void {
+    this.webviewPanel.reveal(undefined, false);
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions.splice(0)) d.dispose();
+  }
+
+  private html(webview: vscode.Webview): string {
+    const uri = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, ...parts)).toString();
+    return buildPanelHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: uri('dist', 'webview.js'),
+      styleUris: [uri('media', 'vendor', 'uPlot.min.css'), uri('media', 'webview.css')],
+      release: this.key.release,
+    });
+  }
+
+  private post(): void {
+    const message: HostMessage = { type: HostMessageType.State, model: this.model };
+    // A hidden page drops messages; it asks again with "ready" when shown.
+    void this.webviewPanel.webview.postMessage(message).then(undefined, () => undefined);
+  }
+
+  private handle(message: unknown): void {
+    const request = panelRequestOf(message, this.model);
+    if (request) this.perform(request);
+  }
+
+  private perform(request: PanelRequest): void {
+    switch (request.kind) {
+      case 'sendState':
+        this.update();
+        break;
+      case 'openExternal':
+        this.host.openExternal(request.url);
+        break;
+      case 'openRelease':
+        this.host.openRelease(request.key);
+        break;
+      case 'refresh':
+        void vscode.commands.executeCommand('releaseHealth.refresh').then(undefined, () => undefined);
+        break;
+      case 'runFix': {
+        // The command comes from the store's error, never from the page.
+        const state = this.host.store.state;
+        if (state.status === 'error') void vscode.commands.executeCommand(state.error.fixCommand).then(undefined, () => undefined);
+        break;
+      }
+    }
+  }
+}

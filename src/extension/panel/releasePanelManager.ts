@@ -1,0 +1,92 @@
+// Keeps one release panel per (source, project, release), keyed by releaseKeyId: "Show Release
+// Health" reveals an open one instead of opening a second. All panels follow the one store.
+import * as vscode from 'vscode';
+import { releaseKeyId, type ReleaseHealthStoreReader, type ReleaseKey } from '../store/storeTypes';
+import { isWebUrl } from '../../webview/protocol';
+import { panelTitle, panelWebviewOptions, ReleasePanel, type ReleasePanelHost } from './releasePanel';
+import { ReleasePanelSerializer } from './releasePanelSerializer';
+
+export const RELEASE_PANEL_VIEW_TYPE = 'releaseHealth.releasePanel';
+
+export class ReleasePanelManager implements vscode.Disposable {
+  private readonly panels = new Map<string, ReleasePanel>();
+  private readonly storeSubscription: { dispose(): void };
+  private readonly host: ReleasePanelHost;
+
+  constructor(
+    context: vscode.ExtensionContext,
+    store: ReleaseHealthStoreReader,
+    openExternal: (url: string) => void,
+  ) {
+    this.host = {
+      extensionUri: context.extensionUri,
+      store,
+      // Checked again here: whatever reaches the caller's openExternal is a web link.
+      openExternal: (url) => {
+        if (isWebUrl(url)) openExternal(url);
+      },
+      openRelease: (key) => this.show(key),
+    };
+    this.storeSubscription = store.onDidChange(() => {
+      for (const panel of this.panels.values()) panel.update();
+    });
+  }
+
+  show(key: ReleaseKey): void {
+    const open = this.panels.get(releaseKeyId(key));
+    if (open) {
+      open.reveal();
+      return;
+    }
+    const webviewPanel = vscode.window.createWebviewPanel(
+      RELEASE_PANEL_VIEW_TYPE,
+      panelTitle(key.release),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      // No retainContextWhenHidden: the page keeps its model with setState and asks again when shown.
+      panelWebviewOptions(this.host.extensionUri),
+    );
+    this.attach(webviewPanel, key);
+  }
+
+  /** Adopts a panel VS Code restored after a reload (called by the serializer). */
+  restore(webviewPanel: vscode.WebviewPanel, key: ReleaseKey): void {
+    if (this.panels.has(releaseKeyId(key))) {
+      webviewPanel.dispose();
+      return;
+    }
+    this.attach(webviewPanel, key);
+  }
+
+  has(key: ReleaseKey): boolean {
+    return this.panels.has(releaseKeyId(key));
+  }
+
+  get openPanels(): ReleaseKey[] {
+    return [...this.panels.values()].map((p) => ({ ...p.key }));
+  }
+
+  dispose(): void {
+    this.storeSubscription.dispose();
+    for (const panel of [...this.panels.values()]) panel.webviewPanel.dispose();
+    this.panels.clear();
+  }
+
+  private attach(webviewPanel: vscode.WebviewPanel, key: ReleaseKey): void {
+    const id = releaseKeyId(key);
+    const panel = new ReleasePanel(webviewPanel, { ...key }, this.host);
+    this.panels.set(id, panel);
+    webviewPanel.onDidDispose(() => {
+      panel.dispose();
+      if (this.panels.get(id) === panel) this.panels.delete(id);
+    });
+  }
+}
+
+/** Creates the manager and the serializer that restores panels after a window reload. */
+export function registerReleasePanels(context: vscode.ExtensionContext, store: ReleaseHealthStoreReader): ReleasePanelManager {
+  const manager = new ReleasePanelManager(context, store, (url) => {
+    void vscode.env.openExternal(vscode.Uri.parse(url, true));
+  });
+  context.subscriptions.push(manager, vscode.window.registerWebviewPanelSerializer(RELEASE_PANEL_VIEW_TYPE, new ReleasePanelSerializer(manager)));
+  return manager;
+}
