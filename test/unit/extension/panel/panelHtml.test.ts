@@ -1,0 +1,41 @@
+import { strict as assert } from 'assert';
+import { createNonce } from '../../../../src/extension/panel/nonce';
+import { buildCsp, buildPanelHtml } from '../../../../src/extension/panel/panelHtml';
+
+const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
+
+describe('extension/panel/panelHtml', () => {
+  it('builds the CSP: nothing by default, scripts by nonce, styles, images and fonts from the extension', () => {
+    assert.equal(
+      buildCsp(CSP_SOURCE, 'abc123'),
+      `default-src 'none'; script-src 'nonce-abc123'; style-src ${CSP_SOURCE}; img-src ${CSP_SOURCE} data:; font-src ${CSP_SOURCE}`,
+    );
+  });
+
+  it('loads one script with the nonce, the style sheets as files, and nothing inline', () => {
+    const html = buildPanelHtml({
+      cspSource: CSP_SOURCE,
+      nonce: 'N0nce+/x',
+      scriptUri: `${CSP_SOURCE}/ext/dist/webview.js`,
+      styleUris: [`${CSP_SOURCE}/ext/media/vendor/uPlot.min.css`, `${CSP_SOURCE}/ext/media/webview.css`],
+      release: '<img src=x onerror=alert(1)>',
+    });
+    assert.ok(html.includes(`content="default-src &#39;none&#39;; script-src &#39;nonce-N0nce+/x&#39;;`));
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    assert.deepEqual(scripts, [`<script nonce="N0nce+/x" src="${CSP_SOURCE}/ext/dist/webview.js">`]);
+    assert.equal((html.match(/<link rel="stylesheet"/g) ?? []).length, 2);
+    assert.ok(!/<style\b/.test(html), 'no <style> element');
+    assert.ok(!/<[^>]*\sstyle=/.test(html), 'no style attribute');
+    assert.ok(!/<[^>]*\son\w+=/.test(html), 'no inline event handler');
+    assert.ok(!html.includes('<img'));
+    assert.ok(html.includes('<title>Release Health: &lt;img src=x onerror=alert(1)&gt;</title>'));
+    assert.ok(!/https?:\/\/(?!file\+\.vscode-resource)/.test(html), 'no remote resources');
+  });
+
+  it('makes a fresh, unguessable nonce each time', () => {
+    const a = createNonce();
+    const b = createNonce();
+    assert.notEqual(a, b);
+    assert.match(a, /^[A-Za-z0-9+/]{24}$/);
+  });
+});
