@@ -1,2 +1,5 @@
 // Sources beyond --file register themselves here (kept apart so the file path has no API code).
-export {};
+import { apiSource } from './apiSource';
+import { overviewSources } from './overviewCommand';
+
+overviewSources.url = apiSource;
