@@ -26,6 +26,8 @@ export interface SourceScope {
   environments: string[];
   summaryPeriod: StatsPeriod;
   healthPeriod: StatsPeriod;
+  /** Sentry only: numeric project id by slug, for release page links (`?project=<id>`). */
+  projectIds?: Record<string, string>;
 }
 
 /** What went wrong, with the action that fixes it. */
@@ -34,6 +36,8 @@ export interface StoreError {
   /** Command id offered as the fix (e.g. releaseHealth.connect, releaseHealth.openSettings, releaseHealth.refresh). */
   fixCommand: string;
   fixTitle: string;
+  /** The user's own action led here (e.g. signing out): shown in the views, no notification. */
+  quiet?: boolean;
 }
 
 export type StoreState =

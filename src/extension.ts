@@ -1,0 +1,92 @@
+// Entry point. activate() only composes: it builds the services, registers each feature, and
+// returns at once. Nothing touches the network here: the first load starts on a later tick
+// (the store defers its work), and only when a source is configured.
+import * as vscode from 'vscode';
+import { registerCommands } from './extension/commands/registerCommands';
+import { updateContextKeys } from './extension/contextKeys';
+import { notifyStoreErrors } from './extension/errorNotifications';
+import { ReleaseHealthLog } from './extension/log';
+import { Notifier } from './extension/notifier';
+import { registerReleasePanels } from './extension/panel/releasePanelManager';
+import { RefreshPoller } from './extension/refreshPoller';
+import { lazySentryClient } from './extension/sentry/lazySentryClient';
+import { TokenStore } from './extension/sentry/tokenStore';
+import type { ExtensionServices } from './extension/services';
+import { SettingsWatcher } from './extension/settingsWatcher';
+import { DemoSource } from './extension/sources/demoSource';
+import { FileSource } from './extension/sources/fileSource';
+import { watchSessionFile } from './extension/sources/sessionFileWatcher';
+import { SentrySource } from './extension/sources/sentrySource';
+import { sourceSelector } from './extension/sources/selectSource';
+import { StatusBarIndicator } from './extension/statusBar/statusBarIndicator';
+import { ReleaseHealthStore } from './extension/store/releaseHealthStore';
+import type { ReleaseHealthTestApi } from './extension/testApi';
+import { registerReleaseTree } from './extension/tree/registerReleaseTree';
+import { currentSettings } from './extension/vscodeSettings';
+
+export type { ReleaseHealthTestApi } from './extension/testApi';
+
+export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi {
+  const output = vscode.window.createOutputChannel('Release Health', { log: true });
+  context.subscriptions.push(output);
+  const log = new ReleaseHealthLog(output);
+  const settings = currentSettings;
+  const tokens = new TokenStore(context.secrets);
+  const workspaceRoot = () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const sentry = lazySentryClient();
+
+  const store = new ReleaseHealthStore({
+    readSettings: settings,
+    selectSource: sourceSelector({
+      demo: new DemoSource(),
+      file: new FileSource(workspaceRoot),
+      sentry: new SentrySource(sentry, tokens, log.request),
+    }),
+    clock: Date.now,
+    log: log.info,
+  });
+  context.subscriptions.push({ dispose: () => store.dispose() });
+
+  const notifier = new Notifier(log.warn);
+  const { provider, view } = registerReleaseTree(context, store, settings);
+  const statusBar = new StatusBarIndicator(store, settings);
+  const panels = registerReleasePanels(context, store);
+  const poller = new RefreshPoller(
+    () => settings().refreshIntervalMinutes,
+    () => settings().source !== null,
+    () => store.refresh(),
+  );
+  const fileWatcher = watchSessionFile(settings, workspaceRoot, () => void store.refresh());
+  const watcher = new SettingsWatcher({
+    reload: () => void store.reload(),
+    thresholds: () => store.applyThresholds(),
+    tracked: () => statusBar.update(),
+    polling: () => poller.restart(),
+    source: () => updateContextKeys(settings()),
+  });
+  context.subscriptions.push(
+    statusBar,
+    poller,
+    fileWatcher,
+    watcher,
+    notifyStoreErrors(store, notifier),
+    store.onDidChange(() => {
+      if (store.state.status === 'ready') poller.noteRefreshed();
+    }),
+  );
+
+  const services: ExtensionServices = {
+    context, store, settings, tokens, sentry, log, output, notifier, panels, statusBar,
+    releasesView: view,
+    settingsBatch: (updates) => watcher.batch(updates),
+  };
+  registerCommands(services);
+
+  updateContextKeys(settings());
+  void store.reload();
+  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, secrets: context.secrets };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}

@@ -1,0 +1,153 @@
+// "Connect to Sentry…": base URL, organization and token, checked with one request (going back
+// to the value that is wrong, with the reason shown), then the projects; the token goes to
+// SecretStorage only. With an argument object (tests, automation) the prompts are skipped.
+import * as vscode from 'vscode';
+import { describeApiError } from '../sentry/apiErrorMessages';
+import { apiErrorKind, type SentryConnection, type SentryProject } from '../sentry/sentryClient';
+import { hostOf, validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
+import type { ExtensionServices } from '../services';
+import { normalizeBaseUrl, SETTING } from '../settings';
+import { updateSetting } from '../vscodeSettings';
+import { parseConnectArgument, stepForErrorKind, type ConnectArgument } from './connectArgument';
+import { askInput } from './inputStep';
+
+export interface ConnectResult {
+  ok: boolean;
+  /** What went wrong, as the user is told. */
+  message?: string;
+  /** API error kind when the check failed. */
+  kind?: string;
+  projects?: string[];
+}
+
+const TITLE = 'Connect to Sentry';
+
+function connectionOf(services: ExtensionServices, v: { url: string; organization: string; token: string }): SentryConnection {
+  const s = services.settings();
+  return { url: v.url, organization: v.organization, token: v.token, proxy: s.proxy, timeoutSeconds: s.requestTimeoutSeconds };
+}
+
+/** Runs a request with a cancellable notification progress. */
+async function withRequestProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_p, token) => {
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    return task(controller.signal);
+  });
+}
+
+async function save(services: ExtensionServices, v: ConnectArgument, projects: string[]): Promise<void> {
+  await services.tokens.store(v.url, v.organization, v.token);
+  // One reload for all four settings, not one per setting (each would start and cancel a fetch).
+  await services.settingsBatch(async () => {
+    await updateSetting(SETTING.sentryUrl, v.url);
+    await updateSetting(SETTING.sentryOrganization, v.organization);
+    await updateSetting(SETTING.sentryProjects, projects);
+    await updateSetting(SETTING.source, 'sentry');
+  });
+  services.store.clearCache();
+  services.log.info(`Connected to ${hostOf(v.url)} / ${v.organization} (${projects.length === 0 ? 'all projects' : projects.join(', ')})`);
+  await services.store.refresh();
+}
+
+export async function connect(services: ExtensionServices, arg?: unknown): Promise<ConnectResult> {
+  const parsed = parseConnectArgument(arg);
+  if (parsed === null) return connectInteractively(services);
+  if (!parsed.ok) {
+    void services.notifier.error({ message: parsed.message, fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…' }, { repeat: true });
+    return { ok: false, message: parsed.message };
+  }
+  const v = parsed.value;
+  try {
+    await services.sentry.checkConnection(connectionOf(services, v), { log: services.log.request });
+  } catch (err) {
+    const error = describeApiError(err, v);
+    void services.notifier.error(error, { repeat: true });
+    return { ok: false, message: error.message, kind: apiErrorKind(err) ?? undefined };
+  }
+  const projects = v.projects ?? [];
+  await save(services, v, projects);
+  return { ok: true, projects };
+}
+
+async function connectInteractively(services: ExtensionServices): Promise<ConnectResult> {
+  const settings = services.settings();
+  let url = settings.sentry.url;
+  let organization = settings.sentry.organization;
+  let token = (organization && (await services.tokens.get(url, organization))) || '';
+  let step: 'url' | 'organization' | 'token' = 'url';
+  let error: string | undefined;
+  const cancelled: ConnectResult = { ok: false, message: 'Cancelled.' };
+
+  for (;;) {
+    if (step === 'url') {
+      const v = await askInput({
+        title: TITLE, step: 1, totalSteps: 4, value: url, error,
+        prompt: 'Base URL of your Sentry: https://sentry.io, a regional one (https://de.sentry.io) or a self-hosted one',
+        validate: validateBaseUrl,
+      });
+      if (v === undefined) return cancelled;
+      url = normalizeBaseUrl(v);
+      error = undefined;
+      step = 'organization';
+    }
+    if (step === 'organization') {
+      const v = await askInput({
+        title: TITLE, step: 2, totalSteps: 4, value: organization, error,
+        prompt: `Organization slug on ${hostOf(url)} (as in ${url}/organizations/<slug>/)`,
+        validate: validateOrganization,
+      });
+      if (v === undefined) return cancelled;
+      organization = v;
+      error = undefined;
+      step = 'token';
+    }
+    const v = await askInput({
+      title: TITLE, step: 3, totalSteps: 4, value: token, error, password: true,
+      prompt: `Auth token for ${hostOf(url)} with the org:read and project:read scopes (Settings › Auth Tokens). It is kept in VS Code's secret storage only.`,
+      validate: (t) => (t.trim() === '' ? 'Enter the auth token' : null),
+    });
+    if (v === undefined) return cancelled;
+    token = v;
+    error = undefined;
+
+    const conn = connectionOf(services, { url, organization, token });
+    try {
+      const projects = await withRequestProgress(`Checking ${hostOf(url)} / ${organization}…`, async (signal) => {
+        await services.sentry.checkConnection(conn, { signal, log: services.log.request });
+        return services.sentry.listProjects(conn, { signal, log: services.log.request });
+      });
+      const chosen = await pickProjects(projects, settings.sentry.organization === organization ? settings.sentry.projects : []);
+      if (chosen === undefined) return cancelled;
+      await save(services, { url, organization, token }, chosen);
+      void vscode.window.showInformationMessage(
+        `Connected to ${hostOf(url)} / ${organization}: ${chosen.length === 0 ? 'all projects' : chosen.join(', ')}.`,
+      );
+      return { ok: true, projects: chosen };
+    } catch (err) {
+      const kind = apiErrorKind(err);
+      if (kind === 'cancelled') return cancelled;
+      // Back to the value that is wrong, with the reason in its input box.
+      error = describeApiError(err, { url, organization }).message;
+      step = stepForErrorKind(kind);
+      services.log.warn(`Connection check failed: ${error}`);
+    }
+  }
+}
+
+/** Multi-select of the organization's projects; nothing picked means every project. */
+export async function pickProjects(projects: SentryProject[], current: string[]): Promise<string[] | undefined> {
+  if (projects.length === 0) return [];
+  const items = projects.map((p) => ({
+    label: p.slug,
+    description: p.name && p.name !== p.slug ? p.name : undefined,
+    picked: current.includes(p.slug),
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `${TITLE}: projects`,
+    placeHolder: 'Projects to show (pick none for every project)',
+    canPickMany: true,
+    ignoreFocusOut: true,
+  });
+  return picked?.map((p) => p.label);
+}

@@ -1,0 +1,59 @@
+// Commands about one release: show its panel, open it in Sentry, copy its version, track it.
+import * as vscode from 'vscode';
+import { releasePageUrl } from '../sentry/sentryUrls';
+import type { ExtensionServices } from '../services';
+import { SETTING } from '../settings';
+import { updateSetting } from '../vscodeSettings';
+import { releaseFor } from './pickRelease';
+
+export async function showReleaseHealth(services: ExtensionServices, arg?: unknown): Promise<void> {
+  const key = await releaseFor(services, arg, 'Release to show');
+  if (key) services.panels.show(key);
+}
+
+/** Returns the URL opened (tests read it), or undefined. */
+export async function openInSentry(services: ExtensionServices, arg?: unknown): Promise<string | undefined> {
+  const key = await releaseFor(services, arg, 'Release to open in Sentry');
+  if (!key) return undefined;
+  const scope = services.store.snapshot?.scope;
+  if (!scope || scope.kind !== 'sentry' || key.source !== 'sentry' || !scope.sentryUrl || !scope.organization) {
+    void vscode.window.showInformationMessage('Open in Sentry needs a Sentry source: demo and file data have no Sentry page.');
+    return undefined;
+  }
+  const url = releasePageUrl(scope.sentryUrl, scope.organization, key.release, scope.projectIds?.[key.project]);
+  // A string keeps the percent-encoding exactly as built (a `/` in a version stays %2F);
+  // going through Uri.parse would decode it. The extension host accepts strings here.
+  await vscode.env.openExternal(url as unknown as vscode.Uri);
+  return url;
+}
+
+export async function copyVersion(services: ExtensionServices, arg?: unknown): Promise<string | undefined> {
+  const key = await releaseFor(services, arg, 'Release whose version to copy');
+  if (!key) return undefined;
+  await vscode.env.clipboard.writeText(key.release);
+  vscode.window.setStatusBarMessage(`Copied ${key.release}`, 3000);
+  return key.release;
+}
+
+const AUTOMATIC = 'Newest release (automatic)';
+
+/** Pins a release in the status bar (the `releaseHealth.release` setting); `null` unpins. */
+export async function trackRelease(services: ExtensionServices, arg?: unknown): Promise<void> {
+  if (arg === null) {
+    await updateSetting(SETTING.release, undefined);
+    services.statusBar.update();
+    return;
+  }
+  let version: string | undefined;
+  if (arg === undefined && services.settings().release !== null) {
+    // From the palette with a pinned release: offer to go back to automatic first.
+    const choice = await vscode.window.showQuickPick([AUTOMATIC, 'Pick a release…'], { placeHolder: `Tracking ${services.settings().release}` });
+    if (choice === undefined) return;
+    if (choice === AUTOMATIC) return trackRelease(services, null);
+  }
+  const key = await releaseFor(services, arg, 'Release to track in the status bar');
+  version = key?.release;
+  if (version === undefined) return;
+  await updateSetting(SETTING.release, version);
+  services.statusBar.update();
+}

@@ -1,0 +1,20 @@
+// Every command handler runs through this: an exception becomes a log line and (at most one)
+// notification, never a crash of the extension host or an unhandled rejection.
+import * as vscode from 'vscode';
+import type { Notifier } from '../notifier';
+
+export function registerSafeCommand(
+  id: string,
+  handler: (...args: any[]) => unknown,
+  notifier: Notifier,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      void notifier.error({ message: `${id} failed: ${message}`, fixCommand: 'releaseHealth.showLog', fixTitle: 'Show Log' }, { repeat: true });
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,94 @@
+// What the views show: projects (Sentry), environments, period. Each writes its setting; the
+// settings watcher reloads. An argument (tests, scripts) skips the picker.
+import * as vscode from 'vscode';
+import { STATS_PERIODS } from '../../health/types';
+import { describeApiError } from '../sentry/apiErrorMessages';
+import type { ExtensionServices } from '../services';
+import { PICKABLE_PERIODS, SETTING } from '../settings';
+import { updateSetting } from '../vscodeSettings';
+import { connectionOf } from '../sources/sentrySource';
+import { pickProjects } from './connectCommand';
+
+function stringList(arg: unknown): string[] | null {
+  if (typeof arg === 'string') return arg.trim() === '' ? [] : [arg.trim()];
+  if (Array.isArray(arg) && arg.every((v) => typeof v === 'string')) return arg.map((v) => v.trim()).filter((v) => v !== '');
+  return null;
+}
+
+async function apply(services: ExtensionServices, key: Parameters<typeof updateSetting>[0], value: unknown): Promise<void> {
+  await services.settingsBatch(() => updateSetting(key, value));
+  await services.store.reload();
+}
+
+export async function selectPeriod(services: ExtensionServices, arg?: unknown): Promise<void> {
+  let period: string | undefined;
+  if (typeof arg === 'string') {
+    if (!(STATS_PERIODS as readonly string[]).includes(arg)) throw new Error(`unknown period '${arg}': use one of ${PICKABLE_PERIODS.join(', ')}`);
+    period = arg;
+  } else {
+    const current = services.settings().summaryPeriod;
+    const picked = await vscode.window.showQuickPick(
+      PICKABLE_PERIODS.map((p) => ({ label: p, description: p === current ? 'current' : undefined })),
+      { title: 'Release Health: summary period', placeHolder: 'Period the figures cover' },
+    );
+    period = picked?.label;
+  }
+  if (period !== undefined) await apply(services, SETTING.summaryPeriod, period);
+}
+
+export async function selectEnvironment(services: ExtensionServices, arg?: unknown): Promise<void> {
+  let chosen = stringList(arg);
+  if (chosen === null) {
+    const current = services.settings().environments;
+    const known = [...new Set([...services.store.availableEnvironments, ...current])].sort();
+    if (known.length === 0) {
+      const typed = await vscode.window.showInputBox({
+        title: 'Release Health: environments',
+        prompt: 'Environment names, separated by commas (empty for all environments)',
+        value: current.join(', '),
+      });
+      if (typed === undefined) return;
+      chosen = typed.split(',').map((e) => e.trim()).filter((e) => e !== '');
+    } else {
+      const picked = await vscode.window.showQuickPick(
+        known.map((e) => ({ label: e, picked: current.includes(e) })),
+        { title: 'Release Health: environments', placeHolder: 'Environments to include (pick none for all)', canPickMany: true },
+      );
+      if (picked === undefined) return;
+      chosen = picked.map((p) => p.label);
+    }
+  }
+  await apply(services, SETTING.environments, chosen);
+}
+
+export async function selectProjects(services: ExtensionServices, arg?: unknown): Promise<void> {
+  const given = stringList(arg);
+  if (given !== null) return apply(services, SETTING.sentryProjects, given);
+  const settings = services.settings();
+  if (settings.source !== 'sentry') {
+    void vscode.window.showInformationMessage('Projects are picked for a Sentry source; demo and file data show every project they contain.');
+    return;
+  }
+  const { url, organization } = settings.sentry;
+  const token = organization ? await services.tokens.get(url, organization) : undefined;
+  if (!token) {
+    await vscode.commands.executeCommand('releaseHealth.connect');
+    return;
+  }
+  let projects;
+  try {
+    projects = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Listing projects…', cancellable: true },
+      (_p, cancel) => {
+        const controller = new AbortController();
+        cancel.onCancellationRequested(() => controller.abort());
+        return services.sentry.listProjects(connectionOf(settings, token), { signal: controller.signal, log: services.log.request });
+      },
+    );
+  } catch (err) {
+    void services.notifier.error(describeApiError(err, settings.sentry), { repeat: true });
+    return;
+  }
+  const chosen = await pickProjects(projects, settings.sentry.projects);
+  if (chosen !== undefined) await apply(services, SETTING.sentryProjects, chosen);
+}

@@ -1,0 +1,15 @@
+import type { HealthStatus, Thresholds } from '../../health/types';
+import { formatCount } from './numbers';
+
+export function healthStatusText(status: HealthStatus, t: Thresholds): string {
+  switch (status) {
+    case 'healthy':
+      return `Healthy (crash-free sessions at or above ${t.target}%)`;
+    case 'warning':
+      return `Warning (crash-free sessions below the ${t.target}% target)`;
+    case 'critical':
+      return `Critical (crash-free sessions below ${t.critical}%)`;
+    case 'insufficient-data':
+      return `Insufficient data (fewer than ${formatCount(t.minimumSessions)} sessions)`;
+  }
+}

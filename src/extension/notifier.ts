@@ -1,0 +1,33 @@
+// Errors reach the user as at most one notification at a time; while one is open, further
+// errors go to the log (and the view's message node) only.
+import * as vscode from 'vscode';
+import type { StoreError } from './store/storeTypes';
+
+export class Notifier {
+  private open = false;
+  private lastMessage: string | null = null;
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  /** Shows the error with its fixing action, unless a notification is already open. */
+  async error(error: StoreError, options: { repeat?: boolean } = {}): Promise<void> {
+    this.log(`Error: ${error.message}`);
+    if (this.open) return;
+    // A poll that fails the same way again must not nag: the view already shows it.
+    if (!options.repeat && this.lastMessage === error.message) return;
+    this.open = true;
+    this.lastMessage = error.message;
+    try {
+      const choice = await vscode.window.showErrorMessage(`Release Health: ${error.message}`, error.fixTitle, 'Show Log');
+      if (choice === error.fixTitle) await vscode.commands.executeCommand(error.fixCommand);
+      else if (choice === 'Show Log') await vscode.commands.executeCommand('releaseHealth.showLog');
+    } finally {
+      this.open = false;
+    }
+  }
+
+  /** The error is gone (a load succeeded): the same error later is news again. */
+  clear(): void {
+    this.lastMessage = null;
+  }
+}

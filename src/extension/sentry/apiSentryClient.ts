@@ -1,0 +1,31 @@
+// The SentryClient the extension uses: src/api's client, given VS Code's proxy settings and
+// the request timeout from the settings.
+import { checkConnection, fetchApiOverview, listProjects, type ApiSourceConfig } from '../../api/fetchApiOverview';
+import type { SentryClient, SentryConnection } from './sentryClient';
+
+function configOf(c: SentryConnection, projects: string[] = [], environments: string[] = []): ApiSourceConfig {
+  return {
+    baseUrl: c.url,
+    organization: c.organization,
+    projects,
+    environments,
+    timeoutMs: c.timeoutSeconds * 1000,
+    proxy: { ...(c.proxy.url ? { proxyUrl: c.proxy.url } : {}), strictSSL: c.proxy.strictSSL },
+    userAgent: 'release-health-vscode/0.1',
+  };
+}
+
+export const apiSentryClient: SentryClient = {
+  async checkConnection(c, hooks) {
+    await checkConnection(configOf(c), c.token, hooks);
+  },
+  listProjects(c, hooks) {
+    return listProjects(configOf(c), c.token, hooks);
+  },
+  async fetchOverview(c, projects, options, hooks) {
+    const result = await fetchApiOverview(configOf(c, projects, options.environments), c.token, options, hooks);
+    const { projects: apiProjects, requests: _requests, ...overview } = result;
+    void _requests;
+    return { overview, projects: apiProjects };
+  },
+};

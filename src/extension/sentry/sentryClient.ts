@@ -1,0 +1,62 @@
+// What the extension needs of the Sentry API, in its own terms. The adapter in
+// apiSentryClient.ts maps it onto src/api; the sources and commands depend only on this.
+import type { Overview, OverviewOptions } from '../../health/types';
+import type { ProxySettings } from '../settings';
+
+export interface SentryConnection {
+  /** Base URL without trailing slash, e.g. https://sentry.io. */
+  url: string;
+  organization: string;
+  token: string;
+  proxy: ProxySettings;
+  timeoutSeconds: number;
+}
+
+export interface SentryProject {
+  id: string;
+  slug: string;
+  name: string;
+  /** Environments the API lists for the project, when it does. */
+  environments?: string[];
+}
+
+/** One HTTP request, as the log records it (never headers, so never the token). */
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number | string;
+  ms: number;
+}
+
+export interface RequestHooks {
+  signal?: AbortSignal;
+  log?: (entry: RequestLogEntry) => void;
+}
+
+export type ApiErrorKind =
+  | 'auth' | 'permission' | 'not-found' | 'rate-limited' | 'server' | 'query-timeout'
+  | 'network' | 'timeout' | 'cancelled' | 'invalid-response' | 'bad-request' | 'config';
+
+export interface SentryOverview {
+  overview: Overview;
+  projects: SentryProject[];
+}
+
+export interface SentryClient {
+  /** One request that proves URL, token and organization work together; throws otherwise. */
+  checkConnection(connection: SentryConnection, hooks: RequestHooks): Promise<void>;
+  listProjects(connection: SentryConnection, hooks: RequestHooks): Promise<SentryProject[]>;
+  /** `projects`: slugs; empty means every project the token can see. */
+  fetchOverview(
+    connection: SentryConnection,
+    projects: string[],
+    options: OverviewOptions & { environments: string[] },
+    hooks: RequestHooks,
+  ): Promise<SentryOverview>;
+}
+
+/** Reads the `kind` of an API error (src/api's SentryApiError) without depending on its class. */
+export function apiErrorKind(err: unknown): ApiErrorKind | null {
+  const kind = (err as { kind?: unknown } | null)?.kind;
+  return typeof kind === 'string' ? (kind as ApiErrorKind) : null;
+}

@@ -1,0 +1,82 @@
+// The Sentry API (sentry.io, self-hosted, or the local Sentry-style server) through the API
+// client. Failures become messages that say what to fix (sign in, settings, retry).
+import { describeApiError } from '../sentry/apiErrorMessages';
+import { apiErrorKind, type RequestLogEntry, type SentryClient, type SentryConnection } from '../sentry/sentryClient';
+import { hostOf } from '../sentry/sentryUrls';
+import type { TokenStore } from '../sentry/tokenStore';
+import type { ReleaseHealthSettings } from '../settings';
+import { LoadCancelled, SourceError, type HealthSource, type SourceRequest, type SourceResult } from '../store/healthSource';
+
+// Not being signed in is a state the view explains (after "Sign Out" it is what the user asked for).
+const CONNECT = { fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…', quiet: true };
+
+export function connectionOf(settings: ReleaseHealthSettings, token: string): SentryConnection {
+  return {
+    url: settings.sentry.url,
+    organization: settings.sentry.organization,
+    token,
+    proxy: settings.proxy,
+    timeoutSeconds: settings.requestTimeoutSeconds,
+  };
+}
+
+export function sentryLabel(url: string, organization: string): string {
+  return `${hostOf(url)} / ${organization}`;
+}
+
+export class SentrySource implements HealthSource {
+  readonly kind = 'sentry' as const;
+
+  constructor(
+    private readonly client: SentryClient,
+    private readonly tokens: TokenStore,
+    private readonly logRequest: (entry: RequestLogEntry) => void,
+  ) {}
+
+  async load(request: SourceRequest): Promise<SourceResult> {
+    const { settings } = request;
+    const { url, organization } = settings.sentry;
+    if (organization === '') throw new SourceError({ message: 'No Sentry organization set.', ...CONNECT });
+    const token = await this.tokens.get(url, organization);
+    if (!token) throw new SourceError({ message: `Not signed in to ${hostOf(url)} / ${organization}.`, ...CONNECT });
+    try {
+      const result = await this.client.fetchOverview(
+        connectionOf(settings, token),
+        settings.sentry.projects,
+        {
+          now: request.now,
+          summaryPeriod: settings.summaryPeriod,
+          healthPeriod: settings.healthStatsPeriod,
+          stat: settings.stat,
+          thresholds: settings.thresholds,
+          environments: settings.environments,
+        },
+        { signal: request.signal, log: this.logRequest },
+      );
+      const projectIds: Record<string, string> = {};
+      const environments = new Set<string>();
+      for (const p of result.projects) {
+        projectIds[p.slug] = p.id;
+        for (const e of p.environments ?? []) if (e !== '') environments.add(e);
+      }
+      return {
+        overview: result.overview,
+        scope: {
+          kind: 'sentry',
+          label: sentryLabel(url, organization),
+          organization,
+          sentryUrl: url,
+          environments: settings.environments,
+          summaryPeriod: settings.summaryPeriod,
+          healthPeriod: settings.healthStatsPeriod,
+          projectIds,
+        },
+        skipped: null,
+        environments: [...environments].sort(),
+      };
+    } catch (err) {
+      if (request.signal.aborted || apiErrorKind(err) === 'cancelled') throw new LoadCancelled();
+      throw new SourceError(describeApiError(err, { url, organization }));
+    }
+  }
+}

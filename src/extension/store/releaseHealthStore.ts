@@ -1,0 +1,217 @@
+// The one store: picks the source from the settings, loads (a new load cancels the one in
+// flight), caches per source/settings/period, applies thresholds, and tells the tree, panels
+// and status bar. Free of `vscode` so it is unit-tested with fake sources and a fake clock.
+import type { ReleaseHealth } from '../../health/types';
+import type { ReleaseHealthSettings } from '../settings';
+import { applyThresholds } from './applyThresholds';
+import { LoadCancelled, SourceError, type SourceResult, type SourceSelection } from './healthSource';
+import { Listeners } from './listeners';
+import type {
+  ReleaseHealthStoreReader,
+  ReleaseKey,
+  StoreError,
+  StoreSnapshot,
+  StoreState,
+} from './storeTypes';
+
+export interface StoreDependencies {
+  readSettings(): ReleaseHealthSettings;
+  /** null when no source is configured. */
+  selectSource(settings: ReleaseHealthSettings): SourceSelection | null;
+  /** Milliseconds since the epoch. */
+  clock(): number;
+  log(message: string): void;
+}
+
+interface CacheEntry {
+  result: SourceResult;
+  fetchedAt: number;
+}
+
+/** Cached results younger than this are reused when only the view changes (period back and forth). */
+export const MIN_CACHE_MS = 60_000;
+const MAX_CACHE_ENTRIES = 12;
+
+export class ReleaseHealthStore implements ReleaseHealthStoreReader {
+  private current: StoreState = { status: 'unconfigured' };
+  private currentResult: CacheEntry | null = null;
+  private readonly cache = new Map<string, CacheEntry>();
+  private inFlight: AbortController | null = null;
+  private inFlightKey: string | null = null;
+  private loadPromise: Promise<void> = Promise.resolve();
+  private readonly listeners = new Listeners();
+  private disposed = false;
+
+  constructor(private readonly deps: StoreDependencies) {}
+
+  get state(): StoreState {
+    return this.current;
+  }
+
+  get snapshot(): StoreSnapshot | null {
+    const s = this.current;
+    if (s.status === 'ready') return s.snapshot;
+    if (s.status === 'loading' || s.status === 'error') return s.previous;
+    return null;
+  }
+
+  /** Environments seen in the latest data, for "Select Environment". */
+  get availableEnvironments(): string[] {
+    return this.currentResult?.result.environments ?? [];
+  }
+
+  findRelease(key: ReleaseKey): ReleaseHealth | undefined {
+    const snap = this.snapshot;
+    if (!snap || snap.scope.kind !== key.source) return undefined;
+    return snap.overview.releases.find((r) => r.project === key.project && r.release === key.release);
+  }
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    return this.listeners.add(listener);
+  }
+
+  /** Fetches again, whatever the cache holds (the Refresh command, polling). */
+  refresh(): Promise<void> {
+    return this.load(true);
+  }
+
+  /** After a settings change: reuses a recent cached result for the same settings, else fetches. */
+  reload(): Promise<void> {
+    return this.load(false);
+  }
+
+  /** Resolves once no load is running (the one in flight, and any that superseded it). */
+  async whenIdle(): Promise<void> {
+    let p: Promise<void>;
+    do {
+      p = this.loadPromise;
+      await p;
+    } while (p !== this.loadPromise);
+  }
+
+  /** Thresholds changed: recompute health status without fetching. */
+  applyThresholds(): void {
+    if (!this.currentResult) return;
+    const snapshot = this.snapshotOf(this.currentResult, this.deps.readSettings());
+    const s = this.current;
+    if (s.status === 'ready') this.setState({ status: 'ready', snapshot });
+    else if (s.status === 'loading') this.setState({ status: 'loading', previous: snapshot });
+    else if (s.status === 'error') this.setState({ status: 'error', error: s.error, previous: snapshot });
+  }
+
+  /** Forgets cached results (e.g. after signing out) without changing what is shown. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.inFlight?.abort();
+    this.listeners.clear();
+  }
+
+  private load(force: boolean): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    let settings: ReleaseHealthSettings;
+    let selection: SourceSelection | null;
+    try {
+      settings = this.deps.readSettings();
+      selection = this.deps.selectSource(settings);
+    } catch (err) {
+      this.cancelInFlight();
+      this.setState({ status: 'error', error: this.errorOf(err), previous: this.snapshot });
+      return (this.loadPromise = Promise.resolve());
+    }
+    if (!selection) {
+      this.cancelInFlight();
+      this.currentResult = null;
+      this.setState({ status: 'unconfigured' });
+      return (this.loadPromise = Promise.resolve());
+    }
+    const cached = this.cache.get(selection.cacheKey);
+    if (!force && cached && this.deps.clock() - cached.fetchedAt < this.cacheLifetime(settings)) {
+      this.cancelInFlight();
+      this.currentResult = cached;
+      this.setState({ status: 'ready', snapshot: this.snapshotOf(cached, settings) });
+      return (this.loadPromise = Promise.resolve());
+    }
+    // The same data is already on its way (a command reloads, then the settings event does too).
+    if (!force && this.inFlight && this.inFlightKey === selection.cacheKey) return this.loadPromise;
+    this.inFlight?.abort();
+    const controller = new AbortController();
+    this.inFlight = controller;
+    this.inFlightKey = selection.cacheKey;
+    // Keep showing the previous data of the same source while loading; other sources' data would mislead.
+    const previous = this.snapshot?.scope.kind === selection.source.kind ? this.snapshot : null;
+    this.setState({ status: 'loading', previous });
+    this.loadPromise = this.run(selection, settings, controller, force);
+    return this.loadPromise;
+  }
+
+  private async run(selection: SourceSelection, settings: ReleaseHealthSettings, controller: AbortController, force: boolean): Promise<void> {
+    const started = this.deps.clock();
+    try {
+      // Let the caller (activate, a command) return before any work starts.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (controller.signal.aborted) return;
+      const result = await selection.source.load({
+        settings,
+        now: Math.floor(started / 1000),
+        signal: controller.signal,
+        force,
+      });
+      if (controller.signal.aborted || this.disposed) return;
+      const entry = { result, fetchedAt: this.deps.clock() };
+      this.remember(selection.cacheKey, entry);
+      this.currentResult = entry;
+      this.setState({ status: 'ready', snapshot: this.snapshotOf(entry, this.deps.readSettings()) });
+      this.deps.log(`Loaded ${result.overview.releases.length} releases from ${result.scope.label} in ${this.deps.clock() - started} ms`);
+    } catch (err) {
+      if (controller.signal.aborted || err instanceof LoadCancelled || this.disposed) return;
+      const error = this.errorOf(err);
+      this.deps.log(`Load failed: ${error.message}${err instanceof SourceError ? '' : ` (${(err as Error)?.stack ?? err})`}`);
+      this.setState({ status: 'error', error, previous: this.snapshot });
+    } finally {
+      if (this.inFlight === controller) {
+        this.inFlight = null;
+        this.inFlightKey = null;
+      }
+    }
+  }
+
+  private cancelInFlight(): void {
+    this.inFlight?.abort();
+    this.inFlight = null;
+    this.inFlightKey = null;
+  }
+
+  private cacheLifetime(settings: ReleaseHealthSettings): number {
+    return Math.max(MIN_CACHE_MS, settings.refreshIntervalMinutes * 60_000);
+  }
+
+  private remember(key: string, entry: CacheEntry): void {
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+    while (this.cache.size > MAX_CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+  }
+
+  private snapshotOf(entry: CacheEntry, settings: ReleaseHealthSettings): StoreSnapshot {
+    return {
+      scope: entry.result.scope,
+      overview: applyThresholds(entry.result.overview, settings.thresholds),
+      skipped: entry.result.skipped,
+      updatedAt: new Date(entry.fetchedAt).toISOString(),
+    };
+  }
+
+  private errorOf(err: unknown): StoreError {
+    if (err instanceof SourceError) return err.storeError;
+    const message = err instanceof Error ? err.message : String(err);
+    return { message: `Could not load release health: ${message}`, fixCommand: 'releaseHealth.refresh', fixTitle: 'Retry' };
+  }
+
+  private setState(state: StoreState): void {
+    this.current = state;
+    this.listeners.fire((err) => this.deps.log(`A store listener failed: ${(err as Error)?.stack ?? err}`));
+  }
+}

@@ -1,0 +1,22 @@
+// What activate() returns: the handle the in-VS-Code tests use
+// (`vscode.extensions.getExtension('release-health.release-health').exports`). Keep it stable.
+//
+//   store          the one ReleaseHealthStore: `state`, `snapshot`, `findRelease(key)`,
+//                  `onDidChange(fn)`, `refresh()` (fetch again, resolves when loaded),
+//                  `reload()` (cache first), `whenIdle()` (resolves when no load is running)
+//   treeProvider   the "Releases" TreeDataProvider: `getChildren()`, `getTreeItem(node)`
+//   statusBarItem  the status bar item (`text`, `backgroundColor`, `tooltip`, `command`)
+//   panels         the ReleasePanelManager: `show(key)`, `has(key)`, `openPanels`
+//   secrets        context.secrets (the Sentry token is stored under `releaseHealth.sentryToken:<url>|<org>`)
+import type * as vscode from 'vscode';
+import type { ReleasePanelManager } from './panel/releasePanelManager';
+import type { ReleaseHealthStore } from './store/releaseHealthStore';
+import type { ReleaseTreeProvider } from './tree/releaseTreeProvider';
+
+export interface ReleaseHealthTestApi {
+  store: ReleaseHealthStore;
+  treeProvider: ReleaseTreeProvider;
+  statusBarItem: vscode.StatusBarItem;
+  panels: ReleasePanelManager;
+  secrets: vscode.SecretStorage;
+}

@@ -1,0 +1,31 @@
+// The "Releases" view: its provider, its description (which data it shows: "Demo data · 24h"),
+// and view progress while the store loads.
+import * as vscode from 'vscode';
+import type { ReleaseHealthSettings } from '../settings';
+import type { ReleaseHealthStore } from '../store/releaseHealthStore';
+import { ReleaseTreeProvider } from './releaseTreeProvider';
+import { viewDescription } from './viewDescription';
+
+export const RELEASES_VIEW_ID = 'releaseHealth.releases';
+
+export function registerReleaseTree(
+  context: vscode.ExtensionContext,
+  store: ReleaseHealthStore,
+  settings: () => ReleaseHealthSettings,
+): { provider: ReleaseTreeProvider; view: vscode.TreeView<unknown> } {
+  const provider = new ReleaseTreeProvider(store, settings);
+  const view = vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  let progressShown = false;
+  const onChange = () => {
+    view.description = viewDescription(store.state);
+    if (store.state.status === 'loading' && !progressShown) {
+      progressShown = true;
+      void vscode.window
+        .withProgress({ location: { viewId: RELEASES_VIEW_ID } }, () => store.whenIdle())
+        .then(() => (progressShown = false), () => (progressShown = false));
+    }
+  };
+  onChange();
+  context.subscriptions.push(provider, view, store.onDidChange(onChange));
+  return { provider, view: view as vscode.TreeView<unknown> };
+}

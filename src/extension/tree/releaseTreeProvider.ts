@@ -1,0 +1,165 @@
+// The "Releases" view's data provider: renders the store's state as the tree model describes
+// it and redraws only what changed (ids are stable, nodes keep their identity).
+import * as vscode from 'vscode';
+import { releaseTooltipMarkdown } from '../format/releaseTooltip';
+import type { ReleaseHealthSettings } from '../settings';
+import type { ReleaseHealthStoreReader } from '../store/storeTypes';
+import { diffTree } from './treeDiff';
+import { figureIcon, healthIcon, messageIcon, type IconSpec } from './treeIcons';
+import { figureNodes, rootNodes, type ReleaseNode, type TreeNode } from './treeModel';
+
+function themeIcon(spec: IconSpec): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(spec.id, spec.color ? new vscode.ThemeColor(spec.color) : undefined);
+}
+
+export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private roots: TreeNode[] = [];
+  private readonly changes = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changes.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    private readonly store: ReleaseHealthStoreReader,
+    private readonly settings: () => ReleaseHealthSettings,
+  ) {
+    this.roots = this.build();
+    this.subscription = store.onDidChange(() => this.update());
+  }
+
+  /** Rebuilds from the store; fires for the changed nodes only. */
+  update(): void {
+    const { roots, changed } = diffTree(this.roots, this.build());
+    this.roots = roots;
+    if (changed === 'all') this.changes.fire(undefined);
+    else if (changed.length > 0) this.changes.fire(changed);
+  }
+
+  getChildren(element?: TreeNode): TreeNode[] {
+    if (!element) return this.roots;
+    switch (element.kind) {
+      case 'project':
+      case 'noHealthData':
+        return element.children;
+      case 'release':
+        return figureNodes(element);
+      case 'message':
+        return element.children ?? [];
+      case 'figure':
+        return [];
+    }
+  }
+
+  /** Lets `TreeView.reveal` work (e.g. revealing the tracked release). */
+  getParent(element: TreeNode): TreeNode | undefined {
+    if (element.kind === 'figure') {
+      const [, source, project, release] = JSON.parse(element.id) as string[];
+      return this.findRelease(JSON.stringify(['release', source, project, release]));
+    }
+    for (const root of this.roots) {
+      if (root.id === element.id) return undefined;
+      if (root.kind === 'message' && root.children?.some((c) => c.id === element.id)) return root;
+      if (root.kind !== 'project') continue;
+      for (const child of root.children) {
+        if (child.id === element.id) return root;
+        if (child.kind === 'noHealthData' && child.children.some((c) => c.id === element.id)) return child;
+      }
+    }
+    return undefined;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'message': {
+        const item = new vscode.TreeItem(
+          node.label,
+          node.children && node.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
+        item.id = node.id;
+        item.description = node.description;
+        item.tooltip = node.tooltip;
+        item.iconPath = themeIcon(messageIcon(node.icon));
+        item.command = node.command;
+        item.contextValue = 'message';
+        return item;
+      }
+      case 'project': {
+        const item = new vscode.TreeItem(
+          node.project,
+          node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+        );
+        item.id = node.id;
+        item.description = node.description;
+        item.iconPath = new vscode.ThemeIcon('project');
+        item.contextValue = 'project';
+        return item;
+      }
+      case 'noHealthData': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = node.id;
+        item.description = node.description;
+        item.tooltip = 'Releases without session data in the last 90 days: nothing is fetched or computed for them.';
+        item.iconPath = new vscode.ThemeIcon('circle-slash');
+        item.contextValue = 'noHealthData';
+        return item;
+      }
+      case 'release':
+        return this.releaseItem(node);
+      case 'figure': {
+        const item = new vscode.TreeItem(node.figure.label, vscode.TreeItemCollapsibleState.None);
+        item.id = node.id;
+        item.description = node.figure.value;
+        item.tooltip = node.figure.detail ? `${node.figure.value}\n\n${node.figure.detail}` : node.figure.value;
+        item.iconPath = themeIcon(figureIcon(node.figure.key, node.figure.alarming ?? false));
+        item.contextValue = 'figure';
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changes.dispose();
+  }
+
+  private releaseItem(node: ReleaseNode): vscode.TreeItem {
+    const r = node.health;
+    const item = new vscode.TreeItem(
+      node.label,
+      r.hasHealthData ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = node.id;
+    item.description = node.description;
+    item.iconPath = themeIcon(healthIcon(r.healthStatus, r.hasHealthData));
+    // `release:<source>` lets menus hide "Open in Sentry" for demo and file data.
+    item.contextValue = `release:${node.key.source}${r.hasHealthData ? '' : ':noHealthData'}`;
+    const snapshot = this.store.snapshot;
+    const settings = this.settings();
+    const md = new vscode.MarkdownString(
+      releaseTooltipMarkdown(r, snapshot?.scope.label ?? '', snapshot?.overview.summaryPeriod ?? settings.summaryPeriod, settings.thresholds),
+    );
+    md.supportHtml = false;
+    md.isTrusted = false;
+    item.tooltip = md;
+    item.accessibilityInformation = { label: `${r.release}, ${node.description}, ${r.healthStatus}` };
+    return item;
+  }
+
+  private build(): TreeNode[] {
+    return rootNodes(this.store.state, this.settings().sentry.projects);
+  }
+
+  /** The node of a release, if the tree shows it (for TreeView.reveal). */
+  findRelease(id: string): ReleaseNode | undefined {
+    for (const root of this.roots) {
+      if (root.kind !== 'project') continue;
+      for (const child of root.children) {
+        if (child.kind === 'release' && child.id === id) return child;
+        if (child.kind === 'noHealthData') {
+          const found = child.children.find((c) => c.id === id);
+          if (found) return found;
+        }
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,57 @@
+// Icons and theme colours of tree nodes (codicon ids and theme colour ids: never hard-coded
+// colours, so every theme, high contrast included, draws them its way).
+import type { HealthStatus } from '../../health/types';
+import type { FigureKey } from '../format/releaseFigures';
+import type { MessageIcon } from './treeModel';
+
+export interface IconSpec {
+  id: string;
+  color?: string;
+}
+
+export function healthIcon(status: HealthStatus, hasHealthData: boolean): IconSpec {
+  if (!hasHealthData) return { id: 'circle-slash', color: 'disabledForeground' };
+  switch (status) {
+    case 'healthy':
+      return { id: 'pass-filled', color: 'testing.iconPassed' };
+    case 'warning':
+      return { id: 'warning', color: 'list.warningForeground' };
+    case 'critical':
+      return { id: 'error', color: 'list.errorForeground' };
+    case 'insufficient-data':
+      return { id: 'circle-outline', color: 'disabledForeground' };
+  }
+}
+
+export function messageIcon(icon: MessageIcon): IconSpec {
+  switch (icon) {
+    case 'error':
+      return { id: 'error', color: 'list.errorForeground' };
+    case 'warning':
+      return { id: 'warning', color: 'list.warningForeground' };
+    case 'info':
+      return { id: 'info' };
+    case 'loading':
+      return { id: 'loading~spin' };
+  }
+}
+
+const FIGURE_ICONS: Record<string, string> = {
+  sessions: 'pulse',
+  users: 'person',
+  crashFreeSessions: 'shield',
+  crashFreeUsers: 'shield',
+  errored: 'bug',
+  unhandled: 'debug-disconnect',
+  crashed: 'flame',
+  abnormal: 'question',
+  healthy: 'heart',
+  adoption: 'graph-line',
+  duration: 'watch',
+  change: 'arrow-swap',
+};
+
+export function figureIcon(key: FigureKey, alarming: boolean): IconSpec {
+  if (alarming) return { id: 'warning', color: 'list.warningForeground' };
+  return { id: FIGURE_ICONS[key] ?? 'info' };
+}

@@ -1,0 +1,177 @@
+// The release tree as plain data, built from the store's state: what each node shows and what
+// its children are. The provider turns these into vscode.TreeItems; keeping this free of
+// `vscode` lets unit tests pin the tree's shape.
+import type { ReleaseHealth, SkipReport } from '../../health/types';
+import { printable } from '../format/escape';
+import { releaseDescription, releaseFigures, type Figure } from '../format/releaseFigures';
+import { projectOrder, releasesOf } from '../format/releaseOrder';
+import type { ReleaseKey, SourceKind, StoreError, StoreSnapshot, StoreState } from '../store/storeTypes';
+import { nodeId } from './nodeIds';
+
+export type MessageIcon = 'error' | 'warning' | 'info' | 'loading';
+
+export interface MessageNode {
+  kind: 'message';
+  id: string;
+  label: string;
+  description?: string;
+  tooltip?: string;
+  icon: MessageIcon;
+  command?: { command: string; title: string; arguments?: unknown[] };
+  /** Child messages (the first skipped lines). */
+  children?: MessageNode[];
+}
+
+export interface ProjectNode {
+  kind: 'project';
+  id: string;
+  source: SourceKind;
+  project: string;
+  description: string;
+  expanded: boolean;
+  children: Array<ReleaseNode | NoHealthDataNode>;
+}
+
+export interface NoHealthDataNode {
+  kind: 'noHealthData';
+  id: string;
+  label: string;
+  description: string;
+  children: ReleaseNode[];
+}
+
+export interface ReleaseNode {
+  kind: 'release';
+  id: string;
+  key: ReleaseKey;
+  health: ReleaseHealth;
+  description: string;
+  /** Version with control characters made visible. */
+  label: string;
+  /** Compares releases between refreshes: equal signature, nothing to redraw. */
+  signature: string;
+}
+
+export interface FigureNode {
+  kind: 'figure';
+  id: string;
+  figure: Figure;
+}
+
+export type TreeNode = MessageNode | ProjectNode | NoHealthDataNode | ReleaseNode | FigureNode;
+
+export const NO_HEALTH_DATA_LABEL = 'No health data (90 days)';
+
+export function rootNodes(state: StoreState, configuredProjects: readonly string[]): TreeNode[] {
+  switch (state.status) {
+    case 'unconfigured':
+      // Empty: the view's welcome content (Connect to Sentry…, Explore with demo data) shows.
+      return [];
+    case 'loading':
+      return state.previous
+        ? snapshotNodes(state.previous, configuredProjects)
+        : [{ kind: 'message', id: nodeId.message('loading'), label: 'Loading release health…', icon: 'loading' }];
+    case 'error':
+      return [errorNode(state.error), ...(state.previous ? snapshotNodes(state.previous, configuredProjects) : [])];
+    case 'ready':
+      return snapshotNodes(state.snapshot, configuredProjects);
+  }
+}
+
+export function errorNode(error: StoreError): MessageNode {
+  return {
+    kind: 'message',
+    id: nodeId.message('error'),
+    label: error.message,
+    description: error.fixTitle,
+    tooltip: `${error.message}\n\nClick: ${error.fixTitle}`,
+    icon: 'error',
+    command: { command: error.fixCommand, title: error.fixTitle },
+  };
+}
+
+function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly string[]): TreeNode[] {
+  const source = snapshot.scope.kind;
+  const nodes: TreeNode[] = [];
+  if (snapshot.skipped && snapshot.skipped.count > 0) nodes.push(skippedNode(source, snapshot.skipped));
+  const releases = snapshot.overview.releases;
+  const projects = projectOrder(releases, configuredProjects);
+  if (projects.length === 0) {
+    nodes.push({
+      kind: 'message',
+      id: nodeId.message('empty'),
+      label: 'No releases found',
+      description: snapshot.scope.label,
+      tooltip: 'No release has session data for these settings (source, projects, environments).',
+      icon: 'info',
+      command: { command: 'releaseHealth.openSettings', title: 'Open Settings' },
+    });
+    return nodes;
+  }
+  for (const project of projects) nodes.push(projectNode(source, project, releasesOf(releases, project), projects.length === 1));
+  return nodes;
+}
+
+function skippedNode(source: SourceKind, skipped: SkipReport): MessageNode {
+  const first = skipped.samples.map((s) => `line ${s.line}: ${s.reason}`);
+  return {
+    kind: 'message',
+    id: nodeId.skipped(source),
+    label: `${skipped.count} ${skipped.count === 1 ? 'line' : 'lines'} skipped`,
+    description: first[0] ? printable(first[0]) : undefined,
+    tooltip: `Unusable lines were skipped:\n${first.map(printable).join('\n')}${skipped.count > first.length ? '\n…' : ''}`,
+    icon: 'warning',
+    children: first.map((text, i) => ({
+      kind: 'message',
+      id: nodeId.skippedLine(source, i),
+      label: printable(text),
+      icon: 'warning',
+    })),
+  };
+}
+
+function projectNode(source: SourceKind, project: string, releases: ReleaseHealth[], only: boolean): ProjectNode {
+  const withData = releases.filter((r) => r.hasHealthData).map((r) => releaseNode(source, r));
+  const without = releases.filter((r) => !r.hasHealthData).map((r) => releaseNode(source, r));
+  const children: Array<ReleaseNode | NoHealthDataNode> = [...withData];
+  if (without.length > 0) {
+    children.push({
+      kind: 'noHealthData',
+      id: nodeId.noHealthData(source, project),
+      label: NO_HEALTH_DATA_LABEL,
+      description: String(without.length),
+      children: without,
+    });
+  }
+  return {
+    kind: 'project',
+    id: nodeId.project(source, project),
+    source,
+    project,
+    description: `${withData.length} ${withData.length === 1 ? 'release' : 'releases'}`,
+    expanded: only,
+    children,
+  };
+}
+
+function releaseNode(source: SourceKind, r: ReleaseHealth): ReleaseNode {
+  return {
+    kind: 'release',
+    id: nodeId.release(source, r.project, r.release),
+    key: { source, project: r.project, release: r.release },
+    health: r,
+    label: printable(r.release),
+    description: releaseDescription(r),
+    signature: JSON.stringify(r),
+  };
+}
+
+export function figureNodes(node: ReleaseNode): FigureNode[] {
+  if (!node.health.hasHealthData) return [];
+  const { source, project, release } = node.key;
+  return releaseFigures(node.health).map((figure) => ({
+    kind: 'figure',
+    id: nodeId.figure(source, project, release, figure.key),
+    figure,
+  }));
+}
