@@ -166,7 +166,7 @@ export class SentryHttp {
         ok: false,
         retry: false,
         error: new SentryApiError(
-          `${host} did not answer ${endpoint} within ${Math.round(this.config.timeoutMs / 1000)} s${via}: try again, or raise the request timeout.`,
+          `${host} did not answer ${endpoint} within ${durationText(this.config.timeoutMs)}${via}: try again, or raise the request timeout.`,
           { kind: 'timeout', endpoint },
         ),
       };
@@ -193,7 +193,7 @@ export class SentryHttp {
         if (/maxContentLength/i.test(String(e?.message ?? ''))) {
           return { ok: false, retry: false, error: new SentryApiError(`${host} sent more than ${MAX_BODY_BYTES / 1048576} MB for ${endpoint}.`, { kind: 'invalid-response', endpoint }) };
         }
-        return net(`The connection to ${host} failed (${code}) during ${endpoint}${via}${attemptNo > 1 ? ` after ${attemptNo} attempts` : ''}: check your network and try again.`, true);
+        return net(`The connection to ${host} was cut during ${endpoint}${via} (${code === 'ERR_BAD_RESPONSE' ? 'incomplete answer' : code})${attemptNo > 1 ? ` after ${attemptNo} attempts` : ''}: check your network and try again.`, true);
       default:
         if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
           return net(`The TLS certificate of ${host} is not trusted (${code}) for ${endpoint}: check the base URL; behind an intercepting proxy, trust its certificate (or set http.proxyStrictSSL to false).`, false);
@@ -225,11 +225,11 @@ export class SentryHttp {
         body = JSON.parse(text);
       } catch {
         const html = /^\s*</.test(text) || /html/i.test(header('content-type') ?? '');
-        const what = text.trim() === '' ? 'an empty body' : html ? 'an HTML page' : `text that is not JSON (${excerpt(text, this.token, 60)})`;
+        const what = text.trim() === '' ? 'an empty body' : html ? 'an HTML page' : `unreadable text (${excerpt(text, this.token, 60)})`;
         return {
           ok: false,
           retry: false,
-          error: new SentryApiError(`${host} answered ${endpoint} with ${what}, not JSON: is ${this.config.base.href.replace(/\/$/, '')} the base URL of a Sentry server?`, {
+          error: new SentryApiError(`${host} answered ${endpoint} with ${what} instead of JSON: is ${this.config.base.href.replace(/\/$/, '')} the base URL of a Sentry server?`, {
             kind: 'invalid-response',
             endpoint,
             status,
@@ -291,6 +291,10 @@ export class SentryHttp {
     }
     return { ok: false, retry: false, error: fail('bad-request', `${host} refused ${endpoint} (${status}).${said || ' No reason given.'}`) };
   }
+}
+
+function durationText(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 function checkToken(token: string): string {

@@ -98,8 +98,12 @@ export function releaseFilter(versions: string[]): string {
   return `release:[${versions.map(quote).join(',')}]`;
 }
 
-/** Keeps URLs well under the 8 KB many front proxies accept. */
-export const MAX_FILTER_CHARS = 3_000;
+/**
+ * Encoded length of one release filter: with the other parameters (~500 characters) the
+ * request line stays under the 8 KB that nginx in front of self-hosted Sentry accepts.
+ * About 270 versions like `app@1.123.0` fit, or 150 of 30 characters.
+ */
+export const MAX_FILTER_CHARS = 6_000;
 
 export interface ReleaseWeight {
   version: string;
@@ -109,21 +113,22 @@ export interface ReleaseWeight {
 
 /**
  * Splits versions into release filters that each fit one page: at most `maxPairs` groups and
- * `maxChars` characters of query. A version alone always gets a chunk.
+ * `maxChars` URL-encoded characters of query. A version alone always gets a chunk.
  */
 export function chunkReleases(versions: ReleaseWeight[], maxPairs: number, maxChars = MAX_FILTER_CHARS): string[][] {
   const chunks: string[][] = [];
   let current: string[] = [];
   let pairs = 0;
-  let chars = 'release:[]'.length;
+  const empty = encodeURIComponent('release:[]').length;
+  let chars = empty;
   for (const v of versions) {
     const weight = Math.max(1, v.pairs);
-    const size = quote(v.version).length + 1;
+    const size = encodeURIComponent(`${quote(v.version)},`).length;
     if (current.length > 0 && (pairs + weight > maxPairs || chars + size > maxChars)) {
       chunks.push(current);
       current = [];
       pairs = 0;
-      chars = 'release:[]'.length;
+      chars = empty;
     }
     current.push(v.version);
     pairs += weight;
