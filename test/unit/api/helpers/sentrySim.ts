@@ -223,7 +223,7 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
     json(res, 200, page, { Link: link(url, offset, perPage, offset + perPage < items.length) });
   };
 
-  const handler = ((req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse, url: URL): void => {
     if (req.headers.authorization !== `Bearer ${o.token}`) return json(res, 401, { detail: 'Invalid token' });
     const m = /^\/api\/0\/organizations\/([^/]+)\/(?:(projects|releases|sessions)\/)?$/.exec(url.pathname);
     if (!m) return json(res, 404, { detail: 'Not found' });
@@ -241,7 +241,6 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
     }
     void idToSlug;
     return sessions(res, url);
-  }) as Handler & { sessionsRequests: () => number };
-  handler.sessionsRequests = () => sessionsCount;
-  return handler;
+  };
+  return Object.assign(handle as Handler, { sessionsRequests: () => sessionsCount });
 }
