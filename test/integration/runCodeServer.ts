@@ -73,7 +73,8 @@ function report(r: SuiteResult): void {
   for (const t of r.tests) console.log(`  ${t.state === 'passed' ? '✓' : t.state === 'failed' ? '✗' : '-'} ${t.title}${t.durationMs !== undefined ? ` (${t.durationMs} ms)` : ''}`);
   r.failures.forEach((f, i) => {
     console.log(`\n  ${i + 1}) ${f.title}\n     ${f.message.split('\n').join('\n     ')}`);
-    if (f.stack) console.log(`     ${f.stack.split('\n').slice(1, 6).join('\n     ')}`);
+    const at = (f.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 5);
+    if (at.length > 0) console.log(`     ${at.map((l) => l.trim()).join('\n     ')}`);
   });
   console.log(`\nintegration (code-server): ${r.passed} passing, ${r.failed} failing, ${r.pending} pending`);
 }

@@ -1,8 +1,43 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, extensionApi } from './helpers';
 
-describe('smoke', () => {
-  it('runs inside the extension host', () => {
-    assert.ok(vscode.version);
+const COMMANDS = [
+  'releaseHealth.showReleaseHealth',
+  'releaseHealth.refresh',
+  'releaseHealth.connect',
+  'releaseHealth.signOut',
+  'releaseHealth.exploreDemo',
+  'releaseHealth.selectProjects',
+  'releaseHealth.selectEnvironment',
+  'releaseHealth.selectPeriod',
+  'releaseHealth.trackRelease',
+  'releaseHealth.showLog',
+  'releaseHealth.openInSentry',
+  'releaseHealth.copyVersion',
+  'releaseHealth.openSettings',
+];
+
+describe('activation', () => {
+  it('activates and returns the test API', async () => {
+    const api = await extensionApi();
+    assert.strictEqual(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+    for (const key of ['store', 'treeProvider', 'statusBarItem', 'panels', 'secrets'] as const) {
+      assert.ok(api[key], `test API has no ${key}`);
+    }
+    assert.strictEqual(typeof api.treeProvider.getChildren, 'function');
+    assert.strictEqual(typeof api.secrets.store, 'function');
+  });
+
+  it('registers every command it contributes, and the agreed ones', async () => {
+    await extensionApi();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = COMMANDS.filter((c) => !registered.has(c));
+    assert.deepStrictEqual(missing, [], `commands not registered: ${missing.join(', ')}`);
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes?: { commands?: Array<{ command: string }> } };
+    const contributed = (pkg.contributes?.commands ?? []).map((c) => c.command);
+    assert.deepStrictEqual(COMMANDS.filter((c) => !contributed.includes(c)), [], 'every agreed command is contributed in package.json');
+    const unregistered = contributed.filter((c) => !registered.has(c));
+    assert.deepStrictEqual(unregistered, [], `contributed but not registered: ${unregistered.join(', ')}`);
   });
 });

@@ -21,6 +21,11 @@ export interface SuiteResult {
 function loadTests(): void {
   // Static requires so that esbuild bundles every file; mocha's globals are defined by then.
   require('./activation.test');
+  require('./settings.test');
+  require('./tree.test');
+  require('./panel.test');
+  require('./statusBar.test');
+  require('./secrets.test');
 }
 
 export function runSuite(options: { grep?: string; reporter?: string } = {}): Promise<SuiteResult> {

@@ -1,0 +1,40 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { extensionApi } from './helpers';
+
+// Defaults agreed for the extension's settings; `type` only where no default was agreed.
+const EXPECTED: Array<{ key: string; default?: unknown; type?: 'string' | 'number' | 'array' }> = [
+  { key: 'source', type: 'string' },
+  { key: 'sentry.url', default: 'https://sentry.io' },
+  { key: 'sentry.organization', type: 'string' },
+  { key: 'sentry.projects', type: 'array' },
+  { key: 'file.path', type: 'string' },
+  { key: 'environments', type: 'array' },
+  { key: 'summaryPeriod', default: '24h' },
+  { key: 'healthStatsPeriod', default: '24h' },
+  { key: 'stat', type: 'string' },
+  { key: 'release', type: 'string' },
+  { key: 'thresholds.target', default: 99.5 },
+  { key: 'thresholds.critical', default: 98 },
+  { key: 'thresholds.minimumSessions', default: 30 },
+  { key: 'refreshIntervalMinutes', default: 5 },
+  { key: 'requestTimeoutSeconds', type: 'number' },
+];
+
+describe('settings', () => {
+  before(() => extensionApi());
+
+  for (const e of EXPECTED) {
+    it(`releaseHealth.${e.key} is contributed${'default' in e ? ` with default ${JSON.stringify(e.default)}` : ''}`, () => {
+      const inspected = vscode.workspace.getConfiguration('releaseHealth').inspect(e.key);
+      assert.ok(inspected, `releaseHealth.${e.key} is unknown`);
+      if ('default' in e) {
+        assert.deepStrictEqual(inspected.defaultValue, e.default);
+      } else {
+        const v = inspected.defaultValue;
+        assert.notStrictEqual(v, undefined, `releaseHealth.${e.key} has no default`);
+        assert.strictEqual(e.type === 'array' ? Array.isArray(v) : typeof v === e.type, true, `releaseHealth.${e.key} default ${JSON.stringify(v)} is not a ${e.type}`);
+      }
+    });
+  }
+});

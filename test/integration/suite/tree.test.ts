@@ -1,0 +1,75 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { extensionApi, resetSettings, setSetting, waitForData, waitUntil, type ReleaseHealthTestApi } from './helpers';
+
+type Node = Parameters<ReleaseHealthTestApi['treeProvider']['getTreeItem']>[0];
+
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+describe('release tree', () => {
+  let api: ReleaseHealthTestApi;
+  before(async () => {
+    api = await extensionApi();
+    await resetSettings(['source', 'release']);
+  });
+  after(() => resetSettings(['source']));
+
+  it('is empty until a source is configured (the welcome view shows)', async () => {
+    await waitUntil('the store to be unconfigured', () => api.store.state.status === 'unconfigured');
+    assert.deepStrictEqual(await api.treeProvider.getChildren(), []);
+  });
+
+  it('shows the demo data: projects, then their releases, then figures', async () => {
+    await setSetting('source', 'demo');
+    const snapshot = await waitForData(api, 'demo');
+    const releases = snapshot.overview.releases;
+    assert.ok(releases.length > 0, 'the demo dataset has releases');
+
+    const roots = (await api.treeProvider.getChildren()) as Node[];
+    assert.ok(roots.length > 0, 'the tree has root nodes');
+    assert.ok(roots.every((n) => n.kind === 'project'), `roots are projects: ${roots.map((n) => n.kind).join(', ')}`);
+    const projectLabels = roots.map((n) => labelOf(api.treeProvider.getTreeItem(n)));
+    assert.deepStrictEqual([...projectLabels].sort(), [...new Set(releases.map((r) => r.project))].sort());
+
+    // Every release of the data appears exactly once under its project (possibly in the "no health data" group).
+    const shown: string[] = [];
+    let figures = 0;
+    for (const project of roots) {
+      const projectLabel = labelOf(api.treeProvider.getTreeItem(project));
+      for (const child of (await api.treeProvider.getChildren(project)) as Node[]) {
+        const group = child.kind === 'noHealthData' ? ((await api.treeProvider.getChildren(child)) as Node[]) : [child];
+        for (const rel of group) {
+          assert.strictEqual(rel.kind, 'release');
+          const item = api.treeProvider.getTreeItem(rel);
+          shown.push(`${projectLabel}/${labelOf(item)}`);
+          if (item.collapsibleState !== vscode.TreeItemCollapsibleState.None) {
+            const figs = (await api.treeProvider.getChildren(rel)) as Node[];
+            assert.ok(figs.length > 0, `release ${labelOf(item)} with health data has figures`);
+            figures += figs.length;
+          }
+        }
+      }
+    }
+    assert.deepStrictEqual(shown.sort(), releases.map((r) => `${r.project}/${r.release}`).sort());
+    assert.ok(figures > 0, 'some release shows its figures');
+  });
+
+  it('a release item shows its crash-free sessions in its description and tooltip', async () => {
+    const snapshot = await waitForData(api, 'demo');
+    const r = snapshot.overview.releases.find((x) => x.hasHealthData && x.totalSessions > 0 && x.crashFreeSessions !== null);
+    assert.ok(r, 'the demo data has a release with sessions');
+    const roots = (await api.treeProvider.getChildren()) as Node[];
+    const project = roots.find((n) => labelOf(api.treeProvider.getTreeItem(n)) === r.project)!;
+    const rel = ((await api.treeProvider.getChildren(project)) as Node[]).find(
+      (n) => n.kind === 'release' && labelOf(api.treeProvider.getTreeItem(n)) === r.release,
+    );
+    assert.ok(rel, `release ${r.release} is shown under ${r.project}`);
+    const item = api.treeProvider.getTreeItem(rel);
+    const pct = `${r.crashFreeSessions!.toFixed(2)}%`;
+    assert.ok(String(item.description).includes(pct), `description '${item.description}' shows ${pct}`);
+    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
+    assert.ok(tooltip.includes(pct.replace('.', '\\.')) || tooltip.includes(pct), `tooltip shows ${pct}: ${tooltip.slice(0, 300)}`);
+  });
+});
