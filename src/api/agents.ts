@@ -7,10 +7,26 @@
 // itself: config.ts decides which proxy applies). Plain http targets use a forward proxy.
 import * as http from 'http';
 import * as https from 'https';
+import type { AgentConnectOpts } from 'agent-base';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { AxiosProxyConfig } from 'axios';
 import type { ResolvedConfig } from './config';
 import { SentryApiError } from './errors';
+
+/**
+ * HttpsProxyAgent takes the target's TLS options from the request, not from the agent, and
+ * axios does not put `rejectUnauthorized` there: this subclass applies strictSSL to the
+ * tunnelled connection too (and, through the constructor options, to an https:// proxy).
+ */
+class StrictnessAwareProxyAgent extends HttpsProxyAgent<string> {
+  constructor(proxy: string, private readonly rejectUnauthorized: boolean) {
+    super(proxy, { rejectUnauthorized, keepAlive: true });
+  }
+
+  override connect(req: http.ClientRequest, opts: AgentConnectOpts) {
+    return super.connect(req, { ...opts, rejectUnauthorized: this.rejectUnauthorized } as AgentConnectOpts);
+  }
+}
 
 export interface Transport {
   httpAgent?: http.Agent;
@@ -36,7 +52,7 @@ export function buildTransport(config: ResolvedConfig): Transport {
     throw new SentryApiError(`Only http:// and https:// proxies are supported, not ${proxy.protocol}//.`, { kind: 'config', endpoint: 'configuration' });
   }
   if (config.base.protocol === 'https:') {
-    return { httpsAgent: new HttpsProxyAgent(proxy.href, tls), proxy: false };
+    return { httpsAgent: new StrictnessAwareProxyAgent(proxy.href, config.strictSSL), proxy: false };
   }
   return {
     httpAgent: new http.Agent({ keepAlive: true }),
