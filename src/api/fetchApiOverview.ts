@@ -119,18 +119,12 @@ export async function fetchApiOverview(
     if (projects.length === 0) {
       return { ...computeOverview({ releases: [], projects: {} }, overviewOptions), projects: [], requests: http.requests };
     }
-    // The releases listing runs alongside the first session queries; only the has-data step waits for it.
-    const releases = run(() => fetchReleases(http, cfg, projects, environments));
-    releases.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
-    const listing = releases.then((r): ApiListing => ({ projects, releases: r }));
-    const data = await fetchSessionsData(
-      http,
-      cfg.organization,
-      { projectIds: projects.map((p) => p.id), environments },
-      listing.then((l) => listedPairs(l).keys()),
-      overviewOptions,
-      run,
-    );
+    // The releases listing runs alongside the first session queries; only the has-data step
+    // needs it. fetchSessionsData awaits it together with them, so its failure surfaces first.
+    const listing = run(() => fetchReleases(http, cfg, projects, environments)).then((r): ApiListing => ({ projects, releases: r }));
+    const listedKeys = listing.then((l) => [...listedPairs(l).keys()]);
+    listedKeys.catch(() => undefined); // awaited in fetchSessionsData; never an unhandled rejection meanwhile
+    const data = await fetchSessionsData(http, cfg.organization, { projectIds: projects.map((p) => p.id), environments }, listedKeys, overviewOptions, run);
     const input = buildApiOverviewInput(await listing, data, overviewOptions);
     return { ...computeOverview(input, overviewOptions), projects: projects.map(toApiProject), requests: http.requests };
   });

@@ -122,9 +122,9 @@ export async function fetchSessionsData(
   const projA = get({ window: A, fields: [SESSIONS, USERS], groupBy: ['project'], orderBy: `-${SESSIONS}`, perPage: perPageFor(A, false) });
   const stH = status(H, statusFieldsH);
   const stS = summaryIsHasData ? stH : status(S, [SESSIONS, USERS]);
-  const [summaryTotals, adoption, seriesT, projectAdoption, probeH, probeS] = await Promise.all([totS, totA, totT, projA, stH, stS]);
+  const [summaryTotals, adoption, seriesT, projectAdoption, probeH, probeS, listedPairs] = await Promise.all([totS, totA, totT, projA, stH, stS, listed]);
 
-  const known = new Set<PairKey>(await listed);
+  const known = new Set<PairKey>(listedPairs);
   for (const pages of [summaryTotals, adoption, seriesT ?? [], probeH, probeS]) for (const k of pairsIn(pages)) known.add(k);
 
   // Step 1: init in the summary window, or a session counter in the 90-day window.

@@ -266,6 +266,28 @@ describe('api: misbehaving servers', () => {
     assert.equal(server.requests.length, 0);
   });
 
+  it('a failing listing surfaces its own error at once and cancels the other requests', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    serve((_q, res, url) => {
+      if (url.pathname.endsWith('/projects/')) return json(res, 200, [{ id: '1', slug: 'app' }]);
+      if (url.pathname.endsWith('/releases/')) return json(res, 403, { detail: 'You do not have permission to perform this action.' });
+      setTimeout(() => json(res, 200, { intervals: [], groups: [] }), 1500);
+    });
+    const t0 = Date.now();
+    const now = Date.parse('2026-11-26T12:30:00Z') / 1000;
+    const err = await expectError(
+      fetchApiOverview(cfg({ projects: ['app'] }), TOKEN, { now, summaryPeriod: '24h', healthPeriod: '24h', stat: 'sessions', thresholds: DEFAULT_THRESHOLDS }),
+      'permission',
+    );
+    assert.match(err.endpoint, /releases\/$/);
+    assert.ok(Date.now() - t0 < 1000, `took ${Date.now() - t0} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+    process.off('unhandledRejection', onUnhandled);
+    assert.deepEqual(unhandled, []);
+  });
+
   it('follows only the cursor of a Link, on the configured host, and stops on a repeated cursor', async () => {
     serve((_q, res, url) => {
       const cursor = url.searchParams.get('cursor');
