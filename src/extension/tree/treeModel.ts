@@ -148,7 +148,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
     id: nodeId.project(source, project),
     source,
     project,
-    description: `${withData.length} ${withData.length === 1 ? 'release' : 'releases'}`,
+    description: withData.length === 0 ? 'no health data' : `${withData.length} ${withData.length === 1 ? 'release' : 'releases'}`,
     expanded: only,
     children,
   };

@@ -1,0 +1,88 @@
+import { strict as assert } from 'assert';
+import { DEFAULT_THRESHOLDS } from '../../../src/health/types';
+import { statusBarView } from '../../../src/extension/statusBar/statusBarText';
+import { chooseTrackedRelease } from '../../../src/extension/statusBar/trackedRelease';
+import type { StoreState } from '../../../src/extension/store/storeTypes';
+import { release, snapshot } from './releaseFixtures';
+
+describe('extension/statusBar: the tracked release', () => {
+  const releases = [
+    release({ project: 'web', release: 'web@2', firstSeen: '2026-11-25T00:00:00Z' }),
+    release({ project: 'app', release: 'app@1', firstSeen: '2026-11-01T00:00:00Z' }),
+    release({ project: 'app', release: 'app@3', hasHealthData: false, firstSeen: '2026-11-26T00:00:00Z' }),
+    release({ project: 'app', release: 'app@2', firstSeen: '2026-11-20T00:00:00Z' }),
+  ];
+
+  it('by default: the newest release with health data of the first project', () => {
+    const t = chooseTrackedRelease(releases, null);
+    assert.deepEqual(t.kind === 'release' && [t.release.release, t.pinned], ['app@2', false]);
+  });
+
+  it('the first project follows the configured order', () => {
+    const t = chooseTrackedRelease(releases, null, ['web']);
+    assert.equal(t.kind === 'release' && t.release.release, 'web@2');
+  });
+
+  it('a pinned release wins; a pinned release not in the data says so', () => {
+    const t = chooseTrackedRelease(releases, 'app@1');
+    assert.deepEqual(t.kind === 'release' && [t.release.release, t.pinned], ['app@1', true]);
+    assert.deepEqual(chooseTrackedRelease(releases, 'nope'), { kind: 'missing', version: 'nope' });
+  });
+
+  it('nothing with health data: none', () => {
+    assert.deepEqual(chooseTrackedRelease([release({ hasHealthData: false })], null), { kind: 'none' });
+  });
+});
+
+describe('extension/statusBar: what the item shows', () => {
+  const ready = (r = release()): StoreState => ({ status: 'ready', snapshot: snapshot([r]) });
+  const tracked = (r = release()) => ({ kind: 'release' as const, release: r, pinned: false });
+
+  it('hidden while unconfigured', () => {
+    assert.equal(statusBarView({ status: 'unconfigured' }, { kind: 'none' }, DEFAULT_THRESHOLDS).visible, false);
+  });
+
+  it('`$(pulse) <release>: N errored`, a click opens that release', () => {
+    const v = statusBarView(ready(), tracked(), DEFAULT_THRESHOLDS);
+    assert.equal(v.text, '$(pulse) app@1.0.0: 40 errored');
+    assert.equal(v.background, null);
+    assert.deepEqual(v.command, {
+      command: 'releaseHealth.showReleaseHealth', title: 'Show Release Health',
+      arguments: [{ source: 'demo', project: 'app', release: 'app@1.0.0' }],
+    });
+    assert.match(v.tooltip, /\| Errored \| 40 \| 4\\\.00% \|/);
+  });
+
+  it('warning and critical backgrounds follow health status', () => {
+    const w = release({ healthStatus: 'warning' });
+    const c = release({ healthStatus: 'critical' });
+    const i = release({ healthStatus: 'insufficient-data' });
+    assert.equal(statusBarView(ready(w), tracked(w), DEFAULT_THRESHOLDS).background, 'warning');
+    assert.equal(statusBarView(ready(c), tracked(c), DEFAULT_THRESHOLDS).background, 'error');
+    assert.equal(statusBarView(ready(i), tracked(i), DEFAULT_THRESHOLDS).background, null);
+  });
+
+  it('a release named `$(x)` is not an icon', () => {
+    const r = release({ release: '$(x)' });
+    assert.equal(statusBarView(ready(r), tracked(r), DEFAULT_THRESHOLDS).text, '$(pulse) \\$(x): 40 errored');
+  });
+
+  it('spins while loading; keeps the figures while reloading', () => {
+    assert.equal(statusBarView({ status: 'loading', previous: null }, { kind: 'none' }, DEFAULT_THRESHOLDS).text, '$(sync~spin) Release Health');
+    assert.equal(
+      statusBarView({ status: 'loading', previous: snapshot([release()]) }, tracked(), DEFAULT_THRESHOLDS).text,
+      '$(sync~spin) app@1.0.0: 40 errored',
+    );
+  });
+
+  it('on an error: brief text, the click runs the fix', () => {
+    const v = statusBarView(
+      { status: 'error', error: { message: 'sentry.io rejected the auth token', fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…' }, previous: null },
+      { kind: 'none' },
+      DEFAULT_THRESHOLDS,
+    );
+    assert.equal(v.text, '$(warning) Release Health');
+    assert.equal(v.command?.command, 'releaseHealth.connect');
+    assert.match(v.tooltip, /rejected the auth token/);
+  });
+});
