@@ -13,6 +13,9 @@ const entries = [
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true },
+  // The Sentry API client (axios, zod, proxy agents) apart from the extension bundle: loaded on
+  // first use by src/extension/sentry/lazySentryClient.ts, so activation stays small and fast.
+  { ...node, entryPoints: ['src/extension/sentry/apiSentryClient.ts'], outfile: 'dist/sentryApi.js', minify: true },
   { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', minify: true, sourcemap: false, logLevel: 'warning',
     entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
   { ...node, entryPoints: ['src/health/readerWorker.ts'], outfile: 'dist/readerWorker.js' },
