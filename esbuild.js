@@ -18,7 +18,7 @@ const entries = [
   { ...node, entryPoints: ['src/extension/sentry/apiSentryClient.ts'], outfile: 'dist/sentryApi.js', minify: true },
   { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', minify: true, sourcemap: false, logLevel: 'warning',
     entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' },
-  { ...node, entryPoints: ['src/health/readerWorker.ts'], outfile: 'dist/readerWorker.js' },
+  { ...node, entryPoints: ['src/raw/readerWorker.ts'], outfile: 'dist/readerWorker.js' },
 ];
 
 async function main() {

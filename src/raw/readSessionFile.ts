@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import type { Readable } from 'stream';
 import type { SkipReport, UnixSeconds } from '../health/types';
 import { HAS_DATA_PERIOD, windowOf } from '../health/windows';
+import { readSessionFileFast, type FastReadOptions } from './fastFileReader';
 import { forEachLine } from './lineSplitter';
 import { SessionAccumulator } from './sessionAccumulator';
 import { parseSessionLine } from './sessionLine';
@@ -41,7 +42,14 @@ export async function readSessionStream(stream: Readable, options: ReadOptions):
   return { accumulator, skipped: skips.toJSON(), lines };
 }
 
-export async function readSessionFile(path: string, options: ReadOptions): Promise<ReadResult> {
+export interface FileReadOptions extends ReadOptions, FastReadOptions {
+  /** `reference`: the stream reader above, JSON.parse of every line (for comparisons). Default `fast`. */
+  engine?: 'fast' | 'reference';
+}
+
+/** A file: the fast reader (field scanner, worker threads for big files; same results as the reference). */
+export async function readSessionFile(path: string, options: FileReadOptions): Promise<ReadResult> {
+  if (options.engine !== 'reference') return readSessionFileFast(path, options, () => newAccumulator(options));
   const stream = fs.createReadStream(path, { highWaterMark: 1 << 20 });
   return readSessionStream(stream, options);
 }

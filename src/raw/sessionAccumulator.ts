@@ -53,6 +53,8 @@ function add(set: Set<number> | null, id: number): Set<number> {
 
 export class SessionAccumulator {
   readonly keys = new Map<string, KeyStats>();
+  /** project -> release -> environment -> the same KeyStats as in `keys`. */
+  private readonly keyIndex = new Map<string, Map<string, Map<string, KeyStats>>>();
   private readonly userIds = new Map<string, number>();
   private readonly sidIds = new Map<string, number>();
   private anonymousSessions = 0;
@@ -82,7 +84,17 @@ export class SessionAccumulator {
     return used;
   }
 
-  private userId(did: string): number {
+  /** Interned strings in id order (ids are dense from 0), so that accumulators built in parallel can be merged by string (accumulatorSnapshot.ts). */
+  internedUsers(): string[] {
+    return Array.from(this.userIds.keys());
+  }
+
+  internedSessions(): string[] {
+    return Array.from(this.sidIds.keys());
+  }
+
+  /** Public for that merge too: the id of a user in this accumulator. */
+  userId(did: string): number {
     let id = this.userIds.get(did);
     if (id === undefined) {
       id = this.userIds.size;
@@ -91,7 +103,8 @@ export class SessionAccumulator {
     return id;
   }
 
-  private sessionId(sid: string | null): number {
+  /** The id of a session here; null is an anonymous session, a new (negative) id each time. */
+  sessionId(sid: string | null): number {
     if (sid === null) return -1 - this.anonymousSessions++;
     let id = this.sidIds.get(sid);
     if (id === undefined) {
@@ -101,17 +114,30 @@ export class SessionAccumulator {
     return id;
   }
 
-  /** Records the key (for listing and first seen); null when the time is outside every window. */
-  private bucketFor(project: string | null, release: string, environment: string, started: UnixSeconds): BucketStats | null {
-    const p = project ?? this.options.defaultProject;
-    const k = `${p}\u0000${release}\u0000${environment}`;
-    let key = this.keys.get(k);
+  /**
+   * The stats of (project, release, environment), created on first use, with `started` taken
+   * into first seen. Looked up through three small Maps rather than by a joined string, so no
+   * string is built per line (this runs for every line of a file). Public for accumulatorSnapshot's merge.
+   */
+  keyFor(project: string, release: string, environment: string, started: UnixSeconds): KeyStats {
+    let byRelease = this.keyIndex.get(project);
+    if (byRelease === undefined) this.keyIndex.set(project, (byRelease = new Map()));
+    let byEnvironment = byRelease.get(release);
+    if (byEnvironment === undefined) byRelease.set(release, (byEnvironment = new Map()));
+    let key = byEnvironment.get(environment);
     if (key === undefined) {
-      key = { project: p, release, environment, firstSeen: started, buckets: new Map() };
-      this.keys.set(k, key);
+      key = { project, release, environment, firstSeen: started, buckets: new Map() };
+      byEnvironment.set(environment, key);
+      this.keys.set(`${project}\u0000${release}\u0000${environment}`, key);
     } else if (started < key.firstSeen) {
       key.firstSeen = started;
     }
+    return key;
+  }
+
+  /** Records the key (for listing and first seen); null when the time is outside every window. */
+  private bucketFor(project: string | null, release: string, environment: string, started: UnixSeconds): BucketStats | null {
+    const key = this.keyFor(project ?? this.options.defaultProject, release, environment, started);
     if (started < this.keepFrom) return null;
     const t = Math.floor(started / this.bucketSeconds) * this.bucketSeconds;
     let b = key.buckets.get(t);

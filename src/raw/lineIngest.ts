@@ -1,0 +1,55 @@
+// Feeds the lines of a byte range into an accumulator: the field scanner first, the reference
+// parser for every line the scanner is not sure about. Lines are split and numbered exactly as
+// the reference reader (lineSplitter + readSessionStream) does: `\n` ends a line, one `\r` before
+// it is dropped, a last line without `\n` counts, a BOM is dropped from the file's first line only.
+import { FieldScanner, BLANK } from './fieldScanner';
+import type { SessionAccumulator } from './sessionAccumulator';
+import { parseSessionLine } from './sessionLine';
+import { SkipCollector } from './skipReport';
+
+export class LineIngest {
+  /** Lines seen so far in this range (1-based numbers within the range). */
+  lines = 0;
+  /** Lines the scanner handed to the reference parser (for profiling the fast path's coverage). */
+  fallbacks = 0;
+  readonly skips = new SkipCollector();
+  private readonly scanner = new FieldScanner();
+
+  /** `atFileStart`: this range begins at byte 0, so its first line is the file's line 1. */
+  constructor(private readonly accumulator: SessionAccumulator, private readonly atFileStart: boolean) {}
+
+  /** One line, buf[start, end) without its `\n`. */
+  line(buf: Buffer, start: number, end: number): void {
+    const n = ++this.lines;
+    if (end > start && buf[end - 1] === 13) end--;
+    const scanned = this.scanner.scan(buf, start, end);
+    if (scanned === BLANK) return;
+    if (scanned !== null) {
+      this.accumulator.add(scanned);
+      return;
+    }
+    this.fallbacks++;
+    let text = buf.toString('utf8', start, end);
+    if (n === 1 && this.atFileStart && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.trim() === '') return;
+    const parsed = parseSessionLine(text);
+    if (parsed.ok) this.accumulator.add(parsed.record);
+    else this.skips.skip(n, parsed.reason);
+  }
+
+  /** Every complete line in buf[start, end); returns where the unfinished last line begins. */
+  chunk(buf: Buffer, start: number, end: number): number {
+    let s = start;
+    for (;;) {
+      const nl = buf.indexOf(10, s);
+      if (nl < 0 || nl >= end) return s;
+      this.line(buf, s, nl);
+      s = nl + 1;
+    }
+  }
+
+  /** The end of the range: what remains is a last line without `\n` (if it is not empty). */
+  finish(buf: Buffer, start: number, end: number): void {
+    if (end > start) this.line(buf, start, end);
+  }
+}
