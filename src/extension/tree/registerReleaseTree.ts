@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ReleaseHealthSettings } from '../settings';
 import type { ReleaseHealthStore } from '../store/releaseHealthStore';
 import { ReleaseTreeProvider } from './releaseTreeProvider';
-import { viewDescription } from './viewDescription';
+import { viewDescription, viewMessage } from './viewDescription';
 
 export const RELEASES_VIEW_ID = 'releaseHealth.releases';
 
@@ -14,10 +14,12 @@ export function registerReleaseTree(
   settings: () => ReleaseHealthSettings,
 ): { provider: ReleaseTreeProvider; view: vscode.TreeView<unknown> } {
   const provider = new ReleaseTreeProvider(store, settings);
-  const view = vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  // No collapse-all button: the title bar keeps room for the description that names the data.
+  const view = vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: provider });
   let progressShown = false;
   const onChange = () => {
     view.description = viewDescription(store.state);
+    view.message = viewMessage(store.state);
     if (store.state.status === 'loading' && !progressShown) {
       progressShown = true;
       void vscode.window

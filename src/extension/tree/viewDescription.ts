@@ -9,3 +9,9 @@ export function viewDescription(state: StoreState): string {
   if (scope.environments.length > 0) parts.push(scope.environments.join(', '));
   return parts.join(' · ');
 }
+
+/** Above the tree: demo data says plainly that it is not the user's releases. */
+export function viewMessage(state: StoreState): string | undefined {
+  const snapshot = state.status === 'ready' ? state.snapshot : state.status === 'unconfigured' ? null : state.previous;
+  return snapshot?.scope.kind === 'demo' ? 'Demo data: a generated dataset, not your releases.' : undefined;
+}
