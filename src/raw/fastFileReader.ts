@@ -22,6 +22,8 @@ export interface FastReadOptions {
   workerPath?: string;
   /** Files smaller than this are read in this thread: starting workers would cost more than it saves. */
   minParallelBytes?: number;
+  /** Read size; default rangeReader's CHUNK_BYTES (tests make it tiny to cut lines across reads). */
+  chunkBytes?: number;
 }
 
 export interface FastReadResult extends ReadResult {
@@ -49,14 +51,14 @@ export async function readSessionFileFast(
       // Fall through: this thread reads the whole file (same answer, one core).
     }
   }
-  return readInThisThread(file, newAccumulator());
+  return readInThisThread(file, newAccumulator(), options.chunkBytes);
 }
 
-async function readInThisThread(file: string, accumulator: SessionAccumulator): Promise<FastReadResult> {
+async function readInThisThread(file: string, accumulator: SessionAccumulator, chunkBytes?: number): Promise<FastReadResult> {
   const ingest = new LineIngest(accumulator, true);
   const handle = await fs.promises.open(file, 'r');
   try {
-    await readRangeAsync(handle, 0, Infinity, ingest);
+    await readRangeAsync(handle, 0, Infinity, ingest, chunkBytes);
   } finally {
     await handle.close();
   }
@@ -68,7 +70,7 @@ async function readInWorkers(
   size: number,
   workers: number,
   workerPath: string,
-  options: ReadOptions,
+  options: ReadOptions & FastReadOptions,
   newAccumulator: () => SessionAccumulator,
 ): Promise<FastReadResult> {
   const bounds = await rangeBounds(file, size, workers);
@@ -77,7 +79,14 @@ async function readInWorkers(
     const last = i === workers - 1;
     // Empty ranges hold no line; skipping them keeps every other range's line offsets right.
     if (!last && bounds[i + 1] === bounds[i]) continue;
-    jobs.push({ path: file, start: bounds[i], end: last ? null : bounds[i + 1], now: options.now, defaultProject: options.defaultProject });
+    jobs.push({
+      path: file,
+      start: bounds[i],
+      end: last ? null : bounds[i + 1],
+      now: options.now,
+      defaultProject: options.defaultProject,
+      chunkBytes: options.chunkBytes,
+    });
   }
   const running: Worker[] = [];
   let results: RangeResult[];

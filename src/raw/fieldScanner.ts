@@ -24,7 +24,9 @@ const STRING = 2;
 const NUMBER = 3;
 const TRUE = 4;
 const FALSE = 5;
-const OTHER = 6; // an object or array (attrs and aggregates are read separately)
+const OTHER = 6; // an object or list nobody reads
+const OBJECT = 7; // attrs, read
+const LIST = 8; // aggregates, read
 
 // Top-level fields.
 const F_PROJECT = 0;
@@ -241,7 +243,15 @@ export class FieldScanner {
       if (c === 0x20 || c === 0x09 || c === 0x0d) c = buf[(pos = skipWs(buf, pos, end))];
       if (field >= 0) {
         if (slots.kind[field] !== ABSENT) return NOT_SURE; // a duplicate key
-        if (c === 0x22) {
+        if (level === 0 && field === F_ATTRS) {
+          if (c !== 0x7b) return NOT_SURE; // not an object: the reference skips the line
+          slots.kind[field] = OBJECT;
+          pos = this.readObject(buf, pos, end, 1);
+        } else if (level === 0 && field === F_AGGREGATES) {
+          if (c !== 0x5b) return NOT_SURE; // not a list: the reference skips the line
+          slots.kind[field] = LIST;
+          pos = this.readAggregates(buf, pos, end);
+        } else if (c === 0x22) {
           const e = stringEnd(buf, pos + 1, end);
           if (e < 0) return NOT_SURE;
           slots.kind[field] = STRING;
@@ -249,13 +259,6 @@ export class FieldScanner {
           slots.end[field] = e;
           slots.ascii[field] = lastAscii;
           pos = e + 1;
-        } else if (level === 0 && field === F_ATTRS) {
-          if (c !== 0x7b) return NOT_SURE;
-          slots.kind[field] = OTHER;
-          pos = this.readObject(buf, pos, end, 1);
-        } else if (level === 0 && field === F_AGGREGATES) {
-          slots.kind[field] = OTHER;
-          pos = this.readAggregates(buf, pos, end);
         } else {
           pos = readScalar(buf, pos, end, slots, field);
         }
@@ -284,7 +287,6 @@ export class FieldScanner {
 
   /** `aggregates: [ {entry}, ... ]`, each entry checked and turned into a record as the reference does. */
   private readAggregates(buf: Buffer, pos: number, end: number): number {
-    if (buf[pos] !== 0x5b) return NOT_SURE;
     const entries: AggregateEntryRecord[] = [];
     this.entries = entries;
     pos = skipWs(buf, pos + 1, end);
@@ -324,7 +326,7 @@ export class FieldScanner {
   private build(buf: Buffer): SessionRecord | null {
     const t = this.top;
     const a = this.attrs;
-    if (t.kind[F_ATTRS] !== OTHER) return null;
+    if (t.kind[F_ATTRS] !== OBJECT) return null;
     if (a.kind[A_RELEASE] !== STRING || a.end[A_RELEASE] === a.start[A_RELEASE]) return null;
     const release = this.text(buf, a, A_RELEASE);
     const envKind = a.kind[A_ENVIRONMENT];
@@ -338,6 +340,7 @@ export class FieldScanner {
     } else if (projectKind !== ABSENT && projectKind !== NULL) return null;
 
     if (t.kind[F_AGGREGATES] !== ABSENT) {
+      if (t.kind[F_AGGREGATES] !== LIST) return null;
       return { kind: 'aggregate', project, release, environment, entries: this.entries };
     }
 

@@ -7,8 +7,8 @@ import type { LineIngest } from './lineIngest';
 export const CHUNK_BYTES = 4 << 20;
 
 /** Reads [start, end) (end = Infinity: to the end of the file) into `ingest`. */
-export function readRangeSync(fd: number, start: number, end: number, ingest: LineIngest): void {
-  const r = new ChunkCursor(start, end);
+export function readRangeSync(fd: number, start: number, end: number, ingest: LineIngest, chunkBytes = CHUNK_BYTES): void {
+  const r = new ChunkCursor(start, end, chunkBytes);
   for (;;) {
     const want = r.want();
     const n = want > 0 ? fs.readSync(fd, r.buf, r.filled, want, r.pos) : 0;
@@ -16,8 +16,14 @@ export function readRangeSync(fd: number, start: number, end: number, ingest: Li
   }
 }
 
-export async function readRangeAsync(file: fs.promises.FileHandle, start: number, end: number, ingest: LineIngest): Promise<void> {
-  const r = new ChunkCursor(start, end);
+export async function readRangeAsync(
+  file: fs.promises.FileHandle,
+  start: number,
+  end: number,
+  ingest: LineIngest,
+  chunkBytes = CHUNK_BYTES,
+): Promise<void> {
+  const r = new ChunkCursor(start, end, chunkBytes);
   for (;;) {
     const want = r.want();
     const n = want > 0 ? (await file.read(r.buf, r.filled, want, r.pos)).bytesRead : 0;
@@ -27,12 +33,13 @@ export async function readRangeAsync(file: fs.promises.FileHandle, start: number
 
 /** The buffer bookkeeping both forms share. */
 class ChunkCursor {
-  buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  buf: Buffer;
   filled = 0;
   pos: number;
 
-  constructor(start: number, private readonly end: number) {
+  constructor(start: number, private readonly end: number, chunkBytes: number) {
     this.pos = start;
+    this.buf = Buffer.allocUnsafe(chunkBytes);
   }
 
   want(): number {

@@ -12,6 +12,8 @@ export interface RangeJob {
   end: number | null;
   now: number;
   defaultProject: string;
+  /** Read size (tests make it tiny to cut lines across reads). */
+  chunkBytes?: number;
 }
 
 export interface RangeResult {

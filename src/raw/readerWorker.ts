@@ -13,7 +13,7 @@ function run(job: RangeJob): WorkerReply {
   const ingest = new LineIngest(accumulator, job.start === 0);
   const fd = fs.openSync(job.path, 'r');
   try {
-    readRangeSync(fd, job.start, job.end ?? Infinity, ingest);
+    readRangeSync(fd, job.start, job.end ?? Infinity, ingest, job.chunkBytes);
   } finally {
     fs.closeSync(fd);
   }
