@@ -6,9 +6,11 @@ import { mountInto } from './dom';
 import {
   HostMessageType,
   isHostMessage,
+  isPanelReleaseKey,
   isPanelSavedState,
   WebviewMessageType,
   type PanelModel,
+  type PanelReleaseKey,
   type PanelSavedState,
   type WebviewMessage,
 } from './protocol';
@@ -27,6 +29,15 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 let chart: TimeSeriesChart | null = null;
 let current: PanelModel | null = null;
+
+function parseKey(json: string | undefined): PanelReleaseKey | null {
+  try {
+    const key: unknown = JSON.parse(json ?? '');
+    return isPanelReleaseKey(key) ? key : null;
+  } catch {
+    return null;
+  }
+}
 
 function render(model: PanelModel, fromHost: boolean): void {
   current = model;
@@ -75,5 +86,10 @@ observeThemeKind(document, () => chart?.retheme(readChartTheme(document)));
 
 const saved = vscode.getState();
 if (isPanelSavedState(saved) && saved.model) render(saved.model, false);
-else document.body.dataset.state = 'loading';
+else {
+  document.body.dataset.state = 'loading';
+  // Save the key at once, so a window reloaded before the first state message still restores.
+  const key = parseKey(document.body.dataset.releaseKey);
+  if (key) vscode.setState({ key, model: null });
+}
 vscode.postMessage({ type: WebviewMessageType.Ready });

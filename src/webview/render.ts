@@ -1,5 +1,14 @@
 // The whole panel as a pure function of the model: the header, then either an empty state or
 // the figures. main.ts mounts the result and attaches the chart to its placeholder.
+//
+// What end-to-end tests may rely on:
+// - `[data-release]` on the title element (the release, exactly);
+// - `[data-figure="<ReleaseHealth field>"]` on each shown figure, each name at most once, with
+//   `data-value` = the raw value as JSON ("null" for none); repeated showings use `data-copy-of`;
+// - `[data-no-health-data]` when the release has none; `[data-scope="..."]` on the scope values;
+// - `body[data-state]`: 'ready' once the host's current figures are rendered, otherwise
+//   'loading' | 'error' | 'unconfigured' | 'missing' (release not in the data) | 'cached'
+//   (painted from saved state, not yet confirmed by the host).
 import type { ReleaseHealth } from '../health/types';
 import { actionButton, externalLink } from './actions';
 import { timeSeriesOf, seriesLabel, seriesSummary } from './chartData';

@@ -9,8 +9,8 @@ export interface PanelHtmlInput {
   scriptUri: string;
   /** `webview.asWebviewUri` of the style sheets, in order (uPlot's first, the panel's last). */
   styleUris: string[];
-  /** The release version, for the document title before the first render. */
-  release: string;
+  /** The panel's release: the document title, and the key the page saves before any message. */
+  key: { source: string; project: string; release: string };
 }
 
 /**
@@ -42,9 +42,9 @@ export function buildPanelHtml(input: PanelHtmlInput): string {
     <meta http-equiv="Content-Security-Policy" content="${e(buildCsp(input.cspSource, input.nonce))}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${styles}
-    <title>Release Health: ${e(input.release)}</title>
+    <title>Release Health: ${e(input.key.release)}</title>
   </head>
-  <body data-state="loading">
+  <body data-state="loading" data-release-key="${e(JSON.stringify(input.key))}">
     <div id="root"><p class="empty" role="status">Loading release health…</p></div>
     <script nonce="${e(input.nonce)}" src="${e(input.scriptUri)}"></script>
   </body>

@@ -43,6 +43,10 @@ export class ReleasePanel implements vscode.Disposable {
     const webview = webviewPanel.webview;
     webview.options = panelWebviewOptions(host.extensionUri);
     webviewPanel.title = panelTitle(key.release);
+    webviewPanel.iconPath = {
+      light: vscode.Uri.joinPath(host.extensionUri, 'media', 'release-panel-light.svg'),
+      dark: vscode.Uri.joinPath(host.extensionUri, 'media', 'release-panel-dark.svg'),
+    };
     webview.html = this.html(webview);
     this.subscriptions.push(webview.onDidReceiveMessage((m: unknown) => this.handle(m)));
     // The page posts "ready" when it loads; posting now as well covers a page that loaded first.
@@ -70,7 +74,7 @@ export class ReleasePanel implements vscode.Disposable {
       nonce: createNonce(),
       scriptUri: uri('dist', 'webview.js'),
       styleUris: [uri('media', 'vendor', 'uPlot.min.css'), uri('media', 'webview.css')],
-      release: this.key.release,
+      key: this.key,
     });
   }
 

@@ -18,17 +18,20 @@ describe('extension/panel/panelHtml', () => {
       nonce: 'N0nce+/x',
       scriptUri: `${CSP_SOURCE}/ext/dist/webview.js`,
       styleUris: [`${CSP_SOURCE}/ext/media/vendor/uPlot.min.css`, `${CSP_SOURCE}/ext/media/webview.css`],
-      release: '<img src=x onerror=alert(1)>',
+      key: { source: 'demo', project: 'p"q', release: '<img src=x onerror=alert(1)>' },
     });
     assert.ok(html.includes(`content="default-src &#39;none&#39;; script-src &#39;nonce-N0nce+/x&#39;;`));
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     assert.deepEqual(scripts, [`<script nonce="N0nce+/x" src="${CSP_SOURCE}/ext/dist/webview.js">`]);
     assert.equal((html.match(/<link rel="stylesheet"/g) ?? []).length, 2);
     assert.ok(!/<style\b/.test(html), 'no <style> element');
-    assert.ok(!/<[^>]*\sstyle=/.test(html), 'no style attribute');
-    assert.ok(!/<[^>]*\son\w+=/.test(html), 'no inline event handler');
+    const attributeNames = [...html.matchAll(/\s([\w-]+)="[^"]*"/g)].map((m) => m[1]);
+    assert.ok(attributeNames.length > 10);
+    assert.ok(!attributeNames.includes('style'), 'no style attribute');
+    assert.ok(!attributeNames.some((n) => /^on/i.test(n)), 'no inline event handler');
     assert.ok(!html.includes('<img'));
     assert.ok(html.includes('<title>Release Health: &lt;img src=x onerror=alert(1)&gt;</title>'));
+    assert.ok(html.includes(`data-release-key="{&quot;source&quot;:&quot;demo&quot;,&quot;project&quot;:&quot;p\\&quot;q&quot;,&quot;release&quot;:&quot;&lt;img src=x onerror=alert(1)&gt;&quot;}"`));
     assert.ok(!/https?:\/\/(?!file\+\.vscode-resource)/.test(html), 'no remote resources');
   });
 
