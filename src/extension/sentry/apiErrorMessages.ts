@@ -1,6 +1,9 @@
-// Says what went wrong with the Sentry API in the user's terms, and which action fixes it.
+// Says what went wrong with the Sentry API and which action fixes it. The API client's own
+// messages are already one actionable line (host, status, what to check, never the token), so
+// they are kept; the kind picks the fix (sign in again, settings, retry). The fallbacks cover
+// errors that carry no message.
 import type { StoreError } from '../store/storeTypes';
-import { apiErrorKind } from './sentryClient';
+import { apiErrorKind, type ApiErrorKind } from './sentryClient';
 import { hostOf } from './sentryUrls';
 
 export interface ConnectionContext {
@@ -12,38 +15,54 @@ const CONNECT = { fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sen
 const SETTINGS = { fixCommand: 'releaseHealth.openSettings', fixTitle: 'Open Settings' };
 const RETRY = { fixCommand: 'releaseHealth.refresh', fixTitle: 'Retry' };
 
-export function describeApiError(err: unknown, ctx: ConnectionContext): StoreError {
+function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
   const host = hostOf(ctx.url);
-  const detail = err instanceof Error && err.message ? err.message : String(err);
-  switch (apiErrorKind(err)) {
+  switch (kind) {
     case 'auth':
-      return { message: `${host} rejected the auth token: it is wrong, expired or revoked. Sign in again.`, ...CONNECT };
+      return `${host} rejected the auth token: it is wrong, expired or revoked. Sign in again.`;
     case 'permission':
-      return {
-        message: `The auth token lacks a scope for '${ctx.organization}' (it needs org:read and project:read), or a project is not accessible.`,
-        ...CONNECT,
-      };
+      return `The auth token lacks a scope for '${ctx.organization}' (it needs org:read and project:read), or a project is not accessible.`;
     case 'not-found':
-      return { message: `Unknown organization '${ctx.organization}' on ${host}.`, ...CONNECT };
+      return `Unknown organization '${ctx.organization}' on ${host}.`;
     case 'rate-limited':
-      return { message: `${host} is rate-limiting requests; try again in a minute.`, ...RETRY };
+      return `${host} is rate-limiting requests; try again in a minute.`;
     case 'server':
-      return { message: `${host} had a server error (${detail}).`, ...RETRY };
+      return `${host} had a server error; try again later.`;
     case 'query-timeout':
-      return { message: `${host} timed out on the query; try a shorter period or fewer projects.`, ...SETTINGS };
+      return `${host} timed out on the query; try a shorter period or fewer projects.`;
     case 'network':
-      return { message: `Cannot reach ${host}: ${detail}. Check the URL and proxy settings.`, ...SETTINGS };
+      return `Cannot reach ${host}: check the URL and the proxy settings.`;
     case 'timeout':
-      return { message: `${host} did not answer in time (releaseHealth.requestTimeoutSeconds).`, ...RETRY };
+      return `${host} did not answer in time (releaseHealth.requestTimeoutSeconds).`;
     case 'invalid-response':
-      return { message: `${host} did not answer as a Sentry server does: check the base URL.`, ...SETTINGS };
-    case 'bad-request':
-      return { message: `${host} refused the request: ${detail}`, ...SETTINGS };
-    case 'config':
-      return { message: detail, ...SETTINGS };
+      return `${host} did not answer as a Sentry server does: check the base URL.`;
     case 'cancelled':
-      return { message: 'The request was cancelled.', ...RETRY };
+      return 'The request was cancelled.';
     default:
-      return { message: `Sentry request failed: ${detail}`, ...RETRY };
+      return `The request to ${host} failed.`;
   }
+}
+
+function fixFor(kind: ApiErrorKind | null): Pick<StoreError, 'fixCommand' | 'fixTitle'> {
+  switch (kind) {
+    case 'auth':
+    case 'permission':
+    case 'not-found':
+      return CONNECT;
+    case 'network':
+    case 'invalid-response':
+    case 'bad-request':
+    case 'config':
+    case 'query-timeout':
+      return SETTINGS;
+    default:
+      return RETRY;
+  }
+}
+
+export function describeApiError(err: unknown, ctx: ConnectionContext): StoreError {
+  const kind = apiErrorKind(err);
+  const own = err instanceof Error ? err.message.trim() : '';
+  const message = own !== '' ? (kind === null ? `Sentry request failed: ${own}` : own) : fallback(kind, ctx);
+  return { message, ...fixFor(kind) };
 }

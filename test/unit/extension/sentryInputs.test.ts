@@ -39,11 +39,14 @@ describe('extension/sentry: what to tell the user', () => {
   const ctx = { url: 'https://sentry.io', organization: 'acme' };
   const err = (kind: string, message = 'detail') => Object.assign(new Error(message), { kind });
 
-  it('bad token, missing scope, unknown organization, unreachable host', () => {
-    assert.match(describeApiError(err('auth'), ctx).message, /rejected the auth token/);
-    assert.match(describeApiError(err('permission'), ctx).message, /lacks a scope/);
-    assert.match(describeApiError(err('not-found'), ctx).message, /Unknown organization 'acme'/);
-    assert.match(describeApiError(err('network', 'ECONNREFUSED'), ctx).message, /Cannot reach sentry\.io: ECONNREFUSED/);
+  it('bad token, missing scope, unknown organization, unreachable host: the client\'s own line, or a fallback', () => {
+    const apiLine = 'sentry.io rejected the auth token (401) for GET /api/0/organizations/acme/: it is invalid, expired or revoked.';
+    assert.equal(describeApiError(err('auth', apiLine), ctx).message, apiLine);
+    assert.match(describeApiError(err('auth', ''), ctx).message, /rejected the auth token/);
+    assert.match(describeApiError(err('permission', ''), ctx).message, /lacks a scope/);
+    assert.match(describeApiError(err('not-found', ''), ctx).message, /Unknown organization 'acme'/);
+    assert.match(describeApiError(err('network', ''), ctx).message, /Cannot reach sentry\.io/);
+    assert.equal(describeApiError(new Error('socket hang up'), ctx).message, 'Sentry request failed: socket hang up');
   });
 
   it('each with the action that fixes it', () => {
