@@ -1,0 +1,27 @@
+// --demo: the deterministic demo dataset of src/demo (three projects, 90+ days, one regressing
+// release), held in memory only: it is regenerated relative to `now` at every start.
+import { DEMO_PROJECTS, generateDemoLines } from '../demo/demoDataset';
+import { parseSessionDocument } from '../raw/sessionLine';
+import type { DurableStore } from './durableStore';
+import type { LogEntry } from './logRecords';
+import { ProjectResolver } from './projectResolver';
+
+export function seedDemo(durable: DurableStore, sessions: number, now: number): { lines: number } {
+  const platforms = Object.fromEntries(DEMO_PROJECTS.map((p) => [p.slug, p.platform]));
+  const resolver = new ProjectResolver(durable.registry, now, platforms);
+  let lines = 0;
+  let batch: LogEntry[] = [];
+  for (const doc of generateDemoLines({ now, sessions })) {
+    const parsed = parseSessionDocument(doc);
+    if (!parsed.ok) continue;
+    const projectId = resolver.resolve(parsed.record.project ?? DEMO_PROJECTS[0].slug, batch);
+    batch.push({ kind: 'session', session: { projectId, record: { ...parsed.record, project: null } } });
+    lines++;
+    if (batch.length >= 10000) {
+      durable.apply(batch);
+      batch = [];
+    }
+  }
+  durable.apply(batch);
+  return { lines };
+}

@@ -1,0 +1,62 @@
+// --import FILE: raw-session NDJSON in the CLI's format (SDK updates and aggregates, with an
+// optional `project` slug per line). Bad lines are skipped and counted with their line numbers.
+// Stored as one import: its frames count only after the commit frame, and a file already
+// imported into the data dir (same SHA-256) is not imported again.
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as readline from 'readline';
+import { parseSessionLine } from '../raw/sessionLine';
+import type { DurableStore } from './durableStore';
+import type { LogEntry } from './logRecords';
+import { ProjectResolver } from './projectResolver';
+
+export interface ImportReport {
+  file: string;
+  lines: number;
+  imported: number;
+  skipped: number;
+  /** The first skipped lines, with why. */
+  samples: Array<{ line: number; reason: string }>;
+  alreadyImported: boolean;
+}
+
+const BATCH = 5000;
+const MAX_SAMPLES = 20;
+
+async function fileHash(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export async function importSessionFile(file: string, durable: DurableStore, defaultProject: string, now: number): Promise<ImportReport> {
+  const report: ImportReport = { file, lines: 0, imported: 0, skipped: 0, samples: [], alreadyImported: false };
+  const importId = await fileHash(file);
+  if (durable.isImported(importId)) {
+    report.alreadyImported = true;
+    return report;
+  }
+  const resolver = new ProjectResolver(durable.registry, now);
+  let batch: LogEntry[] = [];
+  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of lines) {
+    report.lines++;
+    if (line.trim() === '') continue;
+    const parsed = parseSessionLine(line);
+    if (!parsed.ok) {
+      report.skipped++;
+      if (report.samples.length < MAX_SAMPLES) report.samples.push({ line: report.lines, reason: parsed.reason });
+      continue;
+    }
+    const projectId = resolver.resolve(parsed.record.project ?? defaultProject, batch);
+    batch.push({ kind: 'session', session: { projectId, record: { ...parsed.record, project: null } } });
+    report.imported++;
+    if (batch.length >= BATCH) {
+      await durable.importBatch(importId, batch);
+      batch = [];
+    }
+  }
+  await durable.importBatch(importId, batch);
+  await durable.commitImport(importId, report.lines);
+  return report;
+}

@@ -1,0 +1,115 @@
+// Dispatches HTTP requests: SDK ingest (POST /api/{project_id}/envelope/) and the organization
+// API (GET /api/0/organizations/{org}/{projects|releases|sessions}/) with Sentry's order of
+// checks: rate limit, then authentication (401), organization (404), scope/project (403).
+import type { IncomingMessage, ServerResponse } from 'http';
+import type { ApiData, ApiRequest, ApiResponse } from './apiTypes';
+import type { Authenticator } from './auth';
+import { ApiError, notFound } from './httpErrors';
+import { handleEnvelope, type IngestContext } from './ingestEndpoint';
+import { projectsEndpoint } from './projectsEndpoint';
+import { QueryDict } from './queryDict';
+import type { RateLimiter } from './rateLimit';
+import { releasesEndpoint } from './releasesEndpoint';
+import { sessionsEndpoint } from './sessionsEndpoint';
+
+export interface RouterContext {
+  org: string;
+  /** The organization's numeric id (Sentry accepts id or slug in URLs). */
+  orgId: string;
+  auth: Authenticator;
+  limiter: RateLimiter;
+  data: ApiData;
+  ingest: IngestContext;
+  latencyMs: number;
+  /** Unix milliseconds. */
+  clock: () => number;
+  log: (line: string) => void;
+}
+
+const ENDPOINTS: Record<string, (req: ApiRequest, data: ApiData) => ApiResponse> = {
+  projects: projectsEndpoint,
+  releases: releasesEndpoint,
+  sessions: sessionsEndpoint,
+};
+
+const ORG_ROUTE = /^\/api\/0\/organizations\/([^/]+)\/([a-z]+)\/?$/;
+const ENVELOPE_ROUTE = /^\/api\/(\d+)\/envelope\/?$/;
+
+export async function route(req: IncomingMessage, res: ServerResponse, ctx: RouterContext): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+  try {
+    const envelope = ENVELOPE_ROUTE.exec(path);
+    if (envelope) {
+      if (method !== 'POST') throw methodNotAllowed(method);
+      const result = await handleEnvelope(req, envelope[1], url.searchParams.get('sentry_key'), ctx.ingest);
+      send(res, 200, result.body, {});
+      return;
+    }
+    const org = ORG_ROUTE.exec(path);
+    if (org && ENDPOINTS[org[2]]) {
+      await apiRequest(req, res, ctx, decodeURIComponent(org[1]), org[2], path, url.search);
+      return;
+    }
+    throw notFound();
+  } catch (err) {
+    sendError(res, err, {}, ctx);
+  }
+}
+
+async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: RouterContext, org: string, name: string, path: string, search: string): Promise<void> {
+  const caller = headerText(req.headers.authorization) ?? req.socket.remoteAddress ?? 'unknown';
+  let headers: Record<string, string> = {};
+  let done = (): void => undefined;
+  try {
+    const admission = ctx.limiter.admit(caller, name);
+    headers = admission.headers;
+    done = admission.done;
+    if (ctx.latencyMs > 0) await new Promise((r) => setTimeout(r, ctx.latencyMs));
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(req.method ?? '');
+    const grant = ctx.auth.authenticate(headerText(req.headers.authorization));
+    if (org !== ctx.org && org !== ctx.orgId) throw notFound();
+    const apiReq: ApiRequest = {
+      path,
+      q: new QueryDict(search),
+      origin: `http://${req.headers.host ?? 'localhost'}`,
+      grant,
+      now: ctx.clock() / 1000,
+    };
+    const out = ENDPOINTS[name](apiReq, ctx.data);
+    send(res, out.status, out.body, { ...headers, ...out.headers });
+  } catch (err) {
+    if (err instanceof ApiError) headers = { ...headers, ...err.headers };
+    sendError(res, err, headers, ctx);
+  } finally {
+    done();
+  }
+}
+
+function methodNotAllowed(method: string): ApiError {
+  return new ApiError(405, { detail: `Method "${method}" not allowed.` });
+}
+
+function sendError(res: ServerResponse, err: unknown, headers: Record<string, string>, ctx: RouterContext): void {
+  if (err instanceof ApiError) {
+    send(res, err.status, err.body, headers);
+    return;
+  }
+  ctx.log(`internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  send(res, 500, { detail: 'Internal Error' }, headers);
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
