@@ -1,7 +1,7 @@
 // Mocha's spec reporter, plus the counts written to RH_TEST_COUNTS (see counts.ts) at the end.
 'use strict';
 const fs = require('fs');
-const Spec = require('mocha/lib/reporters/spec');
+const Spec = require('mocha').reporters.Spec;
 
 class CountsReporter extends Spec {
   constructor(runner, options) {

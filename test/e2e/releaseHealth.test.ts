@@ -1,0 +1,265 @@
+// End-to-end: the PACKAGED extension (.vsix from `npm run package`) installed in code-server,
+// driven through the UI in headless Chromium as a person would: the activity bar view, the
+// command palette, the release quick pick, the panel's webview, the status bar, a page reload
+// (panel restore), light and dark themes. The figures shown are compared with the CLI's
+// (`node dist/cli.js overview --format json`) on the same session file.
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Frame, Page } from 'playwright-core';
+import {
+  ROOT,
+  codeServerCli,
+  ensureVsCode,
+  makeTempDir,
+  openWorkbench,
+  startCodeServer,
+  type OpenBrowser,
+  type RunningCodeServer,
+} from '../../scripts/testing/codeServer';
+import type { Overview, ReleaseHealth } from '../../src/health/types';
+import { E2E_RELEASES, sessionLines } from './sessionData';
+
+const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+const PICKED = E2E_RELEASES[0]; // shop 2.2.0: not the newest, so the pick matters
+const LIGHT = 'Default Light Modern';
+const DARK_LABEL = 'Dark Modern'; // the theme picker's label of "Default Dark Modern"
+
+function vsixPath(): string {
+  if (process.env.RH_VSIX) return path.resolve(process.env.RH_VSIX);
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  return path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
+}
+
+function cliOverview(file: string): Overview {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'overview', '--file', file, '--format', 'json'], { encoding: 'utf8' });
+  return JSON.parse(out) as Overview;
+}
+
+/** The frame (a webview's inner document) holding `selector`. */
+async function frameWith(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const f of page.frames()) {
+      try {
+        if ((await f.$(selector)) !== null) return f;
+      } catch {
+        // a frame that navigated away while we looked
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no frame with ${selector} after ${timeoutMs} ms`);
+    await page.waitForTimeout(250);
+  }
+}
+
+/** Every `data-figure` of the panel: name -> { value (parsed data-value), text }. */
+async function panelFigures(frame: Frame): Promise<Record<string, { value: unknown; text: string }>> {
+  const raw = await frame.$$eval('[data-figure]', (els) =>
+    els.map((e) => [e.getAttribute('data-figure') ?? '', e.getAttribute('data-value') ?? 'null', (e.textContent ?? '').trim()] as const),
+  );
+  const out: Record<string, { value: unknown; text: string }> = {};
+  for (const [name, value, text] of raw) {
+    assert.ok(!(name in out), `data-figure="${name}" appears once`);
+    out[name] = { value: JSON.parse(value), text };
+  }
+  return out;
+}
+
+function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+/** A quick-pick row whose label is exactly `label`. */
+function quickPickRow(page: Page, label: string) {
+  return page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
+}
+
+/** F1, the command's title, then its row: as a person runs a command. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = quickPickRow(page, title);
+  await row.waitFor();
+  await row.click();
+}
+
+/** The status bar's Release Health item: its text and whether its background stands out from the bar's. */
+async function statusBarItem(page: Page): Promise<{ text: string; highlighted: boolean }> {
+  const handle = await page.waitForFunction(() => {
+    const item = Array.from(document.querySelectorAll('.statusbar .statusbar-item')).find((e) => /[^\s:]+: [\d,]+ errored/.test(e.textContent ?? ''));
+    if (!item) return false;
+    const bar = getComputedStyle(document.querySelector('.statusbar')!).backgroundColor;
+    const own = getComputedStyle(item).backgroundColor;
+    const transparent = own === 'rgba(0, 0, 0, 0)' || own === 'transparent';
+    return { text: (item.textContent ?? '').replace(/\s+/g, ' ').trim(), highlighted: !transparent && own !== bar };
+  }, undefined, { timeout: 60_000 });
+  return (await handle.jsonValue()) as { text: string; highlighted: boolean };
+}
+
+function writeSettings(userDataDir: string, settings: Record<string, unknown>): void {
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+}
+
+describe('e2e: the packaged extension in code-server', function () {
+  this.timeout(180_000);
+  let tmp: string;
+  let server: RunningCodeServer | undefined;
+  let browser: OpenBrowser | undefined;
+  let page: Page;
+  let sessionFile: string;
+  let userDataDir: string;
+  let cli: Overview;
+  let cliRelease: (project: string, release: string) => ReleaseHealth;
+
+  before(async function () {
+    this.timeout(600_000);
+    fs.mkdirSync(RESULTS, { recursive: true });
+    const vsix = vsixPath();
+    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run \`npm run package\` first (npm run test:e2e does)`);
+    const tools = ensureVsCode();
+    tmp = makeTempDir('rh-e2e-');
+    const extensionsDir = path.join(tmp, 'extensions');
+    userDataDir = path.join(tmp, 'user-data');
+    const workspace = path.join(tmp, 'workspace');
+    fs.mkdirSync(workspace, { recursive: true });
+    sessionFile = path.join(workspace, 'sessions.ndjson');
+    fs.writeFileSync(sessionFile, sessionLines(Math.floor(Date.now() / 1000)).join('\n') + '\n');
+    cli = cliOverview(sessionFile);
+    cliRelease = (project, release) => {
+      const r = cli.releases.find((x) => x.project === project && x.release === release);
+      assert.ok(r, `the CLI reports ${project} ${release}`);
+      return r;
+    };
+
+    const settings = {
+      'workbench.colorTheme': LIGHT,
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      'releaseHealth.source': 'file',
+      'releaseHealth.file.path': sessionFile,
+    };
+    writeSettings(userDataDir, settings);
+    const installed = codeServerCli(tools, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix]);
+    assert.match(installed, /successfully installed/i, installed);
+
+    server = await startCodeServer({ tools, extensionsDir, userDataDir, folder: workspace, logFile: path.join(RESULTS, 'code-server.log') });
+    browser = await openWorkbench(tools, server.workbenchUrl);
+    page = browser.page;
+    await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      const name = this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      await page.screenshot({ path: path.join(RESULTS, `failed-${name}.png`) }).catch(() => undefined);
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('the packaged extension is installed from the .vsix', () => {
+    const dirs = fs.readdirSync(path.join(tmp, 'extensions'));
+    assert.ok(dirs.includes('release-health.release-health-0.1.0'), `installed: ${dirs.join(', ')}`);
+    const installed = path.join(tmp, 'extensions', 'release-health.release-health-0.1.0');
+    assert.ok(fs.existsSync(path.join(installed, 'dist', 'extension.js')));
+    assert.ok(!fs.existsSync(path.join(installed, 'src')), 'no sources in the installed extension');
+  });
+
+  it('the status bar shows the tracked release with the CLI\'s errored count, coloured by its health', async () => {
+    const item = await statusBarItem(page);
+    const m = /(\S+): ([\d,]+) errored/.exec(item.text);
+    assert.ok(m, `status bar item: ${item.text}`);
+    const [, release, count] = m;
+    const r = cli.releases.find((x) => x.release === release);
+    assert.ok(r, `the status bar's release ${release} is in the data`);
+    assert.strictEqual(Number(count.replace(/,/g, '')), r.sessionsErrored, `errored sessions of ${release}`);
+    // Default thresholds (target 99.5, critical 98): warning and critical releases get a background.
+    assert.strictEqual(item.highlighted, r.healthStatus === 'critical' || r.healthStatus === 'warning', `${release} is ${r.healthStatus}; item highlighted: ${item.highlighted}`);
+  });
+
+  it('the Release Health view in the activity bar lists projects and releases', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Release Health"], .activitybar [aria-label^="Release Health"]').first().click();
+    const rows = page.locator('.pane-body .monaco-list-row');
+    await rows.filter({ hasText: 'shop' }).first().waitFor({ timeout: 30_000 });
+    await rows.filter({ hasText: 'api' }).first().waitFor();
+    // Projects start collapsed when there are several: expand "shop".
+    const shopRow = rows.filter({ hasText: /^\s*shop/ }).first();
+    if ((await shopRow.getAttribute('aria-expanded')) !== 'true') await shopRow.click();
+    for (const r of E2E_RELEASES.filter((x) => x.project === 'shop')) {
+      await rows.filter({ hasText: r.release }).first().waitFor({ timeout: 15_000 });
+    }
+    const text = await rows.allInnerTexts();
+    const cf = cliRelease('shop', '2.3.0').crashFreeSessions!;
+    assert.ok(text.some((t) => t.includes('2.3.0') && t.includes(`${cf.toFixed(2)}%`)), `the 2.3.0 row shows ${cf.toFixed(2)}%: ${text.join(' | ')}`);
+    await page.screenshot({ path: path.join(RESULTS, 'tree-light.png') });
+  });
+
+  it('"Show Release Health" from the palette, a release picked: the panel shows the CLI\'s figures', async () => {
+    await runCommand(page, 'Release Health: Show Release Health');
+    const row = quickPickRow(page, PICKED.release);
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    const frame = await frameWith(page, `[data-release="${PICKED.release}"] , [data-figure="crashFreeSessions"]`);
+    await frame.locator(`[data-release="${PICKED.release}"]`).waitFor({ timeout: 30_000 });
+    const figures = await panelFigures(frame);
+    const expected = cliRelease(PICKED.project, PICKED.release);
+    for (const name of ['crashFreeSessions', 'crashFreeUsers', 'totalSessions', 'totalUsers', 'sessionsErrored', 'adoption']) {
+      assert.ok(name in figures, `the panel shows ${name}; it shows ${Object.keys(figures).join(', ')}`);
+    }
+    for (const [name, { value }] of Object.entries(figures)) {
+      assert.deepStrictEqual(value, (expected as unknown as Record<string, unknown>)[name], `figure ${name}: panel ${JSON.stringify(value)}, CLI ${JSON.stringify((expected as unknown as Record<string, unknown>)[name])}`);
+    }
+    assert.strictEqual(figures.crashFreeSessions.text, `${expected.crashFreeSessions!.toFixed(2)}%`);
+    assert.strictEqual(figures.totalSessions.text.replace(/,/g, ''), String(expected.totalSessions));
+    await page.screenshot({ path: path.join(RESULTS, 'panel-light.png') });
+  });
+
+  it('the panel follows the theme: dark after switching workbench.colorTheme', async () => {
+    const frame = await frameWith(page, '[data-figure="crashFreeSessions"]');
+    const lightBg = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.ok(await frame.evaluate(() => document.body.classList.contains('vscode-light')), 'webview body is vscode-light');
+    // As a person would: Preferences: Color Theme, then the dark theme (VS Code writes it to settings.json).
+    await runCommand(page, 'Preferences: Color Theme');
+    await page.locator('.quick-input-widget input').fill(DARK_LABEL);
+    const theme = quickPickRow(page, DARK_LABEL);
+    await theme.waitFor();
+    await theme.click();
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 30_000 });
+    await frame.waitForFunction(() => document.body.classList.contains('vscode-dark'), undefined, { timeout: 30_000 });
+    const darkBg = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.notStrictEqual(darkBg, lightBg, 'the webview background changes with the theme');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(RESULTS, 'panel-dark.png') });
+    const saved = fs.readFileSync(path.join(userDataDir, 'User', 'settings.json'), 'utf8');
+    // VS Code 1.139 names the theme "Dark Modern" ("Default Dark Modern" is the older id of the same theme).
+    assert.match(String((JSON.parse(saved) as Record<string, unknown>)['workbench.colorTheme']), /Dark Modern$/, `settings.json: ${saved}`);
+  });
+
+  it('after "Reload Window" the panel is restored with its release and figures', async () => {
+    // Reload Window shuts the workbench down properly (editor state saved), as a person's reload does.
+    const reloaded = page.waitForEvent('domcontentloaded', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+    const frame = await frameWith(page, `[data-release="${PICKED.release}"]`, 60_000);
+    await frame.locator('[data-figure="crashFreeSessions"]').waitFor({ timeout: 30_000 });
+    const figures = await panelFigures(frame);
+    assert.deepStrictEqual(figures.crashFreeSessions.value, cliRelease(PICKED.project, PICKED.release).crashFreeSessions);
+    assert.deepStrictEqual(figures.totalSessions.value, cliRelease(PICKED.project, PICKED.release).totalSessions);
+    await page.screenshot({ path: path.join(RESULTS, 'panel-restored-dark.png') });
+  });
+});
