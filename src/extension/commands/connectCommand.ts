@@ -135,19 +135,28 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
   }
 }
 
-/** Multi-select of the organization's projects; nothing picked means every project. */
-export async function pickProjects(projects: SentryProject[], current: string[]): Promise<string[] | undefined> {
-  if (projects.length === 0) return [];
-  const items = projects.map((p) => ({
-    label: p.slug,
-    description: p.name && p.name !== p.slug ? p.name : undefined,
-    picked: current.includes(p.slug),
-  }));
-  const picked = await vscode.window.showQuickPick(items, {
-    title: `${TITLE}: projects`,
-    placeHolder: 'Projects to show (pick none for every project)',
-    canPickMany: true,
-    ignoreFocusOut: true,
+/** Multi-select of the organization's projects (step 4 of 4); nothing picked means every project. */
+export function pickProjects(projects: SentryProject[], current: string[]): Promise<string[] | undefined> {
+  if (projects.length === 0) return Promise.resolve([]);
+  return new Promise((resolve) => {
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+    pick.title = TITLE;
+    pick.step = 4;
+    pick.totalSteps = 4;
+    pick.placeholder = 'Projects to show (pick none for every project)';
+    pick.canSelectMany = true;
+    pick.ignoreFocusOut = true;
+    pick.items = projects.map((p) => ({ label: p.slug, description: p.name && p.name !== p.slug ? p.name : undefined }));
+    pick.selectedItems = pick.items.filter((i) => current.includes(i.label));
+    let done = false;
+    const finish = (value: string[] | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(value);
+      pick.dispose();
+    };
+    pick.onDidAccept(() => finish(pick.selectedItems.map((i) => i.label)));
+    pick.onDidHide(() => finish(undefined));
+    pick.show();
   });
-  return picked?.map((p) => p.label);
 }

@@ -170,7 +170,8 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
       if (controller.signal.aborted || err instanceof LoadCancelled || this.disposed) return;
       const error = this.errorOf(err);
       this.deps.log(`Load failed: ${error.message}${err instanceof SourceError ? '' : ` (${(err as Error)?.stack ?? err})`}`);
-      this.setState({ status: 'error', error, previous: this.snapshot });
+      // A quiet error is a state the user chose (signed out): the old data should go with it.
+      this.setState({ status: 'error', error, previous: error.quiet ? null : this.snapshot });
     } finally {
       if (this.inFlight === controller) {
         this.inFlight = null;

@@ -155,6 +155,20 @@ describe('extension/store: ReleaseHealthStore', () => {
     assert.ok(store.snapshot, 'readers still see the last data');
   });
 
+  it('a quiet error (signed out) drops the old data with it', async () => {
+    const { store, sources } = setup();
+    const a = store.reload();
+    await tick();
+    sources.demo.resolveNext();
+    await a;
+    const b = store.refresh();
+    await tick();
+    sources.demo.rejectNext(new SourceError({ message: 'Not signed in', fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…', quiet: true }));
+    await b;
+    assert.equal(store.state.status, 'error');
+    assert.equal(store.snapshot, null);
+  });
+
   it('unexpected exceptions become a retryable error, not a crash', async () => {
     const { store, sources } = setup();
     const a = store.reload();
