@@ -1,0 +1,139 @@
+// The durable log: framing, torn-tail recovery, replay into a restarted server, and --import.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { LOG_FILE } from '../../../src/server/durableStore';
+import { readFrames, StorageLog } from '../../../src/server/storageLog';
+import { ingest, NOW, sessions, testServer, update } from './helpers';
+
+const dirs: string[] = [];
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rh-server-'));
+  dirs.push(dir);
+  return dir;
+}
+
+after(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('server/storage: log framing and recovery', () => {
+  it('reads back every appended frame, and cuts a torn tail on open', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'log');
+    const { log } = StorageLog.open(file);
+    await Promise.all([1, 2, 3].map((i) => log.append(1, Buffer.from(`payload ${i}`))));
+    await log.close();
+    const good = fs.statSync(file).size;
+    // A crash mid-write: half a frame at the end.
+    const frame = Buffer.alloc(40, 7);
+    frame.write('RHL1', 0, 'latin1');
+    fs.appendFileSync(file, frame.subarray(0, 20));
+    const seen: string[] = [];
+    const { log: reopened, report } = StorageLog.open(file, (f) => seen.push(f.payload.toString()));
+    assert.deepEqual(seen.sort(), ['payload 1', 'payload 2', 'payload 3']);
+    assert.equal(report.truncatedBytes, 20);
+    assert.equal(fs.statSync(file).size, good);
+    await reopened.append(1, Buffer.from('after'));
+    await reopened.close();
+    const after: string[] = [];
+    readFrames(file, (f) => after.push(f.payload.toString()));
+    assert.equal(after.length, 4);
+    assert.equal(after[3], 'after');
+  });
+
+  it('stops at a frame whose checksum does not match', async () => {
+    const file = path.join(tempDir(), 'log');
+    const { log } = StorageLog.open(file);
+    await log.append(1, Buffer.from('first'));
+    await log.append(1, Buffer.from('second'));
+    await log.close();
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 2] ^= 0xff;
+    fs.writeFileSync(file, bytes);
+    const seen: string[] = [];
+    const { log: again, report } = StorageLog.open(file, (f) => seen.push(f.payload.toString()));
+    await again.close();
+    assert.deepEqual(seen, ['first']);
+    assert.equal(report.frames, 1);
+  });
+});
+
+describe('server/storage: restart and import', () => {
+  it('keeps acknowledged sessions and auto-created projects across a restart', async () => {
+    const dataDir = tempDir();
+    const first = await testServer({ dataDir });
+    await ingest(first, [update({ sid: 'a', did: 'u1', init: true, started: NOW - 600, status: 'exited' })], 1);
+    await ingest(first, [update({ sid: 'b', did: 'u2', init: true, started: NOW - 600, status: 'crashed', errors: 1 })], 9);
+    await first.close();
+    const second = await testServer({ dataDir });
+    try {
+      assert.equal(second.recovery!.truncatedBytes, 0);
+      assert.ok(second.projects().some((p) => p.slug === 'project-9'));
+      const r = await sessions(second, { field: ['sum(session)', 'count_unique(user)', 'crash_free_rate(session)'], statsPeriod: '1d', interval: '1h' });
+      assert.deepEqual(r.body.groups[0].totals, { 'sum(session)': 2, 'count_unique(user)': 2, 'crash_free_rate(session)': 0.5 });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('imports NDJSON once, skipping bad lines with their numbers, creating projects for new slugs', async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'import.ndjson');
+    const started = new Date((NOW - 7200) * 1000).toISOString();
+    fs.writeFileSync(file, [
+      JSON.stringify({ project: 'imported', sid: 's1', did: 'u1', init: true, started, status: 'exited', attrs: { release: 'i@1', environment: 'prod' } }),
+      'not json',
+      JSON.stringify({ sid: 's2', init: true, started, status: 'exited', attrs: { release: 'i@1', environment: 'prod' } }),
+      JSON.stringify({ project: 'imported', started, status: 'weird', attrs: { release: 'i@1' } }),
+      JSON.stringify({ project: 'imported', aggregates: [{ started, exited: 3, crashed: 1 }], attrs: { release: 'i@1', environment: 'prod' } }),
+      '',
+    ].join('\n'));
+    const first = await testServer({ dataDir, importFile: file });
+    const report = first.importReport!;
+    assert.equal(report.imported, 3);
+    assert.equal(report.skipped, 2);
+    assert.deepEqual(report.samples.map((s) => s.line), [2, 4]);
+    const imported = first.projects().find((p) => p.slug === 'imported')!;
+    assert.ok(imported.id > 1);
+    const count = async (s: typeof first): Promise<Record<string, number>> => {
+      const r = await sessions(s, { field: 'sum(session)', groupBy: 'project', statsPeriod: '1d', interval: '1h' });
+      return Object.fromEntries(r.body.groups.map((g: any) => [g.by.project, g.totals['sum(session)']]));
+    };
+    assert.deepEqual(await count(first), { [imported.id]: 5, 1: 1 });
+    await first.close();
+    const second = await testServer({ dataDir, importFile: file });
+    try {
+      assert.equal(second.importReport!.alreadyImported, true);
+      assert.deepEqual(await count(second), { [imported.id]: 5, 1: 1 });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('ignores the frames of an import whose commit never reached the disk', async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'import.ndjson');
+    fs.writeFileSync(file, JSON.stringify({ sid: 's', init: true, started: new Date((NOW - 60) * 1000).toISOString(), attrs: { release: 'x' } }));
+    await (await testServer({ dataDir, importFile: file })).close();
+    // Drop the commit frame (the last one), as if the process died before writing it.
+    const log = path.join(dataDir, LOG_FILE);
+    const frames: number[] = [];
+    let offset = 0;
+    readFrames(log, (f) => {
+      frames.push(offset);
+      offset += 16 + f.payload.length;
+    });
+    fs.truncateSync(log, frames[frames.length - 1]);
+    const again = await testServer({ dataDir });
+    try {
+      assert.equal(again.recovery!.uncommittedImportFrames, 1);
+      const r = await sessions(again, { field: 'sum(session)', statsPeriod: '1d', interval: '1h' });
+      assert.equal(r.body.groups[0].totals['sum(session)'], 0);
+    } finally {
+      await again.close();
+    }
+  });
+});
