@@ -1,14 +1,14 @@
 // The fast path of the raw reader: reads one NDJSON line from its UTF-8 bytes, taking only the
 // fields the pipeline needs, without JSON.parse building objects. It validates the whole line
 // against JSON's grammar (so it never accepts what JSON.parse rejects) and produces exactly the
-// record `parseSessionLine` would. Whenever it is not 100 % sure (an escape in a string, a BOM,
-// a duplicate key, a number or type it would have to convert, a line the reference would
+// record `parseSessionLine` would. Whenever it is not 100 % sure (an escape in a string it reads,
+// a BOM, a duplicate key, a number or type it would have to convert, a line the reference would
 // reject, ...) it answers null and the caller runs the reference parser on that line, so the two
-// paths cannot diverge in meaning; test/unit/raw/fieldScanner.test.ts holds them together.
-// Written for speed (one pass, table-driven string scanning, keys compared four bytes at a time),
-// since this loop is what a million-session file costs.
+// paths cannot diverge in meaning; test/unit/raw/fastReader.test.ts holds them together.
+// Written for speed, since this loop is what a million-session file costs: one pass, field
+// positions in local variables, table-driven string scanning, keys compared four bytes at a time.
 import type { SessionStatus, UnixSeconds } from '../health/types';
-import { ByteStringInterner, sameAscii, word4 } from './byteStringInterner';
+import { ByteStringInterner, LastValue, word4 } from './byteStringInterner';
 import { isoSecondsFromBytes } from './isoTimeBytes';
 import { NOT_SURE, numberEnd, skipValue, skipWs } from './jsonBytes';
 import { parseTime, type AggregateEntryRecord, type SessionRecord } from './sessionLine';
@@ -17,81 +17,100 @@ import { parseTime, type AggregateEntryRecord, type SessionRecord } from './sess
 export const BLANK = 'blank' as const;
 export type ScanResult = SessionRecord | null | typeof BLANK;
 
-// Kinds of a value as read.
+// Kinds of a value as read (0: the key was absent).
 const ABSENT = 0;
 const NULL = 1;
 const STRING = 2;
 const NUMBER = 3;
 const TRUE = 4;
 const FALSE = 5;
-const OTHER = 6; // an object or list nobody reads
-const OBJECT = 7; // attrs, read
-const LIST = 8; // aggregates, read
-
-// Top-level fields.
-const F_PROJECT = 0;
-const F_SID = 1;
-const F_DID = 2;
-const F_INIT = 3;
-const F_STARTED = 4;
-const F_STATUS = 5;
-const F_ERRORS = 6;
-const F_DURATION = 7;
-const F_MECH = 8;
-const F_ATTRS = 9;
-const F_AGGREGATES = 10;
-const TOP_FIELDS = 11;
-// attrs fields.
-const A_RELEASE = 0;
-const A_ENVIRONMENT = 1;
-// Aggregate entry fields.
-const E_STARTED = 0;
-const E_DID = 1;
-const E_EXITED = 2;
-const E_ERRORED = 3;
-const E_ABNORMAL = 4;
-const E_CRASHED = 5;
-const E_UNHANDLED = 6;
+const OTHER = 6; // an object or a list
 
 // Byte classes inside a JSON string: 0 plain ASCII, 1 the closing quote, 2 a backslash or a
-// control character (an escape, or invalid JSON: the reference decides), 3 a non-ASCII byte.
+// control character (an escape, or invalid JSON), 3 a non-ASCII byte.
 const CLS = new Uint8Array(256);
 for (let i = 0; i < 0x20; i++) CLS[i] = 2;
 CLS[0x22] = 1;
 CLS[0x5c] = 2;
 for (let i = 0x80; i < 256; i++) CLS[i] = 3;
 
-/** Whether the last string scanned was all ASCII (latin1 decoding then equals UTF-8 decoding). */
-let lastAscii = 1;
+// The value readValue just read (module state: a thread runs one scan at a time).
+let vKind = ABSENT;
+let vStart = 0; // strings: after the opening quote; numbers: the first character
+let vEnd = 0; // strings: the closing quote; numbers: after the last character
+let vAscii = 1;
 
 /**
- * `q` is just after an opening quote: the index of the closing quote of a string without escapes
- * or control characters, or NOT_SURE. Bytes past `end` may be read but never accepted (the byte
- * at `end` is normally the line's `\n`, which stops the loop).
+ * Reads the value at p (no whitespace before it) and returns the index after it, or NOT_SURE.
+ * `needed`: the caller reads its content, so a string with escapes is left to the reference;
+ * other values are only validated. Bytes past `end` may be read but never accepted (the byte at
+ * `end` is normally the line's `\n`, which stops a string).
  */
-function stringEnd(buf: Uint8Array, q: number, end: number): number {
-  let k: number;
-  while ((k = CLS[buf[q]]) === 0) q++;
-  if (k === 1) {
-    lastAscii = 1;
-    return q < end ? q : NOT_SURE;
+function readValue(buf: Uint8Array, p: number, end: number, needed: boolean): number {
+  const c = buf[p];
+  if (c === 0x22) {
+    let q = p + 1;
+    let k: number;
+    while ((k = CLS[buf[q]]) === 0) q++;
+    let ascii = 1;
+    if (k === 3) {
+      ascii = 0;
+      for (;;) {
+        k = CLS[buf[q]];
+        if (k === 0 || k === 3) q++;
+        else break;
+      }
+    }
+    if (k === 1 && q < end) {
+      vKind = STRING;
+      vStart = p + 1;
+      vEnd = q;
+      vAscii = ascii;
+      return q + 1;
+    }
+    if (needed) return NOT_SURE;
+    vKind = OTHER;
+    return skipValue(buf, p, end); // escapes are fine in a value nobody reads
   }
-  if (k !== 3) return NOT_SURE;
-  for (;;) {
-    k = CLS[buf[q]];
-    if (k === 0 || k === 3) q++;
-    else break;
+  if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+    const e = numberEnd(buf, p, end);
+    vKind = NUMBER;
+    vStart = p;
+    vEnd = e;
+    return e;
   }
-  lastAscii = 0;
-  return k === 1 && q < end ? q : NOT_SURE;
+  if (c === 0x74) {
+    vKind = TRUE;
+    return p + 4 <= end && buf[p + 1] === 0x72 && buf[p + 2] === 0x75 && buf[p + 3] === 0x65 ? p + 4 : NOT_SURE;
+  }
+  if (c === 0x66) {
+    vKind = FALSE;
+    return p + 5 <= end && buf[p + 1] === 0x61 && buf[p + 2] === 0x6c && buf[p + 3] === 0x73 && buf[p + 4] === 0x65 ? p + 5 : NOT_SURE;
+  }
+  if (c === 0x6e) {
+    vKind = NULL;
+    return p + 4 <= end && buf[p + 1] === 0x75 && buf[p + 2] === 0x6c && buf[p + 3] === 0x6c ? p + 4 : NOT_SURE;
+  }
+  vKind = OTHER;
+  return skipValue(buf, p, end);
+}
+
+/** The index of a key's closing quote (keys with escapes or non-ASCII bytes: NOT_SURE, an escaped key could spell one we read). */
+function keyEnd(buf: Uint8Array, q: number, end: number): number {
+  while (CLS[buf[q]] === 0) q++;
+  return buf[q] === 0x22 && q < end ? q : NOT_SURE;
+}
+
+/** After a value: the index of the next key's quote (after a comma), END_OF_OBJECT's index encoded, or NOT_SURE. */
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d;
 }
 
 /** A key's bytes as the words keyIs compares: at 0, 4, 8, ... and at length - 4 (overlapping). */
 function keyWords(key: string): Int32Array {
   const b = Buffer.from(key, 'latin1');
   const words: number[] = [];
-  let o = 0;
-  for (; o + 4 < b.length; o += 4) words.push(word4(b, o));
+  for (let o = 0; o + 4 < b.length; o += 4) words.push(word4(b, o));
   words.push(word4(b, b.length - 4));
   return Int32Array.from(words);
 }
@@ -120,16 +139,36 @@ const KW_ABNORMAL = keyWords('abnormal');
 const KW_CRASHED = keyWords('crashed');
 const KW_UNHANDLED = keyWords('unhandled');
 
-function isSid(buf: Uint8Array, s: number): boolean {
-  return buf[s] === 0x73 && buf[s + 1] === 0x69 && buf[s + 2] === 0x64;
-}
-function isDid(buf: Uint8Array, s: number): boolean {
-  return buf[s] === 0x64 && buf[s + 1] === 0x69 && buf[s + 2] === 0x64;
+// Fields of a line.
+const F_PROJECT = 0;
+const F_SID = 1;
+const F_DID = 2;
+const F_INIT = 3;
+const F_STARTED = 4;
+const F_STATUS = 5;
+const F_ERRORS = 6;
+const F_DURATION = 7;
+const F_MECH = 8;
+const F_ATTRS = 9;
+const F_AGGREGATES = 10;
+// Fields of attrs and of an aggregate entry.
+const A_RELEASE = 0;
+const A_ENVIRONMENT = 1;
+const E_STARTED = 0;
+const E_DID = 1;
+const E_EXITED = 2;
+const E_ERRORED = 3;
+const E_ABNORMAL = 4;
+const E_CRASHED = 5;
+const E_UNHANDLED = 6;
+
+function is3(buf: Uint8Array, s: number, a: number, b: number, c: number): boolean {
+  return buf[s] === a && buf[s + 1] === b && buf[s + 2] === c;
 }
 
 function topKey(buf: Uint8Array, s: number, len: number): number {
   switch (len) {
-    case 3: return isSid(buf, s) ? F_SID : isDid(buf, s) ? F_DID : -1;
+    case 3: return is3(buf, s, 0x73, 0x69, 0x64) ? F_SID : is3(buf, s, 0x64, 0x69, 0x64) ? F_DID : -1;
     case 4: return keyIs(buf, s, len, KW_INIT) ? F_INIT : -1;
     case 5: return keyIs(buf, s, len, KW_ATTRS) ? F_ATTRS : -1;
     case 6: return keyIs(buf, s, len, KW_STATUS) ? F_STATUS : keyIs(buf, s, len, KW_ERRORS) ? F_ERRORS : -1;
@@ -149,7 +188,7 @@ function attrsKey(buf: Uint8Array, s: number, len: number): number {
 
 function entryKey(buf: Uint8Array, s: number, len: number): number {
   switch (len) {
-    case 3: return isDid(buf, s) ? E_DID : -1;
+    case 3: return is3(buf, s, 0x64, 0x69, 0x64) ? E_DID : -1;
     case 6: return keyIs(buf, s, len, KW_EXITED) ? E_EXITED : -1;
     case 7:
       return keyIs(buf, s, len, KW_STARTED) ? E_STARTED : keyIs(buf, s, len, KW_ERRORED) ? E_ERRORED : keyIs(buf, s, len, KW_CRASHED) ? E_CRASHED : -1;
@@ -172,301 +211,23 @@ function isNilUuid(buf: Uint8Array, s: number): boolean {
   );
 }
 
-/** Where the values of one object's fields are: kind, and for strings and numbers the byte range. */
-class FieldSlots {
-  readonly kind: Uint8Array;
-  readonly start: Int32Array;
-  readonly end: Int32Array;
-  readonly ascii: Uint8Array;
-  constructor(readonly size: number) {
-    this.kind = new Uint8Array(size);
-    this.start = new Int32Array(size);
-    this.end = new Int32Array(size);
-    this.ascii = new Uint8Array(size);
-  }
-  clear(): void {
-    for (let i = 0; i < this.size; i++) this.kind[i] = ABSENT;
-  }
-}
-
-const STATUS_OK: SessionStatus = 'ok';
-
-export class FieldScanner {
-  private readonly top = new FieldSlots(TOP_FIELDS);
-  private readonly attrs = new FieldSlots(2);
-  private readonly entry = new FieldSlots(7);
-  private entries: AggregateEntryRecord[] = [];
-  /** The previous sid: the updates of one session usually follow each other. */
-  private lastSid = '';
-
-  constructor(private readonly strings = new ByteStringInterner()) {}
-
-  /** The record of buf[start, end) (no line break in it), BLANK, or null: "ask the reference parser". */
-  scan(buf: Buffer, start: number, end: number): ScanResult {
-    let pos = start;
-    if (buf[pos] !== 0x7b) {
-      pos = skipWs(buf, start, end);
-      if (pos === end) return BLANK;
-      if (buf[pos] !== 0x7b) return null;
-    }
-    this.top.clear();
-    this.attrs.clear();
-    pos = this.readObject(buf, pos, end, 0);
-    if (pos < 0) return null;
-    if (pos !== end && skipWs(buf, pos, end) !== end) return null;
-    return this.build(buf);
-  }
-
-  /**
-   * Reads an object at `pos` ('{'); `level` 0 is the line, 1 attrs, 2 an aggregate entry.
-   * Keys we read must not repeat (JSON.parse keeps the last one; we leave that to it).
-   */
-  private readObject(buf: Buffer, pos: number, end: number, level: number): number {
-    const slots = level === 0 ? this.top : level === 1 ? this.attrs : this.entry;
-    let c = buf[++pos];
-    if (c === 0x20 || c === 0x09 || c === 0x0d) c = buf[(pos = skipWs(buf, pos, end))];
-    if (c === 0x7d) return pos + 1;
-    for (;;) {
-      if (c !== 0x22) return NOT_SURE;
-      const keyStart = pos + 1;
-      const keyEnd = stringEnd(buf, keyStart, end);
-      if (keyEnd < 0) return NOT_SURE; // an escaped key could spell one we read
-      const len = keyEnd - keyStart;
-      const field = level === 0 ? topKey(buf, keyStart, len) : level === 1 ? attrsKey(buf, keyStart, len) : entryKey(buf, keyStart, len);
-      pos = keyEnd + 1;
-      c = buf[pos];
-      if (c !== 0x3a) {
-        c = buf[(pos = skipWs(buf, pos, end))];
-        if (c !== 0x3a) return NOT_SURE;
-      }
-      c = buf[++pos];
-      if (c === 0x20 || c === 0x09 || c === 0x0d) c = buf[(pos = skipWs(buf, pos, end))];
-      if (field >= 0) {
-        if (slots.kind[field] !== ABSENT) return NOT_SURE; // a duplicate key
-        if (level === 0 && field === F_ATTRS) {
-          if (c !== 0x7b) return NOT_SURE; // not an object: the reference skips the line
-          slots.kind[field] = OBJECT;
-          pos = this.readObject(buf, pos, end, 1);
-        } else if (level === 0 && field === F_AGGREGATES) {
-          if (c !== 0x5b) return NOT_SURE; // not a list: the reference skips the line
-          slots.kind[field] = LIST;
-          pos = this.readAggregates(buf, pos, end);
-        } else if (c === 0x22) {
-          const e = stringEnd(buf, pos + 1, end);
-          if (e < 0) return NOT_SURE;
-          slots.kind[field] = STRING;
-          slots.start[field] = pos + 1;
-          slots.end[field] = e;
-          slots.ascii[field] = lastAscii;
-          pos = e + 1;
-        } else {
-          pos = readScalar(buf, pos, end, slots, field);
-        }
-      } else if (c === 0x22) {
-        const e = stringEnd(buf, pos + 1, end);
-        pos = e < 0 ? skipValue(buf, pos, end) : e + 1; // escapes are fine in values nobody reads
-      } else {
-        pos = skipValue(buf, pos, end);
-      }
-      if (pos < 0) return NOT_SURE;
-      c = buf[pos];
-      if (c === 0x2c) {
-        c = buf[++pos];
-        if (c === 0x20 || c === 0x09 || c === 0x0d) c = buf[(pos = skipWs(buf, pos, end))];
-        continue;
-      }
-      if (c === 0x7d) return pos + 1;
-      pos = skipWs(buf, pos, end);
-      if (pos >= end) return NOT_SURE;
-      c = buf[pos];
-      if (c === 0x7d) return pos + 1;
-      if (c !== 0x2c) return NOT_SURE;
-      c = buf[(pos = skipWs(buf, pos + 1, end))];
-    }
-  }
-
-  /** `aggregates: [ {entry}, ... ]`, each entry checked and turned into a record as the reference does. */
-  private readAggregates(buf: Buffer, pos: number, end: number): number {
-    const entries: AggregateEntryRecord[] = [];
-    this.entries = entries;
-    pos = skipWs(buf, pos + 1, end);
-    if (pos < end && buf[pos] === 0x5d) return pos + 1;
-    for (;;) {
-      if (pos >= end || buf[pos] !== 0x7b) return NOT_SURE;
-      this.entry.clear();
-      pos = this.readObject(buf, pos, end, 2);
-      if (pos < 0) return NOT_SURE;
-      const e = this.entryRecord(buf);
-      if (e === null) return NOT_SURE;
-      entries.push(e);
-      pos = skipWs(buf, pos, end);
-      if (pos >= end) return NOT_SURE;
-      if (buf[pos] === 0x5d) return pos + 1;
-      if (buf[pos] !== 0x2c) return NOT_SURE;
-      pos = skipWs(buf, pos + 1, end);
-    }
-  }
-
-  private entryRecord(buf: Buffer): AggregateEntryRecord | null {
-    const s = this.entry;
-    const started = this.time(buf, s, E_STARTED);
-    if (started === null) return null;
-    const did = this.user(buf, s, E_DID);
-    if (did === undefined) return null;
-    const exited = count(buf, s, E_EXITED);
-    const errored = count(buf, s, E_ERRORED);
-    const abnormal = count(buf, s, E_ABNORMAL);
-    const crashed = count(buf, s, E_CRASHED);
-    const unhandled = count(buf, s, E_UNHANDLED);
-    if (exited < 0 || errored < 0 || abnormal < 0 || crashed < 0 || unhandled < 0) return null;
-    return { started, did, exited, errored, abnormal, crashed, unhandled };
-  }
-
-  /** The record, or null when the reference must decide (including every line it would skip). */
-  private build(buf: Buffer): SessionRecord | null {
-    const t = this.top;
-    const a = this.attrs;
-    if (t.kind[F_ATTRS] !== OBJECT) return null;
-    if (a.kind[A_RELEASE] !== STRING || a.end[A_RELEASE] === a.start[A_RELEASE]) return null;
-    const release = this.text(buf, a, A_RELEASE);
-    const envKind = a.kind[A_ENVIRONMENT];
-    if (envKind !== ABSENT && envKind !== NULL && envKind !== STRING) return null;
-    const environment = envKind === STRING ? this.text(buf, a, A_ENVIRONMENT) : '';
-    const projectKind = t.kind[F_PROJECT];
-    let project: string | null = null;
-    if (projectKind === STRING) {
-      if (t.end[F_PROJECT] === t.start[F_PROJECT]) return null;
-      project = this.text(buf, t, F_PROJECT);
-    } else if (projectKind !== ABSENT && projectKind !== NULL) return null;
-
-    if (t.kind[F_AGGREGATES] !== ABSENT) {
-      if (t.kind[F_AGGREGATES] !== LIST) return null;
-      return { kind: 'aggregate', project, release, environment, entries: this.entries };
-    }
-
-    const started = this.time(buf, t, F_STARTED);
-    if (started === null) return null;
-    const status = statusOf(buf, t);
-    if (status === null) return null;
-    const errors = count(buf, t, F_ERRORS);
-    if (errors < 0) return null;
-    const did = this.user(buf, t, F_DID);
-    if (did === undefined) return null;
-    const sidKind = t.kind[F_SID];
-    let sid: string | null = null;
-    if (sidKind === STRING) {
-      if (t.end[F_SID] > t.start[F_SID]) sid = this.sid(buf, t);
-    } else if (sidKind !== ABSENT && sidKind !== NULL) return null;
-    const initKind = t.kind[F_INIT];
-    if (initKind !== ABSENT && initKind !== NULL && initKind !== TRUE && initKind !== FALSE) return null;
-    const duration = durationOf(buf, t);
-    const mech = t.kind[F_MECH] === STRING ? this.text(buf, t, F_MECH) : null;
-    return {
-      kind: 'update',
-      project,
-      release,
-      environment,
-      started,
-      sid,
-      did,
-      init: initKind === TRUE,
-      status,
-      errors,
-      duration,
-      abnormalMechanism: mech !== null && mech !== 'none' ? mech : null,
-    };
-  }
-
-  /** A string value's text: interned when ASCII; else decoded as UTF-8 (what JSON.parse of the decoded line gives). */
-  private text(buf: Buffer, s: FieldSlots, field: number): string {
-    return s.ascii[field] === 1 ? this.strings.get(buf, s.start[field], s.end[field]) : buf.utf8Slice(s.start[field], s.end[field]);
-  }
-
-  private sid(buf: Buffer, t: FieldSlots): string {
-    const start = t.start[F_SID];
-    const end = t.end[F_SID];
-    if (t.ascii[F_SID] === 0) return buf.utf8Slice(start, end);
-    const last = this.lastSid;
-    if (last.length === end - start && sameAscii(last, buf, start)) return last;
-    return (this.lastSid = buf.latin1Slice(start, end));
-  }
-
-  /** `started`: the canonical form read from bytes, any other string through the reference parseTime; null to fall back. */
-  private time(buf: Buffer, s: FieldSlots, field: number): UnixSeconds | null {
-    if (s.kind[field] !== STRING) return null;
-    const v = isoSecondsFromBytes(buf, s.start[field], s.end[field]);
-    if (v === v) return v;
-    return parseTime(buf.toString(s.ascii[field] === 1 ? 'latin1' : 'utf8', s.start[field], s.end[field]));
-  }
-
-  /** As the reference's userOf for strings, null and absence; undefined (fall back) for anything else. */
-  private user(buf: Buffer, s: FieldSlots, field: number): string | null | undefined {
-    const kind = s.kind[field];
-    if (kind === ABSENT || kind === NULL) return null;
-    if (kind !== STRING) return undefined;
-    const start = s.start[field];
-    const end = s.end[field];
-    if (end === start) return null;
-    if (s.ascii[field] === 1) {
-      // toLowerCase keeps an ASCII string's length, and the nil UUID has no letters to fold.
-      if (end - start === NIL_UUID.length && isNilUuid(buf, start)) return null;
-      return this.strings.get(buf, start, end);
-    }
-    const value = buf.utf8Slice(start, end);
-    return value.toLowerCase() === NIL_UUID ? null : value;
-  }
-}
-
-/** A value other than a string, of a field we read: its kind and range (objects and arrays are skipped as OTHER). */
-function readScalar(buf: Buffer, pos: number, end: number, slots: FieldSlots, field: number): number {
-  const c = buf[pos];
-  if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-    const e = numberEnd(buf, pos, end);
-    if (e < 0) return NOT_SURE;
-    slots.kind[field] = NUMBER;
-    slots.start[field] = pos;
-    slots.end[field] = e;
-    return e;
-  }
-  if (c === 0x74) {
-    slots.kind[field] = TRUE;
-    return pos + 4 <= end && buf[pos + 1] === 0x72 && buf[pos + 2] === 0x75 && buf[pos + 3] === 0x65 ? pos + 4 : NOT_SURE;
-  }
-  if (c === 0x66) {
-    slots.kind[field] = FALSE;
-    return pos + 5 <= end && buf[pos + 1] === 0x61 && buf[pos + 2] === 0x6c && buf[pos + 3] === 0x73 && buf[pos + 4] === 0x65 ? pos + 5 : NOT_SURE;
-  }
-  if (c === 0x6e) {
-    slots.kind[field] = NULL;
-    return pos + 4 <= end && buf[pos + 1] === 0x75 && buf[pos + 2] === 0x6c && buf[pos + 3] === 0x6c ? pos + 4 : NOT_SURE;
-  }
-  slots.kind[field] = OTHER;
-  return skipValue(buf, pos, end);
-}
-
-/** A count as the reference's countOf: absent or null is 0; a plain non-negative integer literal; -1 to fall back. */
-function count(buf: Uint8Array, s: FieldSlots, field: number): number {
-  const kind = s.kind[field];
+/** A count as the reference's countOf: absent or null is 0; a plain non-negative integer literal; -1: the reference decides. */
+function countOf(buf: Uint8Array, kind: number, start: number, end: number): number {
   if (kind === ABSENT || kind === NULL) return 0;
-  if (kind !== NUMBER) return -1;
-  const start = s.start[field];
-  const end = s.end[field];
-  if (end - start > 15) return -1;
+  if (kind !== NUMBER || end - start > 15) return -1;
   let v = 0;
   for (let i = start; i < end; i++) {
     const d = buf[i] - 0x30;
-    if (d < 0 || d > 9) return -1; // '-', '.', 'e': the reference decides
+    if (d < 0 || d > 9) return -1; // '-', '.', 'e'
     v = v * 10 + d;
   }
   return v;
 }
 
-function statusOf(buf: Uint8Array, t: FieldSlots): SessionStatus | null {
-  const kind = t.kind[F_STATUS];
-  if (kind === ABSENT || kind === NULL) return STATUS_OK;
+function statusOf(buf: Uint8Array, kind: number, s: number, e: number): SessionStatus | null {
+  if (kind === ABSENT || kind === NULL) return 'ok';
   if (kind !== STRING) return null;
-  const s = t.start[F_STATUS];
-  switch (t.end[F_STATUS] - s) {
+  switch (e - s) {
     case 2: return buf[s] === 0x6f && buf[s + 1] === 0x6b ? 'ok' : null;
     case 6: return keyIs(buf, s, 6, KW_EXITED) ? 'exited' : null;
     case 7: return keyIs(buf, s, 7, KW_CRASHED) ? 'crashed' : keyIs(buf, s, 7, KW_ERRORED) ? 'errored' : null;
@@ -477,10 +238,8 @@ function statusOf(buf: Uint8Array, t: FieldSlots): SessionStatus | null {
 }
 
 /** As the reference: a finite non-negative number, else null (whatever the type). */
-function durationOf(buf: Buffer, t: FieldSlots): number | null {
-  if (t.kind[F_DURATION] !== NUMBER) return null;
-  const start = t.start[F_DURATION];
-  const end = t.end[F_DURATION];
+function durationOf(buf: Buffer, kind: number, start: number, end: number): number | null {
+  if (kind !== NUMBER) return null;
   let v = 0;
   let plain = end - start <= 15;
   for (let i = start; plain && i < end; i++) {
@@ -491,4 +250,318 @@ function durationOf(buf: Buffer, t: FieldSlots): number | null {
   // Number() of a JSON number literal is the value JSON.parse gives it.
   if (!plain) v = Number(buf.latin1Slice(start, end));
   return Number.isFinite(v) && v >= 0 ? v : null;
+}
+
+/** `started`: the canonical form read from bytes, any other string through the reference parseTime; null: the reference decides. */
+function timeOf(buf: Buffer, kind: number, start: number, end: number, ascii: number): UnixSeconds | null {
+  if (kind !== STRING) return null;
+  const v = isoSecondsFromBytes(buf, start, end);
+  if (v === v) return v;
+  return parseTime(ascii === 1 ? buf.latin1Slice(start, end) : buf.utf8Slice(start, end));
+}
+
+export class FieldScanner {
+  private readonly strings = new ByteStringInterner();
+  private readonly lastProject = new LastValue();
+  private readonly lastRelease = new LastValue();
+  private readonly lastEnvironment = new LastValue();
+  private readonly lastDid = new LastValue();
+  private readonly lastSid = new LastValue();
+  private readonly lastMech = new LastValue();
+  private readonly lastEntryDid = new LastValue();
+  // attrs, as readAttrs found it.
+  private relKind = ABSENT;
+  private relStart = 0;
+  private relEnd = 0;
+  private relAscii = 1;
+  private envKind = ABSENT;
+  private envStart = 0;
+  private envEnd = 0;
+  private envAscii = 1;
+  private entries: AggregateEntryRecord[] = [];
+
+  /** The record of buf[start, end) (no line break in it), BLANK, or null: "ask the reference parser". */
+  scan(buf: Buffer, start: number, end: number): ScanResult {
+    let p = start;
+    if (buf[p] !== 0x7b) {
+      p = skipWs(buf, p, end);
+      if (p === end) return BLANK;
+      if (buf[p] !== 0x7b) return null;
+    }
+    let projectK = ABSENT, projectS = 0, projectE = 0, projectA = 1;
+    let sidK = ABSENT, sidS = 0, sidE = 0, sidA = 1;
+    let didK = ABSENT, didS = 0, didE = 0, didA = 1;
+    let initK = ABSENT;
+    let startedK = ABSENT, startedS = 0, startedE = 0, startedA = 1;
+    let statusK = ABSENT, statusS = 0, statusE = 0;
+    let errorsK = ABSENT, errorsS = 0, errorsE = 0;
+    let durationK = ABSENT, durationS = 0, durationE = 0;
+    let mechK = ABSENT, mechS = 0, mechE = 0, mechA = 1;
+    let attrsSeen = false;
+    let aggregatesSeen = false;
+
+    let c = buf[++p];
+    if (isWs(c)) c = buf[(p = skipWs(buf, p, end))];
+    if (c === 0x7d) return null; // {}: no attrs
+    for (;;) {
+      if (c !== 0x22) return null;
+      const ke = keyEnd(buf, p + 1, end);
+      if (ke < 0) return null;
+      const field = topKey(buf, p + 1, ke - p - 1);
+      p = ke + 1;
+      c = buf[p];
+      if (c !== 0x3a) {
+        c = buf[(p = skipWs(buf, p, end))];
+        if (c !== 0x3a) return null;
+      }
+      c = buf[++p];
+      if (isWs(c)) c = buf[(p = skipWs(buf, p, end))];
+      if (field === F_ATTRS) {
+        if (attrsSeen || c !== 0x7b) return null; // a duplicate, or not an object: the reference decides
+        attrsSeen = true;
+        p = this.readAttrs(buf, p, end);
+      } else if (field === F_AGGREGATES) {
+        if (aggregatesSeen || c !== 0x5b) return null;
+        aggregatesSeen = true;
+        p = this.readAggregates(buf, p, end);
+      } else {
+        p = readValue(buf, p, end, field >= 0);
+        // A key seen twice: JSON.parse keeps the last; the reference decides.
+        switch (field) {
+          case F_PROJECT: if (projectK !== ABSENT) return null; projectK = vKind; projectS = vStart; projectE = vEnd; projectA = vAscii; break;
+          case F_SID: if (sidK !== ABSENT) return null; sidK = vKind; sidS = vStart; sidE = vEnd; sidA = vAscii; break;
+          case F_DID: if (didK !== ABSENT) return null; didK = vKind; didS = vStart; didE = vEnd; didA = vAscii; break;
+          case F_INIT: if (initK !== ABSENT) return null; initK = vKind; break;
+          case F_STARTED: if (startedK !== ABSENT) return null; startedK = vKind; startedS = vStart; startedE = vEnd; startedA = vAscii; break;
+          case F_STATUS: if (statusK !== ABSENT) return null; statusK = vKind; statusS = vStart; statusE = vEnd; break;
+          case F_ERRORS: if (errorsK !== ABSENT) return null; errorsK = vKind; errorsS = vStart; errorsE = vEnd; break;
+          case F_DURATION: if (durationK !== ABSENT) return null; durationK = vKind; durationS = vStart; durationE = vEnd; break;
+          case F_MECH: if (mechK !== ABSENT) return null; mechK = vKind; mechS = vStart; mechE = vEnd; mechA = vAscii; break;
+          default: break;
+        }
+      }
+      if (p < 0) return null;
+      c = buf[p];
+      if (c === 0x2c) {
+        c = buf[++p];
+        if (isWs(c)) c = buf[(p = skipWs(buf, p, end))];
+        continue;
+      }
+      if (c !== 0x7d) {
+        c = buf[(p = skipWs(buf, p, end))];
+        if (c === 0x2c) {
+          c = buf[(p = skipWs(buf, p + 1, end))];
+          continue;
+        }
+        if (c !== 0x7d) return null;
+      }
+      p++;
+      break;
+    }
+    if (p < end && skipWs(buf, p, end) !== end) return null;
+
+    // The record, as parseSessionDocument builds it; null wherever it would fail.
+    if (!attrsSeen) return null;
+    if (this.relKind !== STRING || this.relEnd === this.relStart) return null;
+    const release = this.text(buf, this.relStart, this.relEnd, this.relAscii, this.lastRelease);
+    const envKind = this.envKind;
+    if (envKind !== ABSENT && envKind !== NULL && envKind !== STRING) return null;
+    const environment = envKind === STRING ? this.text(buf, this.envStart, this.envEnd, this.envAscii, this.lastEnvironment) : '';
+    let project: string | null = null;
+    if (projectK === STRING) {
+      if (projectE === projectS) return null;
+      project = this.text(buf, projectS, projectE, projectA, this.lastProject);
+    } else if (projectK !== ABSENT && projectK !== NULL) return null;
+
+    if (aggregatesSeen) return { kind: 'aggregate', project, release, environment, entries: this.entries };
+
+    const started = timeOf(buf, startedK, startedS, startedE, startedA);
+    if (started === null) return null;
+    const status = statusOf(buf, statusK, statusS, statusE);
+    if (status === null) return null;
+    const errors = countOf(buf, errorsK, errorsS, errorsE);
+    if (errors < 0) return null;
+    const did = this.user(buf, didK, didS, didE, didA, this.lastDid);
+    if (did === undefined) return null;
+    let sid: string | null = null;
+    if (sidK === STRING) {
+      if (sidE > sidS) sid = this.sid(buf, sidS, sidE, sidA);
+    } else if (sidK !== ABSENT && sidK !== NULL) return null;
+    if (initK !== ABSENT && initK !== NULL && initK !== TRUE && initK !== FALSE) return null;
+    const mech = mechK === STRING ? this.text(buf, mechS, mechE, mechA, this.lastMech) : null;
+    return {
+      kind: 'update',
+      project,
+      release,
+      environment,
+      started,
+      sid,
+      did,
+      init: initK === TRUE,
+      status,
+      errors,
+      duration: durationOf(buf, durationK, durationS, durationE),
+      abnormalMechanism: mech !== null && mech !== 'none' ? mech : null,
+    };
+  }
+
+  /** attrs at p ('{'): release and environment into this.rel* / this.env*; the index after it, or NOT_SURE. */
+  private readAttrs(buf: Buffer, p: number, end: number): number {
+    let relKind = ABSENT;
+    let envKind = ABSENT;
+    let c = buf[++p];
+    if (isWs(c)) c = buf[(p = skipWs(buf, p, end))];
+    if (c !== 0x7d) {
+      for (;;) {
+        if (c !== 0x22) return NOT_SURE;
+        const ke = keyEnd(buf, p + 1, end);
+        if (ke < 0) return NOT_SURE;
+        const field = attrsKey(buf, p + 1, ke - p - 1);
+        p = ke + 1;
+        c = buf[p];
+        if (c !== 0x3a) {
+          c = buf[(p = skipWs(buf, p, end))];
+          if (c !== 0x3a) return NOT_SURE;
+        }
+        c = buf[++p];
+        if (isWs(c)) c = buf[(p = skipWs(buf, p, end))];
+        p = readValue(buf, p, end, field >= 0);
+        if (p < 0) return NOT_SURE;
+        if (field === A_RELEASE) {
+          if (relKind !== ABSENT) return NOT_SURE;
+          relKind = vKind;
+          this.relStart = vStart;
+          this.relEnd = vEnd;
+          this.relAscii = vAscii;
+        } else if (field === A_ENVIRONMENT) {
+          if (envKind !== ABSENT) return NOT_SURE;
+          envKind = vKind;
+          this.envStart = vStart;
+          this.envEnd = vEnd;
+          this.envAscii = vAscii;
+        }
+        c = buf[p];
+        if (isWs(c)) c = buf[(p = skipWs(buf, p, end))];
+        if (c === 0x2c) {
+          c = buf[++p];
+          if (isWs(c)) c = buf[(p = skipWs(buf, p, end))];
+          continue;
+        }
+        if (c === 0x7d) break;
+        return NOT_SURE;
+      }
+    }
+    this.relKind = relKind;
+    this.envKind = envKind;
+    return p + 1;
+  }
+
+  /** aggregates at p ('['): every entry checked and made a record into this.entries; the index after it, or NOT_SURE. */
+  private readAggregates(buf: Buffer, p: number, end: number): number {
+    const entries: AggregateEntryRecord[] = [];
+    this.entries = entries;
+    p = skipWs(buf, p + 1, end);
+    if (buf[p] === 0x5d) return p + 1;
+    for (;;) {
+      if (buf[p] !== 0x7b) return NOT_SURE;
+      p = this.readEntry(buf, p, end, entries);
+      if (p < 0) return NOT_SURE;
+      p = skipWs(buf, p, end);
+      const c = buf[p];
+      if (c === 0x5d) return p + 1;
+      if (c !== 0x2c) return NOT_SURE;
+      p = skipWs(buf, p + 1, end);
+    }
+  }
+
+  /** One aggregate entry at p ('{'), pushed as the reference's record; the index after it, or NOT_SURE. */
+  private readEntry(buf: Buffer, p: number, end: number, entries: AggregateEntryRecord[]): number {
+    let startedK = ABSENT, startedS = 0, startedE = 0, startedA = 1;
+    let didK = ABSENT, didS = 0, didE = 0, didA = 1;
+    let exitedK = ABSENT, exitedS = 0, exitedE = 0;
+    let erroredK = ABSENT, erroredS = 0, erroredE = 0;
+    let abnormalK = ABSENT, abnormalS = 0, abnormalE = 0;
+    let crashedK = ABSENT, crashedS = 0, crashedE = 0;
+    let unhandledK = ABSENT, unhandledS = 0, unhandledE = 0;
+    let c = buf[++p];
+    if (isWs(c)) c = buf[(p = skipWs(buf, p, end))];
+    if (c !== 0x7d) {
+      for (;;) {
+        if (c !== 0x22) return NOT_SURE;
+        const ke = keyEnd(buf, p + 1, end);
+        if (ke < 0) return NOT_SURE;
+        const field = entryKey(buf, p + 1, ke - p - 1);
+        p = ke + 1;
+        c = buf[p];
+        if (c !== 0x3a) {
+          c = buf[(p = skipWs(buf, p, end))];
+          if (c !== 0x3a) return NOT_SURE;
+        }
+        c = buf[++p];
+        if (isWs(c)) c = buf[(p = skipWs(buf, p, end))];
+        p = readValue(buf, p, end, field >= 0);
+        if (p < 0) return NOT_SURE;
+        switch (field) {
+          case E_STARTED: if (startedK !== ABSENT) return NOT_SURE; startedK = vKind; startedS = vStart; startedE = vEnd; startedA = vAscii; break;
+          case E_DID: if (didK !== ABSENT) return NOT_SURE; didK = vKind; didS = vStart; didE = vEnd; didA = vAscii; break;
+          case E_EXITED: if (exitedK !== ABSENT) return NOT_SURE; exitedK = vKind; exitedS = vStart; exitedE = vEnd; break;
+          case E_ERRORED: if (erroredK !== ABSENT) return NOT_SURE; erroredK = vKind; erroredS = vStart; erroredE = vEnd; break;
+          case E_ABNORMAL: if (abnormalK !== ABSENT) return NOT_SURE; abnormalK = vKind; abnormalS = vStart; abnormalE = vEnd; break;
+          case E_CRASHED: if (crashedK !== ABSENT) return NOT_SURE; crashedK = vKind; crashedS = vStart; crashedE = vEnd; break;
+          case E_UNHANDLED: if (unhandledK !== ABSENT) return NOT_SURE; unhandledK = vKind; unhandledS = vStart; unhandledE = vEnd; break;
+          default: break;
+        }
+        c = buf[p];
+        if (isWs(c)) c = buf[(p = skipWs(buf, p, end))];
+        if (c === 0x2c) {
+          c = buf[++p];
+          if (isWs(c)) c = buf[(p = skipWs(buf, p, end))];
+          continue;
+        }
+        if (c === 0x7d) break;
+        return NOT_SURE;
+      }
+    }
+    const started = timeOf(buf, startedK, startedS, startedE, startedA);
+    if (started === null) return NOT_SURE;
+    const did = this.user(buf, didK, didS, didE, didA, this.lastEntryDid);
+    if (did === undefined) return NOT_SURE;
+    const exited = countOf(buf, exitedK, exitedS, exitedE);
+    const errored = countOf(buf, erroredK, erroredS, erroredE);
+    const abnormal = countOf(buf, abnormalK, abnormalS, abnormalE);
+    const crashed = countOf(buf, crashedK, crashedS, crashedE);
+    const unhandled = countOf(buf, unhandledK, unhandledS, unhandledE);
+    if (exited < 0 || errored < 0 || abnormal < 0 || crashed < 0 || unhandled < 0) return NOT_SURE;
+    entries.push({ started, did, exited, errored, abnormal, crashed, unhandled });
+    return p + 1;
+  }
+
+  /** A string value's text: interned when ASCII (after a look at the field's last value); else decoded as UTF-8, as JSON.parse of the decoded line gives it. */
+  private text(buf: Buffer, start: number, end: number, ascii: number, last: LastValue): string {
+    if (ascii === 0) return buf.utf8Slice(start, end);
+    if (last.matches(buf, start, end)) return last.value;
+    return last.set(this.strings.get(buf, start, end));
+  }
+
+  /** Not interned (one per session, mostly), but the updates of one session usually follow each other. */
+  private sid(buf: Buffer, start: number, end: number, ascii: number): string {
+    if (ascii === 0) return buf.utf8Slice(start, end);
+    const last = this.lastSid;
+    if (last.matches(buf, start, end)) return last.value;
+    return last.set(buf.latin1Slice(start, end));
+  }
+
+  /** As the reference's userOf for strings, null and absence; undefined (the reference decides) for anything else. */
+  private user(buf: Buffer, kind: number, start: number, end: number, ascii: number, last: LastValue): string | null | undefined {
+    if (kind === ABSENT || kind === NULL) return null;
+    if (kind !== STRING) return undefined;
+    if (end === start) return null;
+    if (ascii === 1) {
+      // toLowerCase keeps an ASCII string's length, and the nil UUID has no letters to fold.
+      if (end - start === NIL_UUID.length && isNilUuid(buf, start)) return null;
+      return this.text(buf, start, end, 1, last);
+    }
+    const value = buf.utf8Slice(start, end);
+    return value.toLowerCase() === NIL_UUID ? null : value;
+  }
 }
