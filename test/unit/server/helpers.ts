@@ -77,7 +77,7 @@ export async function postEnvelope(
   let url = `${server.url}/api/${projectId}/envelope/`;
   if (key !== null && opts.via === 'query') url += `?sentry_key=${key}&sentry_version=7`;
   else if (key !== null) headers['X-Sentry-Auth'] = `Sentry sentry_key=${key}, sentry_version=7, sentry_client=test/1.0`;
-  const res = await fetch(url, { method: 'POST', headers, body: data });
+  const res = await fetch(url, { method: 'POST', headers, body: new Uint8Array(data) });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
 }

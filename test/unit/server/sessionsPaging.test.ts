@@ -1,7 +1,7 @@
 // Group limits, per_page/cursor pagination, Link headers and orderBy rules of GET /sessions/ (contract §1.7).
 import { strict as assert } from 'assert';
 import type { RunningServer } from '../../../src/server/server';
-import { get, ingest, NOW, sessions, testServer, update } from './helpers';
+import { get, ingest, NOW, sessions, testServer, update, type Reply } from './helpers';
 
 const T = NOW - 5 * 86400;
 
@@ -61,7 +61,7 @@ describe('server/sessions: group limit, pagination, orderBy', () => {
     let url: string | null = null;
     let first = true;
     for (let page = 0; page < 10; page++) {
-      const r = first
+      const r: Reply = first
         ? await sessions(server, { ...daily, statsPeriod: '14d', per_page: '50', orderBy: '-sum(session)' })
         : await get(url!);
       first = false;
