@@ -91,8 +91,17 @@ function pickProjects(all: ProjectItem[], cfg: ResolvedConfig, endpoint: string)
   return [...new Set(cfg.projects)].map((s) => bySlug.get(s)!);
 }
 
+/**
+ * `project` values for listings and session queries: the ids of the configured projects, or
+ * `-1` (every project the token can access) when none are configured, so that an organization
+ * with hundreds of projects does not put them all in every URL.
+ */
+function projectParams(cfg: ResolvedConfig, projects: ProjectItem[]): string[] {
+  return cfg.projects.length === 0 ? ['-1'] : projects.map((p) => p.id);
+}
+
 async function fetchReleases(http: SentryHttp, cfg: ResolvedConfig, projects: ProjectItem[], environments: string[]): Promise<ReleaseItem[]> {
-  const params: Array<[string, string]> = projects.map((p) => ['project', p.id]);
+  const params: Array<[string, string]> = projectParams(cfg, projects).map((id) => ['project', id]);
   for (const e of environments) params.push(['environment', e]);
   params.push(['per_page', '100']);
   return fetchAll(http, `${orgPath(cfg.organization)}/releases/`, params, ReleaseListSchema);
@@ -124,7 +133,7 @@ export async function fetchApiOverview(
     const listing = run(() => fetchReleases(http, cfg, projects, environments)).then((r): ApiListing => ({ projects, releases: r }));
     const listedKeys = listing.then((l) => [...listedPairs(l).keys()]);
     listedKeys.catch(() => undefined); // awaited in fetchSessionsData; never an unhandled rejection meanwhile
-    const data = await fetchSessionsData(http, cfg.organization, { projectIds: projects.map((p) => p.id), environments }, listedKeys, overviewOptions, run);
+    const data = await fetchSessionsData(http, cfg.organization, { projectIds: projectParams(cfg, projects), environments }, listedKeys, overviewOptions, run);
     const input = buildApiOverviewInput(await listing, data, overviewOptions);
     return { ...computeOverview(input, overviewOptions), projects: projects.map(toApiProject), requests: http.requests };
   });

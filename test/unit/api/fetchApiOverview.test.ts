@@ -203,6 +203,8 @@ describe('api: step 1 and group limits', () => {
       const o = await fetchApiOverview(config(server, []), TOKEN, OPTIONS);
       assert.deepEqual(o.releases.map((r) => `${r.project}/${r.release}`).sort(), ['app/app@1.0.0', 'app/app@1.1.0', 'other/o@1']);
       assert.deepEqual(o.projects.map((p) => p.slug), ['app', 'other']);
+      const data = server.requests.filter((q) => /sessions|releases/.test(q.path));
+      assert.ok(data.every((q) => q.query.getAll('project').join() === '-1'), 'all projects: project=-1, not every id');
     });
   });
 });

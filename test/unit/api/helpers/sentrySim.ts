@@ -153,7 +153,7 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
       return json(res, 400, { detail: `Requested intervals (${n}) of timedelta of ${interval} is too granular for a per_page of ${perPage + 1} elements.` });
     }
     const limit = perPage !== null ? perPage + 1 : Math.max(1, Math.floor(10000 / n));
-    const projectIds = new Set(q.getAll('project'));
+    const projectIds = new Set(q.getAll('project').filter((id) => id !== '-1')); // -1: every accessible project
     const envs = new Set(q.getAll('environment'));
     const releases = parseReleaseFilter(q.get('query'));
     const releaseSet = releases ? new Set(releases) : null;
@@ -233,7 +233,7 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
       return listing(res, url, o.projects.map((p) => ({ id: p.id, slug: p.slug, name: p.slug.toUpperCase(), platform: p.platform ?? null })), 100);
     }
     if (m[2] === 'releases') {
-      const ids = new Set(url.searchParams.getAll('project'));
+      const ids = new Set(url.searchParams.getAll('project').filter((id) => id !== '-1'));
       const items = o.releases
         .filter((r) => ids.size === 0 || r.projects.some((s) => ids.has(slugToId.get(s)!)))
         .map((r) => ({ version: r.version, dateCreated: r.dateCreated, projects: r.projects.map((s) => ({ id: Number(slugToId.get(s)), slug: s })) }));
