@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { nextCursor, parseLinkHeader } from '../../../src/api/linkHeader';
 import { environmentProxy, resolveConfig } from '../../../src/api/config';
 import { mayBeTruncated } from '../../../src/api/sessionGroups';
+import { rateLimitWait } from '../../../src/api/httpOutcome';
 import {
   chunkReleases,
   intervalCount,
@@ -91,6 +92,18 @@ describe('api: sessions query parameters', () => {
     assert.equal(mayBeTruncated([page(10)], 10), false);
     assert.equal(mayBeTruncated([page(11)], 10), true);
     assert.equal(mayBeTruncated([page(10), page(10)], 10), false, 'an honest server pages');
+  });
+});
+
+describe('api: rate-limit waits', () => {
+  it('reads X-Sentry-Rate-Limit-Reset (epoch s) first, then Retry-After (seconds or HTTP date)', () => {
+    const now = 1_800_000_000_000;
+    assert.equal(rateLimitWait('1800000002', '30', now), 2000);
+    assert.equal(rateLimitWait('1799999990', null, now), 0, 'a past reset: no wait');
+    assert.equal(rateLimitWait(null, '1.5', now), 1500);
+    assert.equal(rateLimitWait(null, new Date(now + 4000).toUTCString(), now), 4000);
+    assert.equal(rateLimitWait(null, null, now), null);
+    assert.equal(rateLimitWait('soon', 'later', now), null);
   });
 });
 
