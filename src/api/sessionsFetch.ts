@@ -20,10 +20,14 @@
 // TOT(A) when their buckets cover T (same interval, window starting no later), else TOT(T);
 // when the summary period is 90d the has-data probe is the summary status query.
 //
-// Requests per refresh, one project, every release with sessions in the summary window
-// (default 24h/24h): TOT(S) + projects' TOT(A) + status probes for H and S = 4, flat until
-// a page is full (~385 pairs hourly, ~108 pairs daily over 90 days); then one more request
-// per page of pairs.
+// Session requests per refresh while every answer fits one page: 4 for the default 24h/24h
+// (TOT(S) = TOT(A), projects' TOT(A), status probes H and S), 5 for e.g. 14d/7d (TOT(A)
+// apart), 6 when the series needs its own TOT(T) (e.g. 7d/90d). That is flat in the number
+// of releases until a page is full: ~398 (project, release) pairs for hourly windows, 108 for
+// the 90-day daily ones. Past it, one more request per page (totals) or per release-list chunk
+// (status; also bounded by URL length, ~150-270 versions). Measured on the local server with
+// one project: 10 and 100 releases → 4 session requests (+ 1 projects + 1 releases listing);
+// 1000 → 8 (+ 1 + 10).
 import type { HealthStat, StatsPeriod, UnixSeconds } from '../health/types';
 import { ADOPTION_PERIOD, HAS_DATA_PERIOD, windowOf } from '../health/windows';
 import type { Limiter } from './concurrency';
