@@ -9,6 +9,7 @@ import { ApiError, badRequest } from './httpErrors';
 import { isoZ } from './isoTime';
 import { linkHeader, offsetPaginate, parseCursor, parsePerPage } from './pagination';
 import type { ProjectInfo } from './projectRegistry';
+import { releaseHealthData, type HealthOptions } from './releaseHealthData';
 import { semverKey, versionInfo } from './releaseVersion';
 import type { ReleaseInfo } from './sessionStore';
 import { dateRangeFromParams } from './timeRange';
@@ -27,7 +28,7 @@ export function releasesEndpoint(req: ApiRequest, data: ApiData): ApiResponse {
   const withHealth = q.get('health') === '1';
   const summaryStatsPeriod = q.get('summaryStatsPeriod') || '14d';
   const healthStatsPeriod = q.get('healthStatsPeriod') || (withHealth ? '24h' : '');
-  const healthStat = q.get('healthStat') || 'sessions';
+  const healthStat = (q.get('healthStat') || 'sessions') as 'sessions' | 'users';
   if (!STATS_PERIODS.includes(summaryStatsPeriod)) throw badRequest(periodDetail('summaryStatsPeriod'));
   if (healthStatsPeriod && !STATS_PERIODS.includes(healthStatsPeriod)) throw badRequest(periodDetail('healthStatsPeriod'));
   if (healthStat !== 'sessions' && healthStat !== 'users') throw badRequest('invalid healthStat');
@@ -66,7 +67,10 @@ export function releasesEndpoint(req: ApiRequest, data: ApiData): ApiResponse {
   const page = offsetPaginate(releases, perPage, parseCursor(q.get('cursor')));
   return {
     status: 200,
-    body: page.results.map((r) => serializeRelease(r, projects)),
+    body: page.results.map((r) => serializeRelease(r, projects, withHealth ? {
+      data,
+      options: { summaryStatsPeriod, healthStatsPeriod, healthStat, environments, now: req.now },
+    } : null)),
     headers: { Link: linkHeader(req.origin, req.path, q, page.prev, page.next) },
   };
 }
@@ -89,7 +93,7 @@ function matchesReleaseQuery(version: string, query: string): boolean {
   return version.toLowerCase().includes(query.trim().toLowerCase());
 }
 
-function serializeRelease(r: ReleaseInfo, selected: ProjectInfo[]): Record<string, unknown> {
+function serializeRelease(r: ReleaseInfo, selected: ProjectInfo[], health: { data: ApiData; options: HealthOptions } | null): Record<string, unknown> {
   return {
     id: r.id,
     version: r.version,
@@ -114,15 +118,19 @@ function serializeRelease(r: ReleaseInfo, selected: ProjectInfo[]): Record<strin
     userAgent: null,
     projects: selected
       .filter((p) => r.projects.has(p.id))
-      .map((p) => ({
-        id: p.id,
-        slug: p.slug,
-        name: p.name,
-        newGroups: 0,
-        platform: p.platform,
-        platforms: p.platform ? [p.platform] : [],
-        // Without health=1 Sentry's current serializer always says false (contract §2.2).
-        hasHealthData: false,
-      })),
+      .map((p) => {
+        const healthData = health ? releaseHealthData(health.data.store, health.data.reader, p.id, r.version, health.options) : null;
+        return {
+          id: p.id,
+          slug: p.slug,
+          name: p.name,
+          newGroups: 0,
+          platform: p.platform,
+          platforms: p.platform ? [p.platform] : [],
+          // Without health=1 Sentry's current serializer always says false (contract §2.2).
+          hasHealthData: healthData ? healthData.hasHealthData : false,
+          ...(healthData ? { healthData } : {}),
+        };
+      }),
   };
 }

@@ -74,3 +74,18 @@ describe('server/releases and projects', () => {
     assert.ok(paged.headers.get('link')!.includes('rel="next"; results="true"; cursor="1:1:0"'));
   });
 });
+
+describe('server/demo', () => {
+  it('seeds the deterministic demo dataset: three projects with platforms, releases, sessions', async () => {
+    const { testServer: start } = { testServer };
+    const server = await start({ demo: { sessions: 3000 }, projects: [] });
+    try {
+      assert.deepEqual(server.projects().map((p) => [p.slug, p.platform]), [['desktop', 'electron'], ['mobile-app', 'react-native'], ['web-frontend', 'javascript']]);
+      const releases = await api(server, 'releases', { per_page: '100' });
+      assert.ok(releases.body.some((r: any) => r.version === 'mobile-app@2.4.1'));
+      assert.ok(server.demoLines > 3000);
+    } finally {
+      await server.close();
+    }
+  });
+});
