@@ -93,6 +93,31 @@ EOF
     "$CODE_SERVER_VERSION"*) ;;
     *) say "code-server --version printed '$version', expected $CODE_SERVER_VERSION"; exit 1 ;;
   esac
+  # It must also serve: start it once on a free loopback port and ask its health endpoint.
+  probe="$(mktemp -d)"
+  port="$("$BIN/node" -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+  PATH="$BIN:$PATH" setsid "$BIN/code-server" --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry \
+    --disable-update-check --config "$probe/config.yaml" --user-data-dir "$probe/user-data" \
+    --extensions-dir "$probe/extensions" "$probe" >"$probe/log" 2>&1 &
+  pid=$!
+  if "$BIN/node" -e "
+    const deadline = Date.now() + 60000;
+    (async () => {
+      for (;;) {
+        try { if ((await fetch('http://127.0.0.1:$port/healthz')).ok) process.exit(0); } catch {}
+        if (Date.now() > deadline) process.exit(1);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();"; then served=1; else served=0; fi
+  kill -TERM -- "-$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  if [ "$served" != 1 ]; then
+    say "code-server did not answer on 127.0.0.1:$port; its output:"
+    cat "$probe/log" >&2
+    rm -rf "$probe"
+    exit 1
+  fi
+  rm -rf "$probe"
   touch "$MARKER"
   say "code-server $CODE_SERVER_VERSION ready in $(( $(date +%s) - started )) s"
 fi
