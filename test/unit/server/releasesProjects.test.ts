@@ -77,8 +77,7 @@ describe('server/releases and projects', () => {
 
 describe('server/demo', () => {
   it('seeds the deterministic demo dataset: three projects with platforms, releases, sessions', async () => {
-    const { testServer: start } = { testServer };
-    const server = await start({ demo: { sessions: 3000 }, projects: [] });
+    const server = await testServer({ demo: { sessions: 3000 }, projects: [] });
     try {
       assert.deepEqual(server.projects().map((p) => [p.slug, p.platform]), [['desktop', 'electron'], ['mobile-app', 'react-native'], ['web-frontend', 'javascript']]);
       const releases = await api(server, 'releases', { per_page: '100' });
