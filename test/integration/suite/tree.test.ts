@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { extensionApi, resetSettings, setSetting, waitForData, waitUntil, type ReleaseHealthTestApi } from './helpers';
+import { extensionApi, resetSettings, waitForData, waitUntil, type ReleaseHealthTestApi } from './helpers';
 
 type Node = Parameters<ReleaseHealthTestApi['treeProvider']['getTreeItem']>[0];
 
@@ -21,8 +21,9 @@ describe('release tree', () => {
     assert.deepStrictEqual(await api.treeProvider.getChildren(), []);
   });
 
-  it('shows the demo data: projects, then their releases, then figures', async () => {
-    await setSetting('source', 'demo');
+  it('"Explore with Demo Data" shows the demo data: projects, then their releases, then figures', async () => {
+    await vscode.commands.executeCommand('releaseHealth.exploreDemo');
+    assert.strictEqual(vscode.workspace.getConfiguration('releaseHealth').get('source'), 'demo');
     const snapshot = await waitForData(api, 'demo');
     const releases = snapshot.overview.releases;
     assert.ok(releases.length > 0, 'the demo dataset has releases');
