@@ -164,4 +164,35 @@ describe('server/sessions: status groups', () => {
     assert.equal(users.status, 400);
     assert.equal(users.body.detail, 'Cannot filter count_unique by multiple session.status unless it is in groupBy');
   });
+
+  it('filters by environment (repeated parameter and query) and by quoted release names with spaces', async () => {
+    server = await testServer();
+    await ingest(server, [
+      update({ sid: 'p', init: true, started: T, status: 'exited', environment: 'production', release: 'app 1.0 (7)' }),
+      update({ sid: 's', init: true, started: T, status: 'exited', environment: 'staging', release: 'app 1.0 (7)' }),
+      update({ sid: 'd', init: true, started: T, status: 'exited', environment: 'dev', release: 'other' }),
+    ]);
+    const base = { field: 'sum(session)', groupBy: 'environment', statsPeriod: '1d', interval: '1h' };
+    const envs = async (extra: Record<string, string | string[]>): Promise<string[]> =>
+      (await sessions(server, { ...base, ...extra })).body.groups.map((g: any) => g.by.environment).sort();
+    assert.deepEqual(await envs({ environment: ['production', 'staging'] }), ['production', 'staging']);
+    assert.deepEqual(await envs({ query: 'environment:[production,dev]' }), ['dev', 'production']);
+    assert.deepEqual(await envs({ environment: 'production', query: 'environment:staging' }), []);
+    assert.deepEqual(await envs({ query: 'release:"app 1.0 (7)"' }), ['production', 'staging']);
+    assert.deepEqual(await envs({ query: '!release:"app 1.0 (7)"' }), ['dev']);
+    assert.deepEqual(await envs({ query: 'release:other OR environment:staging' }), ['dev', 'staging']);
+  });
+});
+
+describe('server/latency', () => {
+  it('adds latencyMs to every API request', async () => {
+    const server = await testServer({ latencyMs: 150 });
+    try {
+      const t0 = Date.now();
+      assert.equal((await sessions(server, { field: 'sum(session)', statsPeriod: '1d', interval: '1h' })).status, 200);
+      assert.ok(Date.now() - t0 >= 145);
+    } finally {
+      await server.close();
+    }
+  });
 });
