@@ -2,6 +2,7 @@
 // the project registry. On open, the log is replayed into memory; an import's frames count only
 // if its commit frame made it to disk.
 import * as path from 'path';
+import { lockDataDir } from './dataDirLock';
 import { decodeEntries, encodeCommitPayload, encodeDataPayload, encodeImportPayload, FRAME_DATA, FRAME_IMPORT_COMMIT, FRAME_IMPORT_DATA, type LogEntry } from './logRecords';
 import type { ProjectRegistry } from './projectRegistry';
 import type { SessionStore } from './sessionStore';
@@ -22,6 +23,7 @@ export class DurableStore {
     readonly registry: ProjectRegistry,
     readonly store: SessionStore,
     private readonly log: StorageLog | null,
+    private readonly unlock: () => void = () => undefined,
   ) {}
 
   /** In memory only (no --data): nothing survives a restart. */
@@ -30,12 +32,21 @@ export class DurableStore {
   }
 
   static open(dataDir: string, registry: ProjectRegistry, store: SessionStore): { durable: DurableStore; recovery: RecoveryReport } {
-    const file = path.join(dataDir, LOG_FILE);
+    const unlock = lockDataDir(dataDir);
+    try {
+      return DurableStore.replay(path.join(dataDir, LOG_FILE), registry, store, unlock);
+    } catch (err) {
+      unlock();
+      throw err;
+    }
+  }
+
+  private static replay(file: string, registry: ProjectRegistry, store: SessionStore, unlock: () => void): { durable: DurableStore; recovery: RecoveryReport } {
     const committed = new Set<string>();
     const { log, report } = StorageLog.open(file, (frame) => {
       if (frame.kind === FRAME_IMPORT_COMMIT) committed.add((JSON.parse(frame.payload.toString('utf8')) as { import: string }).import);
     });
-    const durable = new DurableStore(registry, store, log);
+    const durable = new DurableStore(registry, store, log, unlock);
     let entries = 0;
     let uncommittedImportFrames = 0;
     // Second pass over the (now truncated) file: apply data in order.
@@ -95,5 +106,6 @@ export class DurableStore {
 
   async close(): Promise<void> {
     await this.log?.close();
+    this.unlock();
   }
 }

@@ -137,3 +137,27 @@ describe('server/storage: restart and import', () => {
     }
   });
 });
+
+describe('server/storage: data dir lock', () => {
+  it('refuses a second server on the same data dir, and takes over a lock whose process is gone', async () => {
+    const dataDir = tempDir();
+    const first = await testServer({ dataDir });
+    try {
+      const outcome = await testServer({ dataDir }).then(
+        async (second) => {
+          await second.close();
+          return 'started';
+        },
+        (err: Error) => err.message,
+      );
+      assert.match(outcome, /in use by process/);
+    } finally {
+      await first.close();
+    }
+    // A lock left by a process that died (kill -9): pid 2^22 + 1 is above Linux's pid_max default.
+    fs.writeFileSync(path.join(dataDir, 'server.lock'), String(4194305));
+    const again = await testServer({ dataDir });
+    await again.close();
+    assert.equal(fs.existsSync(path.join(dataDir, 'server.lock')), false);
+  });
+});
