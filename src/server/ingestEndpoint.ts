@@ -78,7 +78,12 @@ export async function handleEnvelope(req: IncomingMessage, projectIdText: string
       entries.push({ kind: 'project', project: { id: projectId, slug, name: slug, platform: null, dateCreated: Math.floor(ctx.now()) } });
     }
     for (const record of records) entries.push({ kind: 'session', session: { projectId, record } });
-    await ctx.durable.commit(entries);
+    try {
+      await ctx.durable.commit(entries);
+    } catch {
+      // Not on disk, so not acknowledged: relay's answer when it cannot queue, and the SDK retries.
+      throw new ApiError(503, { detail: 'failed to queue envelope' });
+    }
   }
   const eventId = envelope.headers.event_id;
   return { body: typeof eventId === 'string' ? { id: eventId } : {}, accepted: records.length, dropped };

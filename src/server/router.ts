@@ -42,9 +42,20 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
   try {
     const envelope = ENVELOPE_ROUTE.exec(path);
     if (envelope) {
+      // Browser SDKs post cross-origin, as to relay.
+      const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'x-sentry-error,x-sentry-rate-limits,retry-after' };
+      if (method === 'OPTIONS') {
+        res.writeHead(200, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'content-type,x-sentry-auth,content-encoding', 'Content-Length': 0 });
+        res.end();
+        return;
+      }
       if (method !== 'POST') throw methodNotAllowed(method);
-      const result = await handleEnvelope(req, envelope[1], url.searchParams.get('sentry_key'), ctx.ingest);
-      send(res, 200, result.body, {});
+      try {
+        const result = await handleEnvelope(req, envelope[1], url.searchParams.get('sentry_key'), ctx.ingest);
+        send(res, 200, result.body, cors);
+      } catch (err) {
+        sendError(res, err, cors, ctx);
+      }
       return;
     }
     const org = ORG_ROUTE.exec(path);
