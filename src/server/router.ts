@@ -6,6 +6,7 @@ import type { ApiData, ApiRequest, ApiResponse } from './apiTypes';
 import type { Authenticator } from './auth';
 import { ApiError, notFound } from './httpErrors';
 import { handleEnvelope, type IngestContext } from './ingestEndpoint';
+import { organizationDetails, serializeOrganization } from './organizationEndpoint';
 import { projectsEndpoint } from './projectsEndpoint';
 import { QueryDict } from './queryDict';
 import type { RateLimiter } from './rateLimit';
@@ -16,6 +17,8 @@ export interface RouterContext {
   org: string;
   /** The organization's numeric id (Sentry accepts id or slug in URLs). */
   orgId: string;
+  /** Unix seconds. */
+  orgCreated: number;
   auth: Authenticator;
   limiter: RateLimiter;
   data: ApiData;
@@ -33,6 +36,8 @@ const ENDPOINTS: Record<string, (req: ApiRequest, data: ApiData) => ApiResponse>
 };
 
 const ORG_ROUTE = /^\/api\/0\/organizations\/([^/]+)\/([a-z]+)\/?$/;
+const ORG_DETAILS_ROUTE = /^\/api\/0\/organizations\/([^/]+)\/?$/;
+const ORG_LIST_ROUTE = /^\/api\/0\/organizations\/?$/;
 const ENVELOPE_ROUTE = /^\/api\/(\d+)\/envelope\/?$/;
 
 export async function route(req: IncomingMessage, res: ServerResponse, ctx: RouterContext): Promise<void> {
@@ -63,13 +68,23 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
       await apiRequest(req, res, ctx, decodeURIComponent(org[1]), org[2], path, url.search);
       return;
     }
+    const details = ORG_DETAILS_ROUTE.exec(path);
+    if (details) {
+      await apiRequest(req, res, ctx, decodeURIComponent(details[1]), 'organization', path, url.search);
+      return;
+    }
+    if (ORG_LIST_ROUTE.test(path)) {
+      await apiRequest(req, res, ctx, null, 'organizations', path, url.search);
+      return;
+    }
     throw notFound();
   } catch (err) {
     sendError(res, err, {}, ctx);
   }
 }
 
-async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: RouterContext, org: string, name: string, path: string, search: string): Promise<void> {
+/** `org` null: the organization list, which is not under one organization. */
+async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: RouterContext, org: string | null, name: string, path: string, search: string): Promise<void> {
   const caller = headerText(req.headers.authorization) ?? req.socket.remoteAddress ?? 'unknown';
   let headers: Record<string, string> = {};
   let done = (): void => undefined;
@@ -80,7 +95,7 @@ async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: Router
     if (ctx.latencyMs > 0) await new Promise((r) => setTimeout(r, ctx.latencyMs));
     if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(req.method ?? '');
     const grant = ctx.auth.authenticate(headerText(req.headers.authorization));
-    if (org !== ctx.org && org !== ctx.orgId) throw notFound();
+    if (org !== null && org !== ctx.org && org !== ctx.orgId) throw notFound();
     const apiReq: ApiRequest = {
       path,
       q: new QueryDict(search),
@@ -88,7 +103,12 @@ async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: Router
       grant,
       now: ctx.clock() / 1000,
     };
-    const out = ENDPOINTS[name](apiReq, ctx.data);
+    const info = { id: ctx.orgId, slug: ctx.org, dateCreated: ctx.orgCreated, origin: apiReq.origin };
+    const out: ApiResponse = name === 'organization'
+      ? { status: 200, body: organizationDetails(info, grant) }
+      : name === 'organizations'
+        ? { status: 200, body: [serializeOrganization(info, grant)] }
+        : ENDPOINTS[name](apiReq, ctx.data);
     send(res, out.status, out.body, { ...headers, ...out.headers });
   } catch (err) {
     if (err instanceof ApiError) headers = { ...headers, ...err.headers };

@@ -65,6 +65,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const ctx: RouterContext = {
       org: o.org,
       orgId: '1',
+      orgCreated: Math.floor(startedAt),
       auth: new Authenticator([{ token: o.token }, ...o.tokens]),
       limiter: new RateLimiter({ limit: o.rateLimit, concurrentLimit: o.concurrentLimit, enforceConcurrency: o.enforceConcurrency, clock: o.clock }),
       data: { registry, store, reader: new RangeReader(store) },

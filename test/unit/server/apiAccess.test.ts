@@ -88,3 +88,24 @@ describe('server/api: 429', () => {
     }
   });
 });
+
+describe('server/api: organization', () => {
+  it('answers the organization details and list (what clients call to check a connection)', async () => {
+    const server = await testServer({ org: 'acme', tokens: [{ token: 'no-org-read', scopes: ['project:read'] }] });
+    try {
+      const details = await api(server, '', {}, TOKEN, 'acme');
+      assert.equal(details.status, 200);
+      assert.equal(details.body.id, '1');
+      assert.equal(details.body.slug, 'acme');
+      assert.equal(details.body.name, 'Acme');
+      assert.equal((await api(server, '', {}, TOKEN, '1')).body.slug, 'acme');
+      assert.equal((await api(server, '', {}, TOKEN, 'sentry')).status, 404);
+      assert.equal((await api(server, '', {}, null, 'acme')).status, 401);
+      assert.equal((await api(server, '', {}, 'no-org-read', 'acme')).status, 403);
+      const list = await fetch(`${server.url}/api/0/organizations/`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+      assert.deepEqual(((await list.json()) as Array<{ slug: string }>).map((o) => o.slug), ['acme']);
+    } finally {
+      await server.close();
+    }
+  });
+});

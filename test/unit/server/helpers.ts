@@ -35,7 +35,7 @@ export function query(params: Params): string {
 
 export async function api(server: RunningServer, endpoint: string, params: Params = {}, token: string | null = TOKEN, org = 'sentry'): Promise<Reply> {
   const qs = query(params);
-  const res = await fetch(`${server.url}/api/0/organizations/${org}/${endpoint}/${qs ? `?${qs}` : ''}`, {
+  const res = await fetch(`${server.url}/api/0/organizations/${org}/${endpoint ? `${endpoint}/` : ''}${qs ? `?${qs}` : ''}`, {
     headers: token === null ? {} : { Authorization: `Bearer ${token}` },
   });
   const text = await res.text();
