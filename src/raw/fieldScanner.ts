@@ -8,10 +8,10 @@
 // Written for speed, since this loop is what a million-session file costs: one pass, field
 // positions in local variables, table-driven string scanning, keys compared four bytes at a time.
 import type { SessionStatus, UnixSeconds } from '../health/types';
-import { ByteStringInterner, LastValue, word4 } from './byteStringInterner';
+import { ByteStringInterner, LastValue, viewOf } from './byteStringInterner';
 import { isoSecondsFromBytes } from './isoTimeBytes';
 import { NOT_SURE, numberEnd, skipValue, skipWs } from './jsonBytes';
-import { parseTime, type AggregateEntryRecord, type SessionRecord } from './sessionLine';
+import { parseTime, type AggregateEntryRecord, type SessionAggregateRecord, type SessionRecord, type SessionUpdateRecord } from './sessionLine';
 
 /** The line holds only JSON whitespace: the reference ignores it too. */
 export const BLANK = 'blank' as const;
@@ -101,43 +101,133 @@ function keyEnd(buf: Uint8Array, q: number, end: number): number {
   return buf[q] === 0x22 && q < end ? q : NOT_SURE;
 }
 
-/** After a value: the index of the next key's quote (after a comma), END_OF_OBJECT's index encoded, or NOT_SURE. */
+/** JSON whitespace inside a line. */
 function isWs(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d;
 }
 
-/** A key's bytes as the words keyIs compares: at 0, 4, 8, ... and at length - 4 (overlapping). */
-function keyWords(key: string): Int32Array {
-  const b = Buffer.from(key, 'latin1');
-  const words: number[] = [];
-  for (let o = 0; o + 4 < b.length; o += 4) words.push(word4(b, o));
-  words.push(word4(b, b.length - 4));
-  return Int32Array.from(words);
+// Keys are recognised by comparing their bytes with their closing quote as int32 words through a
+// DataView: the first word picks the candidate, the next ones confirm it (no loop over the key's
+// characters). A key matching none is scanned to its end and treated as one nobody reads.
+const word = (text: string, at = 0): number => Buffer.from(text, 'latin1').readInt32LE(at);
+const Q = '"';
+const W_SID = word('sid' + Q);
+const W_DID = word('did' + Q);
+const W_INIT = word('init');
+const W_STAR = word('star');
+const W_TED = word('ted' + Q);
+const W_STAT = word('stat');
+const W_TUS = word('tus' + Q);
+const W_ERRO = word('erro');
+const W_ORS = word('ors' + Q);
+const W_PROJ = word('proj');
+const W_ECT = word('ect' + Q);
+const W_ATTR = word('attr');
+const W_TRS = word('trs' + Q);
+const W_DURA = word('dura');
+const W_TION = word('tion');
+const W_AGGR = word('aggr');
+const W_EGAT = word('egat');
+const W_TES = word('tes' + Q);
+const W_ABNO = word('abno');
+const W_RMAL = word('rmal');
+const W_MEC = word('_mec');
+const W_HANI = word('hani');
+const W_ISM = word('ism' + Q);
+const W_RELE = word('rele');
+const W_ASE = word('ase' + Q);
+const W_ENVI = word('envi');
+const W_RONM = word('ronm');
+const W_ENT = word('ent' + Q);
+const W_EXIT = word('exit');
+const W_ED = word('ted' + Q);
+const W_RED = word('red' + Q);
+const W_CRAS = word('cras');
+const W_HED = word('hed' + Q);
+const W_UNHA = word('unha');
+const W_NDLE = word('ndle');
+const W_D = word('led' + Q);
+
+/** Set by the key readers: the index of the key's closing quote. */
+let keyClose = 0;
+
+/** Whether buf[q + at, q + at + 4) is `w`, inside the line. */
+function wordAt(view: DataView, q: number, at: number, end: number, w: number): boolean {
+  return q + at + 4 <= end && view.getInt32(q + at, true) === w;
 }
 
-/** buf[s, s + len) is the key of `kw` (len is that key's length, 4 or more). */
-function keyIs(buf: Uint8Array, s: number, len: number, kw: Int32Array): boolean {
-  let i = 0;
-  for (let o = 0; o + 4 < len; o += 4) if (word4(buf, s + o) !== kw[i++]) return false;
-  return word4(buf, s + len - 4) === kw[i];
+/** `q` is just after a key's opening quote: which top-level field it is, or -1. */
+function topKeyAt(view: DataView, q: number, end: number): number {
+  if (q + 4 > end) return -1;
+  const w = view.getInt32(q, true);
+  let field = -1;
+  let len = 0; // with the quote
+  if (w === W_SID) (field = F_SID), (len = 4);
+  else if (w === W_DID) (field = F_DID), (len = 4);
+  else if (w === W_STAR) wordAt(view, q, 4, end, W_TED) && ((field = F_STARTED), (len = 8));
+  else if (w === W_STAT) wordAt(view, q, 3, end, W_TUS) && ((field = F_STATUS), (len = 7));
+  else if (w === W_INIT) q + 5 <= end && view.getUint8(q + 4) === 0x22 && ((field = F_INIT), (len = 5));
+  else if (w === W_ERRO) wordAt(view, q, 3, end, W_ORS) && ((field = F_ERRORS), (len = 7));
+  else if (w === W_PROJ) wordAt(view, q, 4, end, W_ECT) && ((field = F_PROJECT), (len = 8));
+  else if (w === W_ATTR) wordAt(view, q, 2, end, W_TRS) && ((field = F_ATTRS), (len = 6));
+  else if (w === W_DURA) wordAt(view, q, 4, end, W_TION) && q + 9 <= end && view.getUint8(q + 8) === 0x22 && ((field = F_DURATION), (len = 9));
+  else if (w === W_AGGR) wordAt(view, q, 4, end, W_EGAT) && wordAt(view, q, 7, end, W_TES) && ((field = F_AGGREGATES), (len = 11));
+  else if (w === W_ABNO) {
+    if (wordAt(view, q, 4, end, W_RMAL) && wordAt(view, q, 8, end, W_MEC) && wordAt(view, q, 12, end, W_HANI) && wordAt(view, q, 15, end, W_ISM)) {
+      field = F_MECH;
+      len = 19;
+    }
+  }
+  if (field >= 0) keyClose = q + len - 1;
+  return field;
 }
 
-const KW_INIT = keyWords('init');
-const KW_ATTRS = keyWords('attrs');
-const KW_STATUS = keyWords('status');
-const KW_ERRORS = keyWords('errors');
-const KW_PROJECT = keyWords('project');
-const KW_STARTED = keyWords('started');
-const KW_DURATION = keyWords('duration');
-const KW_AGGREGATES = keyWords('aggregates');
-const KW_MECH = keyWords('abnormal_mechanism');
-const KW_RELEASE = keyWords('release');
-const KW_ENVIRONMENT = keyWords('environment');
-const KW_EXITED = keyWords('exited');
-const KW_ERRORED = keyWords('errored');
-const KW_ABNORMAL = keyWords('abnormal');
-const KW_CRASHED = keyWords('crashed');
-const KW_UNHANDLED = keyWords('unhandled');
+function attrsKeyAt(view: DataView, q: number, end: number): number {
+  if (q + 4 > end) return -1;
+  const w = view.getInt32(q, true);
+  if (w === W_RELE && wordAt(view, q, 4, end, W_ASE)) {
+    keyClose = q + 7;
+    return A_RELEASE;
+  }
+  if (w === W_ENVI && wordAt(view, q, 4, end, W_RONM) && wordAt(view, q, 8, end, W_ENT)) {
+    keyClose = q + 11;
+    return A_ENVIRONMENT;
+  }
+  return -1;
+}
+
+/** An aggregate entry's key; also reads status values (`exited`, `crashed`, ...: the same words). */
+function entryKeyAt(view: DataView, q: number, end: number): number {
+  if (q + 4 > end) return -1;
+  const w = view.getInt32(q, true);
+  let field = -1;
+  let len = 0;
+  if (w === W_DID) (field = E_DID), (len = 4);
+  else if (w === W_STAR) wordAt(view, q, 4, end, W_TED) && ((field = E_STARTED), (len = 8));
+  else if (w === W_EXIT) wordAt(view, q, 3, end, W_ED) && ((field = E_EXITED), (len = 7));
+  else if (w === W_ERRO) wordAt(view, q, 4, end, W_RED) && ((field = E_ERRORED), (len = 8));
+  else if (w === W_CRAS) wordAt(view, q, 4, end, W_HED) && ((field = E_CRASHED), (len = 8));
+  else if (w === W_ABNO) wordAt(view, q, 4, end, W_RMAL) && q + 9 <= end && view.getUint8(q + 8) === 0x22 && ((field = E_ABNORMAL), (len = 9));
+  else if (w === W_UNHA) wordAt(view, q, 4, end, W_NDLE) && wordAt(view, q, 6, end, W_D) && ((field = E_UNHANDLED), (len = 10));
+  if (field >= 0) keyClose = q + len - 1;
+  return field;
+}
+
+/** An escaped key: it could spell one we read, so the reference decides. */
+const ESCAPED_KEY = -2;
+const TOP = 0;
+const ATTRS = 1;
+const ENTRY = 2;
+
+/** The key whose opening quote is at p: its field (-1: one nobody reads), keyClose set; or ESCAPED_KEY. */
+function readKey(buf: Uint8Array, view: DataView, p: number, end: number, level: number): number {
+  const field = level === TOP ? topKeyAt(view, p + 1, end) : level === ATTRS ? attrsKeyAt(view, p + 1, end) : entryKeyAt(view, p + 1, end);
+  if (field >= 0) return field;
+  const close = keyEnd(buf, p + 1, end);
+  if (close < 0) return ESCAPED_KEY;
+  keyClose = close;
+  return -1;
+}
 
 // Fields of a line.
 const F_PROJECT = 0;
@@ -162,52 +252,17 @@ const E_ABNORMAL = 4;
 const E_CRASHED = 5;
 const E_UNHANDLED = 6;
 
-function is3(buf: Uint8Array, s: number, a: number, b: number, c: number): boolean {
-  return buf[s] === a && buf[s + 1] === b && buf[s + 2] === c;
-}
-
-function topKey(buf: Uint8Array, s: number, len: number): number {
-  switch (len) {
-    case 3: return is3(buf, s, 0x73, 0x69, 0x64) ? F_SID : is3(buf, s, 0x64, 0x69, 0x64) ? F_DID : -1;
-    case 4: return keyIs(buf, s, len, KW_INIT) ? F_INIT : -1;
-    case 5: return keyIs(buf, s, len, KW_ATTRS) ? F_ATTRS : -1;
-    case 6: return keyIs(buf, s, len, KW_STATUS) ? F_STATUS : keyIs(buf, s, len, KW_ERRORS) ? F_ERRORS : -1;
-    case 7: return keyIs(buf, s, len, KW_PROJECT) ? F_PROJECT : keyIs(buf, s, len, KW_STARTED) ? F_STARTED : -1;
-    case 8: return keyIs(buf, s, len, KW_DURATION) ? F_DURATION : -1;
-    case 10: return keyIs(buf, s, len, KW_AGGREGATES) ? F_AGGREGATES : -1;
-    case 18: return keyIs(buf, s, len, KW_MECH) ? F_MECH : -1;
-    default: return -1;
-  }
-}
-
-function attrsKey(buf: Uint8Array, s: number, len: number): number {
-  if (len === 7) return keyIs(buf, s, len, KW_RELEASE) ? A_RELEASE : -1;
-  if (len === 11) return keyIs(buf, s, len, KW_ENVIRONMENT) ? A_ENVIRONMENT : -1;
-  return -1;
-}
-
-function entryKey(buf: Uint8Array, s: number, len: number): number {
-  switch (len) {
-    case 3: return is3(buf, s, 0x64, 0x69, 0x64) ? E_DID : -1;
-    case 6: return keyIs(buf, s, len, KW_EXITED) ? E_EXITED : -1;
-    case 7:
-      return keyIs(buf, s, len, KW_STARTED) ? E_STARTED : keyIs(buf, s, len, KW_ERRORED) ? E_ERRORED : keyIs(buf, s, len, KW_CRASHED) ? E_CRASHED : -1;
-    case 8: return keyIs(buf, s, len, KW_ABNORMAL) ? E_ABNORMAL : -1;
-    case 9: return keyIs(buf, s, len, KW_UNHANDLED) ? E_UNHANDLED : -1;
-    default: return -1;
-  }
-}
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
-const NIL_WORD = word4(Buffer.from('0000'), 0);
+const NIL_WORD = Buffer.from('0000').readInt32LE(0);
 
-function isNilUuid(buf: Uint8Array, s: number): boolean {
+function isNilUuid(buf: Uint8Array, view: DataView, s: number): boolean {
   // 36 bytes: 8-4-4-4-12 zeros with dashes.
   return (
-    word4(buf, s) === NIL_WORD && word4(buf, s + 4) === NIL_WORD && buf[s + 8] === 0x2d &&
-    word4(buf, s + 9) === NIL_WORD && buf[s + 13] === 0x2d && word4(buf, s + 14) === NIL_WORD && buf[s + 18] === 0x2d &&
-    word4(buf, s + 19) === NIL_WORD && buf[s + 23] === 0x2d && word4(buf, s + 24) === NIL_WORD &&
-    word4(buf, s + 28) === NIL_WORD && word4(buf, s + 32) === NIL_WORD
+    view.getInt32(s, true) === NIL_WORD && view.getInt32(s + 4, true) === NIL_WORD && buf[s + 8] === 0x2d &&
+    view.getInt32(s + 9, true) === NIL_WORD && buf[s + 13] === 0x2d && view.getInt32(s + 14, true) === NIL_WORD && buf[s + 18] === 0x2d &&
+    view.getInt32(s + 19, true) === NIL_WORD && buf[s + 23] === 0x2d && view.getInt32(s + 24, true) === NIL_WORD &&
+    view.getInt32(s + 28, true) === NIL_WORD && view.getInt32(s + 32, true) === NIL_WORD
   );
 }
 
@@ -224,17 +279,15 @@ function countOf(buf: Uint8Array, kind: number, start: number, end: number): num
   return v;
 }
 
-function statusOf(buf: Uint8Array, kind: number, s: number, e: number): SessionStatus | null {
+/** `status` as the reference reads it: absent or null is ok; one of the six names; null: the reference decides. */
+function statusOf(buf: Uint8Array, view: DataView, kind: number, s: number, e: number): SessionStatus | null {
   if (kind === ABSENT || kind === NULL) return 'ok';
   if (kind !== STRING) return null;
-  switch (e - s) {
-    case 2: return buf[s] === 0x6f && buf[s + 1] === 0x6b ? 'ok' : null;
-    case 6: return keyIs(buf, s, 6, KW_EXITED) ? 'exited' : null;
-    case 7: return keyIs(buf, s, 7, KW_CRASHED) ? 'crashed' : keyIs(buf, s, 7, KW_ERRORED) ? 'errored' : null;
-    case 8: return keyIs(buf, s, 8, KW_ABNORMAL) ? 'abnormal' : null;
-    case 9: return keyIs(buf, s, 9, KW_UNHANDLED) ? 'unhandled' : null;
-    default: return null;
-  }
+  if (e - s === 2) return buf[s] === 0x6f && buf[s + 1] === 0x6b ? 'ok' : null;
+  // The other names are spelled like aggregate entry keys; the closing quote must be the value's.
+  const f = entryKeyAt(view, s, e + 1);
+  if (f < 0 || keyClose !== e) return null;
+  return f === E_EXITED ? 'exited' : f === E_ERRORED ? 'errored' : f === E_CRASHED ? 'crashed' : f === E_ABNORMAL ? 'abnormal' : f === E_UNHANDLED ? 'unhandled' : null;
 }
 
 /** As the reference: a finite non-negative number, else null (whatever the type). */
@@ -262,13 +315,14 @@ function timeOf(buf: Buffer, kind: number, start: number, end: number, ascii: nu
 
 export class FieldScanner {
   private readonly strings = new ByteStringInterner();
+  /** A DataView of the buffer being scanned (made once per buffer). */
+  private view = viewOf(Buffer.alloc(0));
+  private viewOf: Buffer | null = null;
   private readonly lastProject = new LastValue();
   private readonly lastRelease = new LastValue();
   private readonly lastEnvironment = new LastValue();
-  private readonly lastDid = new LastValue();
   private readonly lastSid = new LastValue();
   private readonly lastMech = new LastValue();
-  private readonly lastEntryDid = new LastValue();
   // attrs, as readAttrs found it.
   private relKind = ABSENT;
   private relStart = 0;
@@ -278,10 +332,25 @@ export class FieldScanner {
   private envStart = 0;
   private envEnd = 0;
   private envAscii = 1;
-  private entries: AggregateEntryRecord[] = [];
+  // The records scan() returns are these same objects each time, refilled (no garbage per line):
+  // a record is valid until the next scan. The accumulator copies what it keeps.
+  private readonly update: SessionUpdateRecord = {
+    kind: 'update', project: null, release: '', environment: '', started: 0, sid: null, did: null, init: false, status: 'ok', errors: 0,
+    duration: null, abnormalMechanism: null,
+  };
+  private readonly aggregate: SessionAggregateRecord = { kind: 'aggregate', project: null, release: '', environment: '', entries: [] };
+  private readonly entryPool: AggregateEntryRecord[] = [];
 
-  /** The record of buf[start, end) (no line break in it), BLANK, or null: "ask the reference parser". */
+  /**
+   * The record of buf[start, end) (no line break in it), BLANK, or null: "ask the reference parser".
+   * The record object is reused by the next call.
+   */
   scan(buf: Buffer, start: number, end: number): ScanResult {
+    if (buf !== this.viewOf) {
+      this.viewOf = buf;
+      this.view = viewOf(buf);
+    }
+    const view = this.view;
     let p = start;
     if (buf[p] !== 0x7b) {
       p = skipWs(buf, p, end);
@@ -305,9 +374,9 @@ export class FieldScanner {
     if (c === 0x7d) return null; // {}: no attrs
     for (;;) {
       if (c !== 0x22) return null;
-      const ke = keyEnd(buf, p + 1, end);
-      if (ke < 0) return null;
-      const field = topKey(buf, p + 1, ke - p - 1);
+      const field = readKey(buf, view, p, end, TOP);
+      if (field === ESCAPED_KEY) return null;
+      const ke = keyClose;
       p = ke + 1;
       c = buf[p];
       if (c !== 0x3a) {
@@ -373,15 +442,21 @@ export class FieldScanner {
       project = this.text(buf, projectS, projectE, projectA, this.lastProject);
     } else if (projectK !== ABSENT && projectK !== NULL) return null;
 
-    if (aggregatesSeen) return { kind: 'aggregate', project, release, environment, entries: this.entries };
+    if (aggregatesSeen) {
+      const a = this.aggregate;
+      a.project = project;
+      a.release = release;
+      a.environment = environment;
+      return a;
+    }
 
     const started = timeOf(buf, startedK, startedS, startedE, startedA);
     if (started === null) return null;
-    const status = statusOf(buf, statusK, statusS, statusE);
+    const status = statusOf(buf, view, statusK, statusS, statusE);
     if (status === null) return null;
     const errors = countOf(buf, errorsK, errorsS, errorsE);
     if (errors < 0) return null;
-    const did = this.user(buf, didK, didS, didE, didA, this.lastDid);
+    const did = this.user(buf, didK, didS, didE, didA);
     if (did === undefined) return null;
     let sid: string | null = null;
     if (sidK === STRING) {
@@ -389,24 +464,24 @@ export class FieldScanner {
     } else if (sidK !== ABSENT && sidK !== NULL) return null;
     if (initK !== ABSENT && initK !== NULL && initK !== TRUE && initK !== FALSE) return null;
     const mech = mechK === STRING ? this.text(buf, mechS, mechE, mechA, this.lastMech) : null;
-    return {
-      kind: 'update',
-      project,
-      release,
-      environment,
-      started,
-      sid,
-      did,
-      init: initK === TRUE,
-      status,
-      errors,
-      duration: durationOf(buf, durationK, durationS, durationE),
-      abnormalMechanism: mech !== null && mech !== 'none' ? mech : null,
-    };
+    const u = this.update;
+    u.project = project;
+    u.release = release;
+    u.environment = environment;
+    u.started = started;
+    u.sid = sid;
+    u.did = did;
+    u.init = initK === TRUE;
+    u.status = status;
+    u.errors = errors;
+    u.duration = durationOf(buf, durationK, durationS, durationE);
+    u.abnormalMechanism = mech !== null && mech !== 'none' ? mech : null;
+    return u;
   }
 
   /** attrs at p ('{'): release and environment into this.rel* / this.env*; the index after it, or NOT_SURE. */
   private readAttrs(buf: Buffer, p: number, end: number): number {
+    const view = this.view;
     let relKind = ABSENT;
     let envKind = ABSENT;
     let c = buf[++p];
@@ -414,9 +489,9 @@ export class FieldScanner {
     if (c !== 0x7d) {
       for (;;) {
         if (c !== 0x22) return NOT_SURE;
-        const ke = keyEnd(buf, p + 1, end);
-        if (ke < 0) return NOT_SURE;
-        const field = attrsKey(buf, p + 1, ke - p - 1);
+        const field = readKey(buf, view, p, end, ATTRS);
+        if (field === ESCAPED_KEY) return NOT_SURE;
+        const ke = keyClose;
         p = ke + 1;
         c = buf[p];
         if (c !== 0x3a) {
@@ -456,10 +531,10 @@ export class FieldScanner {
     return p + 1;
   }
 
-  /** aggregates at p ('['): every entry checked and made a record into this.entries; the index after it, or NOT_SURE. */
+  /** aggregates at p ('['): every entry checked and made a record in the aggregate record's entries; the index after it, or NOT_SURE. */
   private readAggregates(buf: Buffer, p: number, end: number): number {
-    const entries: AggregateEntryRecord[] = [];
-    this.entries = entries;
+    const entries = this.aggregate.entries;
+    entries.length = 0;
     p = skipWs(buf, p + 1, end);
     if (buf[p] === 0x5d) return p + 1;
     for (;;) {
@@ -476,6 +551,7 @@ export class FieldScanner {
 
   /** One aggregate entry at p ('{'), pushed as the reference's record; the index after it, or NOT_SURE. */
   private readEntry(buf: Buffer, p: number, end: number, entries: AggregateEntryRecord[]): number {
+    const view = this.view;
     let startedK = ABSENT, startedS = 0, startedE = 0, startedA = 1;
     let didK = ABSENT, didS = 0, didE = 0, didA = 1;
     let exitedK = ABSENT, exitedS = 0, exitedE = 0;
@@ -488,9 +564,9 @@ export class FieldScanner {
     if (c !== 0x7d) {
       for (;;) {
         if (c !== 0x22) return NOT_SURE;
-        const ke = keyEnd(buf, p + 1, end);
-        if (ke < 0) return NOT_SURE;
-        const field = entryKey(buf, p + 1, ke - p - 1);
+        const field = readKey(buf, view, p, end, ENTRY);
+        if (field === ESCAPED_KEY) return NOT_SURE;
+        const ke = keyClose;
         p = ke + 1;
         c = buf[p];
         if (c !== 0x3a) {
@@ -524,7 +600,7 @@ export class FieldScanner {
     }
     const started = timeOf(buf, startedK, startedS, startedE, startedA);
     if (started === null) return NOT_SURE;
-    const did = this.user(buf, didK, didS, didE, didA, this.lastEntryDid);
+    const did = this.user(buf, didK, didS, didE, didA);
     if (did === undefined) return NOT_SURE;
     const exited = countOf(buf, exitedK, exitedS, exitedE);
     const errored = countOf(buf, erroredK, erroredS, erroredE);
@@ -532,34 +608,44 @@ export class FieldScanner {
     const crashed = countOf(buf, crashedK, crashedS, crashedE);
     const unhandled = countOf(buf, unhandledK, unhandledS, unhandledE);
     if (exited < 0 || errored < 0 || abnormal < 0 || crashed < 0 || unhandled < 0) return NOT_SURE;
-    entries.push({ started, did, exited, errored, abnormal, crashed, unhandled });
+    const n = entries.length;
+    let e = this.entryPool[n];
+    if (e === undefined) this.entryPool.push((e = { started, did, exited, errored, abnormal, crashed, unhandled }));
+    e.started = started;
+    e.did = did;
+    e.exited = exited;
+    e.errored = errored;
+    e.abnormal = abnormal;
+    e.crashed = crashed;
+    e.unhandled = unhandled;
+    entries.push(e);
     return p + 1;
   }
 
   /** A string value's text: interned when ASCII (after a look at the field's last value); else decoded as UTF-8, as JSON.parse of the decoded line gives it. */
   private text(buf: Buffer, start: number, end: number, ascii: number, last: LastValue): string {
     if (ascii === 0) return buf.utf8Slice(start, end);
-    if (last.matches(buf, start, end)) return last.value;
-    return last.set(this.strings.get(buf, start, end));
+    if (last.matches(this.view, start, end)) return last.value;
+    return last.set(buf, start, end, this.strings.get(buf, this.view, start, end));
   }
 
   /** Not interned (one per session, mostly), but the updates of one session usually follow each other. */
   private sid(buf: Buffer, start: number, end: number, ascii: number): string {
     if (ascii === 0) return buf.utf8Slice(start, end);
     const last = this.lastSid;
-    if (last.matches(buf, start, end)) return last.value;
-    return last.set(buf.latin1Slice(start, end));
+    if (last.matches(this.view, start, end)) return last.value;
+    return last.set(buf, start, end, buf.latin1Slice(start, end));
   }
 
   /** As the reference's userOf for strings, null and absence; undefined (the reference decides) for anything else. */
-  private user(buf: Buffer, kind: number, start: number, end: number, ascii: number, last: LastValue): string | null | undefined {
+  private user(buf: Buffer, kind: number, start: number, end: number, ascii: number): string | null | undefined {
     if (kind === ABSENT || kind === NULL) return null;
     if (kind !== STRING) return undefined;
     if (end === start) return null;
     if (ascii === 1) {
       // toLowerCase keeps an ASCII string's length, and the nil UUID has no letters to fold.
-      if (end - start === NIL_UUID.length && isNilUuid(buf, start)) return null;
-      return this.text(buf, start, end, 1, last);
+      if (end - start === NIL_UUID.length && isNilUuid(buf, this.view, start)) return null;
+      return this.strings.get(buf, this.view, start, end);
     }
     const value = buf.utf8Slice(start, end);
     return value.toLowerCase() === NIL_UUID ? null : value;
