@@ -5,6 +5,7 @@ import {
   SET_FG_ANR_USERS, SET_UNHANDLED_USERS, SET_USERS,
 } from './contribution';
 import type { Needs, RangeStats } from './rangeStats';
+import { sortedQuantile } from './sortedQuantile';
 
 /** The raw metrics a column reads: a group exists when any of them has data in the range. */
 export const FAMILY_COUNTER = 1;
@@ -55,26 +56,17 @@ export const USER_CRASHED = column('user.crashed', [SET_CRASHED_USERS], U, (s) =
 export const USER_ABNORMAL = column('user.abnormal', [SET_ABNORMAL_USERS], U, (s) => s.distinct[SET_ABNORMAL_USERS]);
 export const USER_UNHANDLED = column('user.unhandled', [SET_UNHANDLED_USERS], U, (s) => s.distinct[SET_UNHANDLED_USERS]);
 
-/** Linear interpolation between closest ranks over sorted values (seconds). */
-function quantile(sorted: Float64Array | null, q: number): number | null {
-  if (sorted === null || sorted.length === 0) return null;
-  const pos = q * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-
 function durationColumn(op: string, read: (d: Float64Array | null) => number | null): MetricColumn {
   return column(`duration.${op}`, [], FAMILY_DURATION, (s) => read(s.durations), false, true);
 }
 
 export const DURATION_COLUMNS: Record<string, MetricColumn> = {
   avg: durationColumn('avg', (d) => (d && d.length ? d.reduce((a, b) => a + b, 0) / d.length : null)),
-  p50: durationColumn('p50', (d) => quantile(d, 0.5)),
-  p75: durationColumn('p75', (d) => quantile(d, 0.75)),
-  p90: durationColumn('p90', (d) => quantile(d, 0.9)),
-  p95: durationColumn('p95', (d) => quantile(d, 0.95)),
-  p99: durationColumn('p99', (d) => quantile(d, 0.99)),
+  p50: durationColumn('p50', (d) => sortedQuantile(d, 0.5)),
+  p75: durationColumn('p75', (d) => sortedQuantile(d, 0.75)),
+  p90: durationColumn('p90', (d) => sortedQuantile(d, 0.9)),
+  p95: durationColumn('p95', (d) => sortedQuantile(d, 0.95)),
+  p99: durationColumn('p99', (d) => sortedQuantile(d, 0.99)),
   max: durationColumn('max', (d) => (d && d.length ? d[d.length - 1] : null)),
 };
 

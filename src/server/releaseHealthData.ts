@@ -6,6 +6,7 @@
 import { SET_CRASHED_USERS, SET_ERRORED_SIDS, SET_USERS } from './contribution';
 import type { RangeReader } from './rangeStats';
 import type { SeriesKey, SessionStore } from './sessionStore';
+import { sortedQuantile } from './sortedQuantile';
 
 const HOUR = 3600;
 const DAY = 86400;
@@ -64,8 +65,8 @@ export function releaseHealthData(store: SessionStore, reader: RangeReader, proj
   const projectUsers24 = project24.distinct[SET_USERS];
 
   const out: Record<string, unknown> = {
-    durationP50: quantile(s.durations, 0.5),
-    durationP90: quantile(s.durations, 0.9),
+    durationP50: sortedQuantile(s.durations, 0.5),
+    durationP90: sortedQuantile(s.durations, 0.9),
     crashFreeUsers: totalUsers ? 100 - (s.distinct[SET_CRASHED_USERS] / totalUsers) * 100 : null,
     crashFreeSessions: totalSessions ? 100 - (s.crashed / totalSessions) * 100 : null,
     totalUsers,
@@ -99,10 +100,3 @@ function healthStats(reader: RangeReader, keys: SeriesKey[], o: HealthOptions): 
   return out;
 }
 
-function quantile(sorted: Float64Array | null, q: number): number | null {
-  if (sorted === null || sorted.length === 0) return null;
-  const pos = q * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
