@@ -74,7 +74,8 @@ export async function handleEnvelope(req: IncomingMessage, projectIdText: string
   if (records.length > 0) {
     if (!ctx.durable.registry.get(projectId)) {
       // An envelope for an id nobody declared creates that project, as a DSN implies one exists.
-      const slug = `project-${projectId}`;
+      let slug = `project-${projectId}`;
+      for (let n = 2; ctx.durable.registry.bySlugName(slug); n++) slug = `project-${projectId}-${n}`;
       entries.push({ kind: 'project', project: { id: projectId, slug, name: slug, platform: null, dateCreated: Math.floor(ctx.now()) } });
     }
     for (const record of records) entries.push({ kind: 'session', session: { projectId, record } });
