@@ -14,6 +14,7 @@ export function serverBundle(): Promise<string> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild') as typeof import('esbuild');
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'rh-server-bundle-'));
+    process.once('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));
     const outfile = path.join(outdir, 'server.js');
     await esbuild.build({
       entryPoints: [path.join(ROOT, 'src/server/main.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
