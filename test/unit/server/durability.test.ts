@@ -6,7 +6,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawnServer, waitForExit } from './processHelpers';
+import { removeServerBundle, spawnServer, waitForExit } from './processHelpers';
 
 // The ingesting child: posts one-session envelopes (release dur-<i>) with 8 in flight and prints
 // the index of each one acknowledged with 200. Stops at the first failure (the server is gone).
@@ -33,7 +33,10 @@ Promise.all(Array.from({ length: 8 }, worker)).then(() => process.exit(0));
 describe('server/durability: kill -9 mid-ingest', function () {
   this.timeout(90000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rh-durability-'));
-  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  after(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeServerBundle();
+  });
 
   it('keeps every acknowledged session after kill -9 and restart', async () => {
     const args = ['--port', '0', '--data', dataDir, '--project', 'app=1', '--key', 'durkey', '--token', 'durtoken'];

@@ -8,13 +8,21 @@ import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let bundle: Promise<string> | null = null;
+let bundleDir: string | null = null;
+
+/** Deletes the bundle (call when the tests that spawn servers are done). */
+export function removeServerBundle(): void {
+  if (bundleDir) fs.rmSync(bundleDir, { recursive: true, force: true });
+  bundleDir = null;
+  bundle = null;
+}
 
 export function serverBundle(): Promise<string> {
   bundle ??= (async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild') as typeof import('esbuild');
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'rh-server-bundle-'));
-    process.once('exit', () => fs.rmSync(outdir, { recursive: true, force: true }));
+    bundleDir = outdir;
     const outfile = path.join(outdir, 'server.js');
     await esbuild.build({
       entryPoints: [path.join(ROOT, 'src/server/main.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning',
