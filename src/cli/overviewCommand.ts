@@ -37,6 +37,8 @@ async function fileSource(args: OverviewArgs): Promise<Overview & { skipped: Ski
     thresholds: CLI_THRESHOLDS,
     environments: args.environments,
     defaultProject: args.defaultProject,
+    // The CLI's thread has nothing else to do: it reads a range itself, beside the workers.
+    read: { mainThreadRange: true },
   });
 }
 

@@ -115,15 +115,18 @@ export class LastValue {
     return end - start === this.len && sameBytes(this.view, 0, view, start, this.len);
   }
 
-  /** Remembers `value`, the text of buf[start, end). */
-  set(buf: Uint8Array, start: number, end: number, value: string): string {
+  /** Remembers `value`, the text of buf[start, end) (`view` is viewOf(buf)). */
+  set(view: DataView, start: number, end: number, value: string): string {
     const len = end - start;
-    if (len > this.bytes.length) {
-      this.bytes = new Uint8Array(len * 2);
+    if (len + 4 > this.bytes.length) {
+      this.bytes = new Uint8Array(len * 2 + 4);
       this.view = viewOf(this.bytes);
     }
-    const bytes = this.bytes;
-    for (let i = 0; i < len; i++) bytes[i] = buf[start + i];
+    // Four bytes at a time, then the rest one by one.
+    const to = this.view;
+    let i = 0;
+    for (; i + 4 <= len; i += 4) to.setInt32(i, view.getInt32(start + i, true), true);
+    for (; i < len; i++) to.setUint8(i, view.getUint8(start + i));
     this.len = len;
     return (this.value = value);
   }

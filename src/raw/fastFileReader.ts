@@ -10,8 +10,9 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { mergeSnapshot } from './accumulatorSnapshot';
 import { LineIngest } from './lineIngest';
-import { readRangeAsync } from './rangeReader';
+import { readRangeAsync, readRangeSync } from './rangeReader';
 import { mergeSkipReports, type RangeJob, type RangeResult, type WorkerReply } from './rangeResult';
+import type { SkipReport } from '../health/types';
 import type { ReadOptions, ReadResult } from './readSessionFile';
 import type { SessionAccumulator } from './sessionAccumulator';
 
@@ -24,6 +25,12 @@ export interface FastReadOptions {
   minParallelBytes?: number;
   /** Read size; default rangeReader's CHUNK_BYTES (tests make it tiny to cut lines across reads). */
   chunkBytes?: number;
+  /**
+   * This thread reads the first range itself while the workers read the others (it blocks this
+   * thread meanwhile): one worker fewer to start, and no snapshot or merge of that range. For a
+   * CLI, whose thread has nothing else to do; not for an extension host.
+   */
+  mainThreadRange?: boolean;
 }
 
 export interface FastReadResult extends ReadResult {
@@ -88,22 +95,40 @@ async function readInWorkers(
       chunkBytes: options.chunkBytes,
     });
   }
+  const here = options.mainThreadRange === true ? jobs[0] : null;
   const running: Worker[] = [];
+  const accumulator = newAccumulator();
+  const ranges: Array<{ lines: number; skipped: SkipReport; fallbacks: number }> = [];
   let results: RangeResult[];
   try {
-    results = await Promise.all(jobs.map((job) => runWorker(job, workerPath, running)));
+    const pending = Promise.all(jobs.slice(here ? 1 : 0).map((job) => runWorker(job, workerPath, running)));
+    pending.catch(() => undefined); // awaited below, after this thread's own range
+    if (here) {
+      // The first range, into the accumulator the others are merged into (file order kept).
+      const ingest = new LineIngest(accumulator, here.start === 0);
+      const fd = fs.openSync(file, 'r');
+      try {
+        readRangeSync(fd, here.start, here.end ?? Infinity, ingest, options.chunkBytes);
+      } finally {
+        fs.closeSync(fd);
+      }
+      ranges.push({ lines: ingest.lines, skipped: ingest.skips.toJSON(), fallbacks: ingest.fallbacks });
+    }
+    results = await pending;
   } finally {
     for (const w of running) void w.terminate();
   }
-  const accumulator = newAccumulator();
-  let lines = 0;
-  let fallbacks = 0;
   for (const r of results) {
     mergeSnapshot(accumulator, r.snapshot);
-    lines += r.lines;
-    fallbacks += r.fallbacks;
+    ranges.push(r);
   }
-  return { accumulator, skipped: mergeSkipReports(results), lines, threads: jobs.length, fallbacks };
+  return {
+    accumulator,
+    skipped: mergeSkipReports(ranges),
+    lines: ranges.reduce((n, r) => n + r.lines, 0),
+    threads: jobs.length,
+    fallbacks: ranges.reduce((n, r) => n + r.fallbacks, 0),
+  };
 }
 
 function runWorker(job: RangeJob, workerPath: string, running: Worker[]): Promise<RangeResult> {

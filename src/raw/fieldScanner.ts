@@ -626,7 +626,7 @@ export class FieldScanner {
   private text(buf: Buffer, start: number, end: number, ascii: number, last: LastValue): string {
     if (ascii === 0) return buf.utf8Slice(start, end);
     if (last.matches(this.view, start, end)) return last.value;
-    return last.set(buf, start, end, this.strings.get(buf, this.view, start, end));
+    return last.set(this.view, start, end, this.strings.get(buf, this.view, start, end));
   }
 
   /** Not interned (one per session, mostly), but the updates of one session usually follow each other. */
@@ -634,7 +634,7 @@ export class FieldScanner {
     if (ascii === 0) return buf.utf8Slice(start, end);
     const last = this.lastSid;
     if (last.matches(this.view, start, end)) return last.value;
-    return last.set(buf, start, end, buf.latin1Slice(start, end));
+    return last.set(this.view, start, end, buf.latin1Slice(start, end));
   }
 
   /** As the reference's userOf for strings, null and absence; undefined (the reference decides) for anything else. */

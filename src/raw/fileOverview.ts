@@ -1,6 +1,7 @@
 // The raw-file source end to end: read, step 1 to 4, figures. Used by the CLI and the extension.
 import { computeOverview } from '../health/computeOverview';
 import type { Overview, SkipReport } from '../health/types';
+import type { FastReadOptions } from './fastFileReader';
 import { buildRawOverviewInput, type RawInputOptions } from './rawOverviewInput';
 import { readSessionFile } from './readSessionFile';
 import type { SessionAccumulator } from './sessionAccumulator';
@@ -11,6 +12,8 @@ export interface FileOverview extends Overview {
 
 export interface FileOverviewOptions extends RawInputOptions {
   defaultProject: string;
+  /** How to read (threads, ...); see fastFileReader.ts. */
+  read?: FastReadOptions;
 }
 
 export function overviewFromAccumulator(acc: SessionAccumulator, options: RawInputOptions): Overview {
@@ -18,6 +21,6 @@ export function overviewFromAccumulator(acc: SessionAccumulator, options: RawInp
 }
 
 export async function computeFileOverview(path: string, options: FileOverviewOptions): Promise<FileOverview> {
-  const { accumulator, skipped } = await readSessionFile(path, { now: options.now, defaultProject: options.defaultProject });
+  const { accumulator, skipped } = await readSessionFile(path, { ...options.read, now: options.now, defaultProject: options.defaultProject });
   return { ...overviewFromAccumulator(accumulator, options), skipped };
 }

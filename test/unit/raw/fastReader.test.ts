@@ -159,9 +159,11 @@ describe('reads and worker ranges cut lines anywhere', () => {
     for (const chunkBytes of [1, 64, 1000, 1 << 16]) {
       assert.equal(render(await fast(file, { workers: 1, chunkBytes })), want, `one thread, reads of ${chunkBytes}`);
       for (const workers of [2, 4]) {
-        const r = await fast(file, { workers, workerPath, minParallelBytes: 0, chunkBytes });
-        assert.equal(r.threads, workers);
-        assert.equal(render(r), want, `${workers} workers, reads of ${chunkBytes}`);
+        for (const mainThreadRange of [false, true]) {
+          const r = await fast(file, { workers, workerPath, minParallelBytes: 0, chunkBytes, mainThreadRange });
+          assert.equal(r.threads, workers);
+          assert.equal(render(r), want, `${workers} threads${mainThreadRange ? ' (this one too)' : ''}, reads of ${chunkBytes}`);
+        }
       }
     }
   });
@@ -173,6 +175,7 @@ describe('reads and worker ranges cut lines anywhere', () => {
       const want = render(await reference(file));
       assert.equal(render(await fast(file, { workers: 1 })), want);
       assert.equal(render(await fast(file, { workers: 4, workerPath, minParallelBytes: 0 })), want);
+      assert.equal(render(await fast(file, { workers: 3, workerPath, minParallelBytes: 0, mainThreadRange: true })), want);
     }
   });
 
