@@ -1,0 +1,82 @@
+// The table `npm run bench` prints and results.md: one row per figure, with its baseline or target.
+import type { MachineInfo } from './machine';
+
+type Row = [section: string, figure: string, value: string, note: string];
+
+const fmt = (x: unknown, digits = 2): string => (typeof x === 'number' ? (Number.isInteger(x) ? x.toLocaleString('en-US') : x.toFixed(digits)) : x === null || x === undefined ? 'null' : String(x));
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+function rows(results: Record<string, any>): Row[] {
+  const out: Row[] = [];
+  const p = results.pipeline;
+  if (p?.error) out.push(['pipeline', 'error', p.error, '']);
+  for (const [label, d] of Object.entries<any>(p?.datasets ?? {})) {
+    const s = `pipeline ${label}`;
+    out.push([s, 'file', `${fmt(d.sessions)} sessions, ${fmt(d.lines)} lines, ${d.MB} MB`, `median of ${d.runs} runs`]);
+    out.push([s, 'ours (CLI wall)', seconds(d.ours.ms), `${fmt(d.ours.sessionsPerSec)} sessions/s, ${(d.ours.cpuMs / d.ours.ms).toFixed(2)} cores`]);
+    out.push([s, 'peakRssMB', fmt(d.ours.peakRssMB, 1), 'target < 200 (issue 2: < 300 for 1M)']);
+    out.push([s, 'DuckDB', seconds(d.duckdb.ms), `${(d.duckdb.cpuMs / d.duckdb.ms).toFixed(2)} cores, ${fmt(d.duckdb.peakRssMB, 1)} MB`]);
+    out.push([s, 'duckdbRatio', fmt(d.duckdbRatio), 'target >= 1']);
+    out.push([s, 'JSON.parse', seconds(d.jsonParse.ms), '']);
+    out.push([s, 'jsonParseRatio', fmt(d.jsonParseRatio), '']);
+    out.push([s, 'byte floor', seconds(d.byteFloor.ms), '']);
+    out.push([s, 'byteFloorRatio', fmt(d.byteFloorRatio), 'target >= 0.33']);
+    out.push([s, 'answers agree', d.answersAgree ? 'yes' : 'NO', d.answersAgree ? 'ours = DuckDB on every release' : d.differences[0]]);
+  }
+  const a = results.api;
+  if (a?.error) out.push(['api', 'error', a.error, '']);
+  else if (a) {
+    for (const n of Object.keys(a.requests ?? {})) {
+      out.push(['api', `${n} releases`, `${a.requests[n]} requests, ${seconds(a.wallMs[n])}`, `naive: ${a.naiveRequests[n]} requests, ${seconds(a.naiveWallMs[n])} (${a.latencyMs} ms latency)`]);
+    }
+  }
+  const sv = results.server;
+  if (sv?.error) out.push(['server', 'error', sv.error, '']);
+  else if (sv) {
+    out.push(['server', 'p50Ms / p95Ms', `${fmt(sv.p50Ms, 1)} / ${fmt(sv.p95Ms, 1)}`, `${sv.query}; target p95 < 100`]);
+    out.push(['server', 'ingestSessionsPerSec', fmt(sv.ingestSessionsPerSec), sv.ingestNote ?? '']);
+  }
+  const e = results.extension;
+  if (e?.error) out.push(['extension', 'error', e.error, '']);
+  else if (e) {
+    out.push(['extension', 'bundleKB', fmt(e.bundleKB, 1), 'target < 250']);
+    out.push(['extension', 'webviewBundleKB', fmt(e.webviewBundleKB, 1), '']);
+    out.push(['extension', 'activationMs', fmt(e.activationMs, 1), e.activationNote ?? 'target < 30']);
+    out.push(['extension', 'panelMs', fmt(e.panelMs, 1), e.panelNote ?? '']);
+  }
+  return out;
+}
+
+export function renderTable(results: Record<string, any>): string {
+  const header: Row = ['section', 'figure', 'value', 'baseline / target'];
+  const all = [header, ...rows(results)];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r: Row) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const m = results.machine as MachineInfo;
+  return [
+    `Release Health bench${results.quick ? ' (--quick)' : ''}: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, load ${m.loadAverage}, ${m.date}`,
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...all.slice(1).map(line),
+    '',
+  ].join('\n');
+}
+
+export function renderMarkdown(results: Record<string, any>): string {
+  const m = results.machine as MachineInfo;
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    `# Release Health benchmarks${results.quick ? ' (--quick)' : ''}`,
+    '',
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, Node ${m.node}, ${m.platform}. Run ${m.date}; 1-minute load average at the start: ${m.loadAverage}.`,
+    '',
+    '| section | figure | value | baseline / target |',
+    '|---|---|---|---|',
+    ...rows(results).map((r) => `| ${r.map(esc).join(' | ')} |`),
+    '',
+    ...(results.failures?.length ? ['Failures:', '', ...results.failures.map((f: string) => `- ${f}`), ''] : []),
+    'Figures and keys: bench/results.json. How each is measured: bench/README.md.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,167 @@
+// Section `pipeline` (issue 6, item 1): our reader + pipeline (the CLI, as a user runs it) against
+// DuckDB, the naive JSON.parse reader and the byte floor, on the same generated files. Runs are
+// interleaved (ours, DuckDB, JSON.parse, floor, again...) so load from elsewhere on the machine
+// falls on all of them alike; each figure is the median of its runs. The bench fails when our
+// figures and DuckDB's differ anywhere.
+import * as path from 'path';
+import { windowOf } from '../../src/health/windows';
+import { runNode, runTask } from '../lib/child';
+import { median, round } from '../lib/stats';
+import { BENCH_NOW, BENCH_NOW_ISO, ensureDataFile, sessionsLabel, type DataFile } from './data';
+import type { DuckRow } from './duckdbSql';
+
+const CLI = path.join(__dirname, '../../dist/cli.js');
+
+interface ReleaseFigures {
+  project: string;
+  release: string;
+  totalSessions: number;
+  sessionsHealthy: number;
+  sessionsErrored: number;
+  sessionsCrashed: number;
+  sessionsAbnormal: number;
+  sessionsUnhandled: number;
+  totalUsers: number;
+  usersCrashed: number;
+}
+
+const COMPARED: Array<keyof ReleaseFigures> = [
+  'totalSessions', 'sessionsHealthy', 'sessionsErrored', 'sessionsCrashed', 'sessionsAbnormal', 'sessionsUnhandled', 'totalUsers', 'usersCrashed',
+];
+
+/** DuckDB's raw counters turned into the contract's figures (health-pipeline.md, "Figures"). */
+function figuresFromDuck(r: DuckRow): ReleaseFigures {
+  const erroredAll = r.erroredSet + r.erroredPreaggr;
+  return {
+    project: r.project,
+    release: r.release,
+    totalSessions: r.init,
+    sessionsHealthy: Math.max(0, r.init - erroredAll),
+    sessionsErrored: Math.max(0, erroredAll - r.crashed - r.unhandled - r.abnormal),
+    sessionsCrashed: r.crashed,
+    sessionsAbnormal: r.abnormal,
+    sessionsUnhandled: r.unhandled,
+    totalUsers: r.users,
+    usersCrashed: r.crashedUsers,
+  };
+}
+
+/** Every difference between our CLI's figures and DuckDB's (a release missing on one side counts as zeros). */
+export function compareAnswers(ours: ReleaseFigures[], duck: DuckRow[]): string[] {
+  const key = (p: string, r: string) => `${p} / ${r}`;
+  const a = new Map(ours.map((r) => [key(r.project, r.release), r]));
+  const b = new Map(duck.map((r) => [key(r.project, r.release), figuresFromDuck(r)]));
+  const diffs: string[] = [];
+  for (const k of new Set([...a.keys(), ...b.keys()])) {
+    for (const f of COMPARED) {
+      const x = (a.get(k)?.[f] as number | undefined) ?? 0;
+      const y = (b.get(k)?.[f] as number | undefined) ?? 0;
+      if (x !== y) diffs.push(`${k}: ${f} ours ${x}, DuckDB ${y}`);
+    }
+  }
+  return diffs;
+}
+
+export interface EngineFigures {
+  ms: number;
+  peakRssMB?: number;
+  cpuMs?: number;
+}
+
+export interface DatasetResult {
+  sessions: number;
+  requestedSessions: number;
+  lines: number;
+  MB: number;
+  runs: number;
+  ours: EngineFigures & { sessionsPerSec: number; peakRssMB: number };
+  duckdb: EngineFigures;
+  jsonParse: EngineFigures;
+  byteFloor: EngineFigures;
+  duckdbRatio: number;
+  jsonParseRatio: number;
+  byteFloorRatio: number;
+  answersAgree: boolean;
+  differences: string[];
+}
+
+export interface PipelineResult {
+  now: string;
+  summaryPeriod: string;
+  /** Headline figures, from the largest file. */
+  sessionsPerSec: number;
+  peakRssMB: number;
+  duckdbRatio: number;
+  jsonParseRatio: number;
+  byteFloorRatio: number;
+  datasets: Record<string, DatasetResult>;
+}
+
+async function measureDataset(data: DataFile, runs: number, log: (s: string) => void): Promise<DatasetResult> {
+  const window = windowOf('24h', BENCH_NOW);
+  const ours: Array<{ ms: number; rss: number; cpu: number }> = [];
+  const duck: Array<{ ms: number; rss: number; cpu: number }> = [];
+  const json: number[] = [];
+  const floor: number[] = [];
+  let oursFigures: ReleaseFigures[] = [];
+  let duckRows: DuckRow[] = [];
+  for (let r = 0; r < runs; r++) {
+    const run = await runNode(CLI, ['overview', '--file', data.path, '--now', BENCH_NOW_ISO, '--format', 'json']);
+    if (run.code !== 0) throw new Error(`our CLI failed (${run.code}): ${run.stderr.trim()}`);
+    ours.push({ ms: run.wallMs, rss: run.peakRssMB, cpu: run.cpuMs });
+    oursFigures = (JSON.parse(run.stdout) as { releases: ReleaseFigures[] }).releases;
+    const d = await runTask<{ ms: number; cpuMs: number; rows: DuckRow[] }>('pipeline/baselineTask.ts', ['duckdb', data.path, String(window.start), String(BENCH_NOW)]);
+    duck.push({ ms: d.ms, rss: d.peakRssMB, cpu: d.cpuMs });
+    duckRows = d.rows;
+    json.push((await runTask<{ ms: number }>('pipeline/baselineTask.ts', ['jsonparse', data.path])).ms);
+    floor.push((await runTask<{ ms: number }>('pipeline/baselineTask.ts', ['floor', data.path])).ms);
+    log(`  ${sessionsLabel(data.requested)} run ${r + 1}/${runs}: ours ${ours[r].ms.toFixed(0)} ms, DuckDB ${duck[r].ms.toFixed(0)} ms, JSON.parse ${json[r].toFixed(0)} ms, floor ${floor[r].toFixed(0)} ms`);
+  }
+  const differences = compareAnswers(oursFigures, duckRows);
+  const oursMs = median(ours.map((x) => x.ms));
+  const duckMs = median(duck.map((x) => x.ms));
+  const jsonMs = median(json);
+  const floorMs = median(floor);
+  return {
+    sessions: data.sessions,
+    requestedSessions: data.requested,
+    lines: data.lines,
+    MB: round(data.bytes / 1e6, 1),
+    runs,
+    ours: {
+      ms: round(oursMs, 0),
+      sessionsPerSec: Math.round(data.sessions / (oursMs / 1000)),
+      peakRssMB: round(Math.max(...ours.map((x) => x.rss)), 1),
+      cpuMs: round(median(ours.map((x) => x.cpu)), 0),
+    },
+    duckdb: { ms: round(duckMs, 0), peakRssMB: round(Math.max(...duck.map((x) => x.rss)), 1), cpuMs: round(median(duck.map((x) => x.cpu)), 0) },
+    jsonParse: { ms: round(jsonMs, 0) },
+    byteFloor: { ms: round(floorMs, 0) },
+    duckdbRatio: round(duckMs / oursMs),
+    jsonParseRatio: round(jsonMs / oursMs),
+    byteFloorRatio: round(floorMs / oursMs),
+    answersAgree: differences.length === 0,
+    differences: differences.slice(0, 20),
+  };
+}
+
+export async function pipelineSection(quick: boolean, log: (s: string) => void): Promise<PipelineResult> {
+  const sizes = quick ? [100_000] : [100_000, 1_000_000];
+  const datasets: Record<string, DatasetResult> = {};
+  for (const n of sizes) {
+    log(`pipeline: data for ${sessionsLabel(n)} sessions`);
+    const data = ensureDataFile(n);
+    datasets[sessionsLabel(n)] = await measureDataset(data, 3, log);
+  }
+  const head = datasets[sessionsLabel(sizes[sizes.length - 1])];
+  return {
+    now: BENCH_NOW_ISO,
+    summaryPeriod: '24h',
+    sessionsPerSec: head.ours.sessionsPerSec,
+    peakRssMB: head.ours.peakRssMB,
+    duckdbRatio: head.duckdbRatio,
+    jsonParseRatio: head.jsonParseRatio,
+    byteFloorRatio: head.byteFloorRatio,
+    datasets,
+  };
+}
