@@ -26,6 +26,7 @@ function loadTests(): void {
   require('./panel.test');
   require('./statusBar.test');
   require('./secrets.test');
+  require('./localServer.test');
 }
 
 export function runSuite(options: { grep?: string; reporter?: string } = {}): Promise<SuiteResult> {

@@ -1,0 +1,81 @@
+// The Sentry source end to end inside VS Code: the project's real local Sentry-style server
+// (seeded with the demo dataset), a token set through "Connect to Sentry…", the store, the
+// tree and the status bar; figures equal to the raw-file pipeline on the same sessions.
+import * as assert from 'assert';
+import { Readable } from 'stream';
+import * as vscode from 'vscode';
+import { generateDemoNdjson } from '../../../src/demo/demoDataset';
+import { DEFAULT_THRESHOLDS } from '../../../src/health/types';
+import { overviewFromAccumulator } from '../../../src/raw/fileOverview';
+import { readSessionStream } from '../../../src/raw/readSessionFile';
+import { startServer } from '../../../src/server/server';
+import { extensionApi, resetSettings, waitUntil, type ReleaseHealthTestApi } from './helpers';
+
+const TOKEN = 'local-server-integration-token';
+const SESSIONS = 6000;
+
+describe('Sentry source: the local Sentry-style server', function () {
+  this.timeout(120_000);
+  let api: ReleaseHealthTestApi;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  const seededAt = Date.now();
+  const SETTINGS = ['source', 'sentry.url', 'sentry.organization', 'sentry.projects', 'release'];
+
+  before(async () => {
+    api = await extensionApi();
+    await resetSettings(SETTINGS);
+    server = await startServer({ port: 0, token: TOKEN, demo: { sessions: SESSIONS }, clock: () => seededAt, log: () => undefined });
+  });
+  after(async () => {
+    await api.secrets.delete(`releaseHealth.sentryToken:${server.url}|${server.org}`);
+    await resetSettings(SETTINGS);
+    await server.close();
+  });
+
+  it('connects with a token set through the command and shows the same figures as the raw pipeline', async () => {
+    const result = await vscode.commands.executeCommand<{ ok: boolean; message?: string }>('releaseHealth.connect', {
+      url: server.url,
+      organization: server.org,
+      token: TOKEN,
+      projects: [],
+    });
+    assert.strictEqual(result?.ok, true, `connect failed: ${JSON.stringify(result)}`);
+    const snapshot = await waitUntil(`Sentry data in the store (${api.store.state.status})`, () => {
+      const s = api.store.state;
+      return s.status === 'ready' && s.snapshot.scope.kind === 'sentry' ? s.snapshot : undefined;
+    }, 90_000);
+
+    const now = Date.parse(snapshot.overview.now) / 1000;
+    const { accumulator } = await readSessionStream(Readable.from([Buffer.from(generateDemoNdjson({ now: seededAt / 1000, sessions: SESSIONS }))]), {
+      now,
+      defaultProject: 'default',
+    });
+    const expected = overviewFromAccumulator(accumulator, {
+      now,
+      summaryPeriod: snapshot.overview.summaryPeriod,
+      healthPeriod: snapshot.overview.healthPeriod,
+      stat: snapshot.overview.stat,
+      thresholds: DEFAULT_THRESHOLDS,
+      environments: null,
+    });
+    const key = (r: { project: string; release: string }) => `${r.project}/${r.release}`;
+    const got = new Map(snapshot.overview.releases.map((r) => [key(r), r]));
+    const withData = expected.releases.filter((r) => r.hasHealthData);
+    assert.ok(withData.length >= 5, 'the demo data has releases with health data');
+    for (const e of withData) {
+      const g = got.get(key(e));
+      assert.ok(g, `${key(e)} is missing from the Sentry source`);
+      for (const f of ['totalSessions', 'sessionsErrored', 'sessionsCrashed', 'sessionsHealthy', 'totalUsers', 'usersCrashed', 'crashFreeSessions', 'crashFreeUsers', 'adoption', 'sessionsAdoption', 'healthStatus'] as const) {
+        assert.deepStrictEqual(g[f], e[f], `${key(e)} ${f}`);
+      }
+    }
+
+    // The tree lists the server's projects; the status bar tracks a release with its errored count.
+    const roots = await api.treeProvider.getChildren();
+    assert.ok(roots && roots.length >= 3, 'three demo projects in the tree');
+    const tracked = await waitUntil('the status bar to show a release', () => /^\$\(pulse\) (.+): (\d+) errored$/.exec(api.statusBarItem.text) ?? undefined);
+    const release = snapshot.overview.releases.find((r) => r.release === tracked[1].replace(/\\\$\(/g, '$('));
+    assert.ok(release, `status bar release ${tracked[1]} is in the data`);
+    assert.strictEqual(Number(tracked[2]), release.sessionsErrored);
+  });
+});
