@@ -2,7 +2,7 @@
 // the Sentry API source for the CLI. Same output as --file (nothing is skipped from an API).
 import { fetchApiOverview } from '../api/fetchApiOverview';
 import type { Overview, SkipReport } from '../health/types';
-import { CLI_THRESHOLDS, type OverviewArgs } from './overviewArgs';
+import { overviewOptionsOf, type OverviewArgs } from './overviewArgs';
 import type { CommandIO } from './overviewCommand';
 import { UsageError } from './usageError';
 
@@ -22,14 +22,7 @@ export async function apiSource(args: OverviewArgs, io: CommandIO): Promise<Over
       env: io.env,
     },
     token,
-    {
-      now: args.now,
-      summaryPeriod: args.summaryPeriod,
-      healthPeriod: args.healthPeriod,
-      stat: args.stat,
-      thresholds: CLI_THRESHOLDS,
-      environments: args.environments,
-    },
+    overviewOptionsOf(args),
   );
   return {
     now: overview.now,

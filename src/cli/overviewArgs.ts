@@ -1,6 +1,6 @@
 // Parses `release-health overview ...` into typed options (node's own util.parseArgs).
 import { parseArgs } from 'util';
-import { DEFAULT_THRESHOLDS, type HealthStat, type StatsPeriod, type UnixSeconds } from '../health/types';
+import { DEFAULT_THRESHOLDS, type HealthStat, type OverviewOptions, type StatsPeriod, type UnixSeconds } from '../health/types';
 import { isStatsPeriod } from '../health/windows';
 import { parseGate, type Gate } from './failUnder';
 import { UsageError } from './usageError';
@@ -96,3 +96,15 @@ export function parseOverviewArgs(argv: string[], clock: () => number = Date.now
 }
 
 export const CLI_THRESHOLDS = DEFAULT_THRESHOLDS;
+
+/** The pipeline's options as the command line sets them (the same for --file and --url). */
+export function overviewOptionsOf(args: OverviewArgs): OverviewOptions & { environments: string[] } {
+  return {
+    now: args.now,
+    summaryPeriod: args.summaryPeriod,
+    healthPeriod: args.healthPeriod,
+    stat: args.stat,
+    thresholds: CLI_THRESHOLDS,
+    environments: args.environments,
+  };
+}

@@ -4,7 +4,7 @@ import type { Overview, SkipReport } from '../health/types';
 import { computeFileOverview } from '../raw/fileOverview';
 import { failedGates } from './failUnder';
 import { formatTable } from './formatTable';
-import { CLI_THRESHOLDS, type OverviewArgs } from './overviewArgs';
+import { overviewOptionsOf, type OverviewArgs } from './overviewArgs';
 import { UsageError } from './usageError';
 
 export interface CommandIO {
@@ -30,12 +30,7 @@ async function fileSource(args: OverviewArgs): Promise<Overview & { skipped: Ski
     throw new UsageError(`cannot read --file '${path}': permission denied`);
   }
   return computeFileOverview(path, {
-    now: args.now,
-    summaryPeriod: args.summaryPeriod,
-    healthPeriod: args.healthPeriod,
-    stat: args.stat,
-    thresholds: CLI_THRESHOLDS,
-    environments: args.environments,
+    ...overviewOptionsOf(args),
     defaultProject: args.defaultProject,
     // The CLI's thread has nothing else to do: it reads a range itself, beside the workers.
     read: { mainThreadRange: true },

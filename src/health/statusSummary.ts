@@ -3,14 +3,8 @@
 // the product's errored count is handled errors only.
 import type { StatusBreakdown } from './types';
 
-export interface StatusSummary {
-  total: number;
-  healthy: number;
-  errored: number;
-  crashed: number;
-  abnormal: number;
-  unhandled: number;
-}
+/** The same fields as Sentry's groups, but `errored` counts handled errors only. */
+export type StatusSummary = StatusBreakdown;
 
 /** Builds Sentry's status groups from the raw counters of one window. */
 export function breakdownFromCounters(c: {
