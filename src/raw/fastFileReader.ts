@@ -1,23 +1,26 @@
-// The fast raw reader: the field scanner on large chunks, and on a big file both cores: the file
-// is split at line breaks into one byte range per worker thread, each worker reads its range into
-// its own accumulator, and the snapshots are merged here in file order (exact: ids are translated
-// by string, sets union, first seen is the minimum, line numbers are the file's). Small files, or
-// no usable worker, are read in this thread by the same code; a worker failing for any reason
-// makes the whole file be read again in this thread, so the answer never depends on threads.
+// The fast raw reader: the field scanner on large chunks, and on a big file every core. The file
+// is cut at line breaks into segments; threads claim segments from a shared queue (each its own
+// stretch of the file first, then what others have left) into their own accumulators, which are
+// merged here (exact: ids translated by string, sets unioned, counters added, first seen the
+// minimum; nothing the figures depend on follows the order of keys), and the segments' skip
+// reports are put back in file order. Small files, or no usable worker, are read in this thread
+// by the same code; a worker failing for any reason makes the whole file be read again in this
+// thread, so the answer never depends on threads.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { mergeSnapshot } from './accumulatorSnapshot';
 import { LineIngest } from './lineIngest';
-import { readRangeAsync, readRangeSync } from './rangeReader';
-import { mergeSkipReports, type RangeJob, type RangeResult, type WorkerReply } from './rangeResult';
-import type { SkipReport } from '../health/types';
+import { ChunkBuffer, readRangeAsync } from './rangeReader';
+import { mergeSkipReports, type ReadJob, type SegmentResult, type ThreadResult, type WorkerReply } from './rangeResult';
 import type { ReadOptions, ReadResult } from './readSessionFile';
+import { readSegments } from './readSegments';
+import { newSegmentQueue } from './segmentQueue';
 import type { SessionAccumulator } from './sessionAccumulator';
 
 export interface FastReadOptions {
-  /** Worker threads for a big file; default: the machine's parallelism (at most MAX_WORKERS). 1 or less: this thread only. */
+  /** Threads for a big file; default: the machine's parallelism (at most MAX_THREADS). 1 or less: this thread only. */
   workers?: number;
   /** The bundled worker script; default `readerWorker.js` beside this bundle (dist/). */
   workerPath?: string;
@@ -25,10 +28,11 @@ export interface FastReadOptions {
   minParallelBytes?: number;
   /** Read size; default rangeReader's CHUNK_BYTES (tests make it tiny to cut lines across reads). */
   chunkBytes?: number;
+  /** Segment size; default from the file size (tests make it tiny to have many). */
+  segmentBytes?: number;
   /**
-   * This thread reads the first range itself while the workers read the others (it blocks this
-   * thread meanwhile): one worker fewer to start, and no snapshot or merge of that range. For a
-   * CLI, whose thread has nothing else to do; not for an extension host.
+   * This thread reads segments too, beside the workers (it is blocked meanwhile): one worker fewer
+   * to start and to merge. For a CLI, whose thread has nothing else to do; not for an extension host.
    */
   mainThreadRange?: boolean;
 }
@@ -40,8 +44,13 @@ export interface FastReadResult extends ReadResult {
   fallbacks: number;
 }
 
-const MAX_WORKERS = 4;
+const MAX_THREADS = 4;
 const MIN_PARALLEL_BYTES = 8 << 20;
+/** Segments: about eight per thread, so that taking the last ones evens the threads out, of 4 to 16 MB. */
+const SEGMENTS_PER_THREAD = 8;
+const MIN_SEGMENT_BYTES = 4 << 20;
+const MAX_SEGMENT_BYTES = 16 << 20;
+const MAX_SEGMENTS = 0xffff;
 
 export async function readSessionFileFast(
   file: string,
@@ -49,11 +58,11 @@ export async function readSessionFileFast(
   newAccumulator: () => SessionAccumulator,
 ): Promise<FastReadResult> {
   const size = (await fs.promises.stat(file)).size;
-  const workers = Math.min(options.workers ?? os.availableParallelism(), MAX_WORKERS);
+  const threads = Math.min(options.workers ?? os.availableParallelism(), MAX_THREADS);
   const workerPath = options.workerPath ?? path.join(__dirname, 'readerWorker.js');
-  if (workers >= 2 && size >= (options.minParallelBytes ?? MIN_PARALLEL_BYTES) && fs.existsSync(workerPath)) {
+  if (threads >= 2 && size >= (options.minParallelBytes ?? MIN_PARALLEL_BYTES) && fs.existsSync(workerPath)) {
     try {
-      return await readInWorkers(file, size, workers, workerPath, options, newAccumulator);
+      return await readInThreads(file, size, threads, workerPath, options, newAccumulator);
     } catch {
       // Fall through: this thread reads the whole file (same answer, one core).
     }
@@ -65,73 +74,62 @@ async function readInThisThread(file: string, accumulator: SessionAccumulator, c
   const ingest = new LineIngest(accumulator, true);
   const handle = await fs.promises.open(file, 'r');
   try {
-    await readRangeAsync(handle, 0, Infinity, ingest, chunkBytes);
+    await readRangeAsync(handle, 0, Infinity, ingest, new ChunkBuffer(chunkBytes));
   } finally {
     await handle.close();
   }
   return { accumulator, skipped: ingest.skips.toJSON(), lines: ingest.lines, threads: 1, fallbacks: ingest.fallbacks };
 }
 
-async function readInWorkers(
+async function readInThreads(
   file: string,
   size: number,
-  workers: number,
+  threads: number,
   workerPath: string,
   options: ReadOptions & FastReadOptions,
   newAccumulator: () => SessionAccumulator,
 ): Promise<FastReadResult> {
-  const bounds = await rangeBounds(file, size, workers);
-  const jobs: RangeJob[] = [];
-  for (let i = 0; i < workers; i++) {
-    const last = i === workers - 1;
-    // Empty ranges hold no line; skipping them keeps every other range's line offsets right.
-    if (!last && bounds[i + 1] === bounds[i]) continue;
-    jobs.push({
-      path: file,
-      start: bounds[i],
-      end: last ? null : bounds[i + 1],
-      now: options.now,
-      defaultProject: options.defaultProject,
-      chunkBytes: options.chunkBytes,
-    });
-  }
-  const here = options.mainThreadRange === true ? jobs[0] : null;
+  const segmentBytes =
+    options.segmentBytes ?? Math.min(MAX_SEGMENT_BYTES, Math.max(MIN_SEGMENT_BYTES, Math.ceil(size / (threads * SEGMENTS_PER_THREAD))));
+  const bounds = await rangeBounds(file, size, Math.max(1, Math.min(MAX_SEGMENTS, Math.ceil(size / segmentBytes))));
+  const job: ReadJob = {
+    path: file,
+    bounds,
+    queue: newSegmentQueue(bounds.length - 1, threads),
+    thread: 0,
+    now: options.now,
+    defaultProject: options.defaultProject,
+    chunkBytes: options.chunkBytes,
+  };
+  const here = options.mainThreadRange === true;
   const running: Worker[] = [];
   const accumulator = newAccumulator();
-  const ranges: Array<{ lines: number; skipped: SkipReport; fallbacks: number }> = [];
-  let results: RangeResult[];
+  const segments: SegmentResult[] = [];
+  let results: ThreadResult[];
   try {
-    const pending = Promise.all(jobs.slice(here ? 1 : 0).map((job) => runWorker(job, workerPath, running)));
-    pending.catch(() => undefined); // awaited below, after this thread's own range
-    if (here) {
-      // The first range, into the accumulator the others are merged into (file order kept).
-      const ingest = new LineIngest(accumulator, here.start === 0);
-      const fd = fs.openSync(file, 'r');
-      try {
-        readRangeSync(fd, here.start, here.end ?? Infinity, ingest, options.chunkBytes);
-      } finally {
-        fs.closeSync(fd);
-      }
-      ranges.push({ lines: ingest.lines, skipped: ingest.skips.toJSON(), fallbacks: ingest.fallbacks });
-    }
+    // Thread 0 is this one when it reads too; the workers are the others.
+    const first = here ? 1 : 0;
+    const pending = Promise.all(Array.from({ length: threads - first }, (_, i) => runWorker({ ...job, thread: first + i }, workerPath, running)));
+    pending.catch(() => undefined); // awaited below, after this thread's own share
+    if (here) segments.push(...readSegments(job, accumulator));
     results = await pending;
   } finally {
     for (const w of running) void w.terminate();
   }
   for (const r of results) {
     mergeSnapshot(accumulator, r.snapshot);
-    ranges.push(r);
+    segments.push(...r.segments);
   }
   return {
     accumulator,
-    skipped: mergeSkipReports(ranges),
-    lines: ranges.reduce((n, r) => n + r.lines, 0),
-    threads: jobs.length,
-    fallbacks: ranges.reduce((n, r) => n + r.fallbacks, 0),
+    skipped: mergeSkipReports(segments),
+    lines: segments.reduce((n, r) => n + r.lines, 0),
+    threads,
+    fallbacks: segments.reduce((n, r) => n + r.fallbacks, 0),
   };
 }
 
-function runWorker(job: RangeJob, workerPath: string, running: Worker[]): Promise<RangeResult> {
+function runWorker(job: ReadJob, workerPath: string, running: Worker[]): Promise<ThreadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerPath, { workerData: job });
     running.push(worker);

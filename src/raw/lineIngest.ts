@@ -13,10 +13,16 @@ export class LineIngest {
   /** Lines the scanner handed to the reference parser (for profiling the fast path's coverage). */
   fallbacks = 0;
   readonly skips = new SkipCollector();
-  private readonly scanner = new FieldScanner();
 
-  /** `atFileStart`: this range begins at byte 0, so its first line is the file's line 1. */
-  constructor(private readonly accumulator: SessionAccumulator, private readonly atFileStart: boolean) {}
+  /**
+   * `atFileStart`: this range begins at byte 0, so its first line is the file's line 1.
+   * `scanner`: one per thread, shared by its ranges (its interned strings stay warm).
+   */
+  constructor(
+    private readonly accumulator: SessionAccumulator,
+    private readonly atFileStart: boolean,
+    private readonly scanner = new FieldScanner(),
+  ) {}
 
   /** One line, buf[start, end) without its `\n`. */
   line(buf: Buffer, start: number, end: number): void {

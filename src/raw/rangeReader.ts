@@ -1,17 +1,25 @@
 // Reads a byte range of a file in large chunks and hands its lines to a LineIngest, holding one
 // chunk plus one unfinished line at a time: memory does not grow with the file. The sync form runs
-// in worker threads (nothing else to do there); the async form keeps the main thread responsive.
+// in worker threads (and in a CLI's main thread); the async form keeps a host's main thread responsive.
 import * as fs from 'fs';
 import type { LineIngest } from './lineIngest';
 
 export const CHUNK_BYTES = 4 << 20;
 
+/** The read buffer, kept across the ranges one thread reads (it grows for a line longer than it). */
+export class ChunkBuffer {
+  buf: Buffer;
+  constructor(chunkBytes = CHUNK_BYTES) {
+    this.buf = Buffer.allocUnsafe(chunkBytes);
+  }
+}
+
 /** Reads [start, end) (end = Infinity: to the end of the file) into `ingest`. */
-export function readRangeSync(fd: number, start: number, end: number, ingest: LineIngest, chunkBytes = CHUNK_BYTES): void {
-  const r = new ChunkCursor(start, end, chunkBytes);
+export function readRangeSync(fd: number, start: number, end: number, ingest: LineIngest, buffer = new ChunkBuffer()): void {
+  const r = new ChunkCursor(start, end, buffer);
   for (;;) {
     const want = r.want();
-    const n = want > 0 ? fs.readSync(fd, r.buf, r.filled, want, r.pos) : 0;
+    const n = want > 0 ? fs.readSync(fd, buffer.buf, r.filled, want, r.pos) : 0;
     if (!r.took(n, ingest)) return;
   }
 }
@@ -21,48 +29,47 @@ export async function readRangeAsync(
   start: number,
   end: number,
   ingest: LineIngest,
-  chunkBytes = CHUNK_BYTES,
+  buffer = new ChunkBuffer(),
 ): Promise<void> {
-  const r = new ChunkCursor(start, end, chunkBytes);
+  const r = new ChunkCursor(start, end, buffer);
   for (;;) {
     const want = r.want();
-    const n = want > 0 ? (await file.read(r.buf, r.filled, want, r.pos)).bytesRead : 0;
+    const n = want > 0 ? (await file.read(buffer.buf, r.filled, want, r.pos)).bytesRead : 0;
     if (!r.took(n, ingest)) return;
   }
 }
 
-/** The buffer bookkeeping both forms share. */
+/** The bookkeeping both forms share. */
 class ChunkCursor {
-  buf: Buffer;
   filled = 0;
   pos: number;
 
-  constructor(start: number, private readonly end: number, chunkBytes: number) {
+  constructor(start: number, private readonly end: number, private readonly buffer: ChunkBuffer) {
     this.pos = start;
-    this.buf = Buffer.allocUnsafe(chunkBytes);
   }
 
   want(): number {
-    return Math.min(this.buf.length - this.filled, this.end - this.pos);
+    return Math.min(this.buffer.buf.length - this.filled, this.end - this.pos);
   }
 
   /** Takes n more bytes; false at the end of the range (after the last line without `\n`). */
   took(n: number, ingest: LineIngest): boolean {
+    const buf = this.buffer.buf;
     if (n === 0) {
-      ingest.finish(this.buf, 0, this.filled);
+      ingest.finish(buf, 0, this.filled);
       return false;
     }
     this.pos += n;
     this.filled += n;
-    const rest = ingest.chunk(this.buf.subarray(0, this.filled), 0, this.filled);
-    if (rest === 0 && this.filled === this.buf.length) {
+    const rest = ingest.chunk(buf.subarray(0, this.filled), 0, this.filled);
+    if (rest === 0 && this.filled === buf.length) {
       // One line longer than the buffer: grow it (memory follows the longest line, not the file).
-      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
-      this.buf.copy(bigger, 0, 0, this.filled);
-      this.buf = bigger;
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, this.filled);
+      this.buffer.buf = bigger;
       return true;
     }
-    this.buf.copyWithin(0, rest, this.filled);
+    buf.copyWithin(0, rest, this.filled);
     this.filled -= rest;
     return true;
   }

@@ -139,15 +139,17 @@ describe('the field scanner against the reference parser', () => {
     const want = render(await reference(file));
     assert.equal(render(await fast(file, { workers: 1 })), want);
     for (const workers of [2, 3, 4]) {
-      const r = await fast(file, { workers, workerPath, minParallelBytes: 0 });
-      assert.equal(r.threads, workers);
-      assert.equal(render(r), want, `${workers} workers`);
+      for (const segmentBytes of [undefined, 20_000]) {
+        const r = await fast(file, { workers, workerPath, minParallelBytes: 0, segmentBytes });
+        assert.equal(r.threads, workers);
+        assert.equal(render(r), want, `${workers} workers, segments of ${segmentBytes ?? 'default'} bytes`);
+      }
     }
   });
 });
 
-describe('reads and worker ranges cut lines anywhere', () => {
-  it('tiny reads and many ranges give the reference answer, line numbers included', async () => {
+describe('reads, segments and threads cut lines anywhere', () => {
+  it('tiny reads and many segments give the reference answer, line numbers included', async () => {
     const gen = new LineGenerator(2024);
     const lines = Array.from({ length: 1500 }, () => gen.line());
     // Unusable lines late in the file too, so the first ten skipped must be chosen across ranges.
@@ -160,7 +162,8 @@ describe('reads and worker ranges cut lines anywhere', () => {
       assert.equal(render(await fast(file, { workers: 1, chunkBytes })), want, `one thread, reads of ${chunkBytes}`);
       for (const workers of [2, 4]) {
         for (const mainThreadRange of [false, true]) {
-          const r = await fast(file, { workers, workerPath, minParallelBytes: 0, chunkBytes, mainThreadRange });
+          // Segments of a few lines: many segments per thread, claimed in any order.
+          const r = await fast(file, { workers, workerPath, minParallelBytes: 0, chunkBytes, mainThreadRange, segmentBytes: 3000 });
           assert.equal(r.threads, workers);
           assert.equal(render(r), want, `${workers} threads${mainThreadRange ? ' (this one too)' : ''}, reads of ${chunkBytes}`);
         }
@@ -175,7 +178,7 @@ describe('reads and worker ranges cut lines anywhere', () => {
       const want = render(await reference(file));
       assert.equal(render(await fast(file, { workers: 1 })), want);
       assert.equal(render(await fast(file, { workers: 4, workerPath, minParallelBytes: 0 })), want);
-      assert.equal(render(await fast(file, { workers: 3, workerPath, minParallelBytes: 0, mainThreadRange: true })), want);
+      assert.equal(render(await fast(file, { workers: 3, workerPath, minParallelBytes: 0, mainThreadRange: true, segmentBytes: 7 })), want);
     }
   });
 
