@@ -60,6 +60,12 @@ export class SessionAccumulator {
   private anonymousSessions = 0;
   private readonly bucketSeconds: number;
   private readonly keepFrom: number;
+  // Where the last line went (see bucketFor and addUser): lookups a run of one session's lines skips.
+  private lastKey: KeyStats | null = null;
+  private lastBucketStart = Number.NaN;
+  private lastBucket: BucketStats | null = null;
+  private lastUsersBucket: BucketStats | null = null;
+  private lastUser = -1;
 
   constructor(private readonly options: AccumulatorOptions) {
     this.bucketSeconds = options.bucketSeconds ?? 3600;
@@ -140,12 +146,25 @@ export class SessionAccumulator {
     const key = this.keyFor(project ?? this.options.defaultProject, release, environment, started);
     if (started < this.keepFrom) return null;
     const t = Math.floor(started / this.bucketSeconds) * this.bucketSeconds;
+    // A session's updates usually follow each other in a file: most lines land where the last did.
+    if (key === this.lastKey && t === this.lastBucketStart) return this.lastBucket!;
     let b = key.buckets.get(t);
     if (b === undefined) {
       b = new BucketStats();
       key.buckets.set(t, b);
     }
+    this.lastKey = key;
+    this.lastBucketStart = t;
+    this.lastBucket = b;
     return b;
+  }
+
+  /** Adds a user to a bucket's users; the repeat of the last such add (a session's next update) is known to be there already. */
+  private addUser(b: BucketStats, uid: number): void {
+    if (b === this.lastUsersBucket && uid === this.lastUser) return;
+    b.users = add(b.users, uid);
+    this.lastUsersBucket = b;
+    this.lastUser = uid;
   }
 
   private addUpdate(u: SessionUpdateRecord): boolean {
@@ -160,7 +179,7 @@ export class SessionAccumulator {
     else if (u.status === 'abnormal') b.abnormal += 1;
     else if (u.status === 'unhandled') b.unhandled += 1;
     if (uid >= 0) {
-      b.users = add(b.users, uid);
+      this.addUser(b, uid);
       if (errored) b.erroredUsers = add(b.erroredUsers, uid);
       if (u.status === 'crashed') b.crashedUsers = add(b.crashedUsers, uid);
       else if (u.status === 'abnormal') b.abnormalUsers = add(b.abnormalUsers, uid);
@@ -182,7 +201,7 @@ export class SessionAccumulator {
     b.unhandled += e.unhandled;
     if (e.did !== null) {
       const uid = this.userId(e.did);
-      b.users = add(b.users, uid);
+      this.addUser(b, uid);
       if (erroredCount > 0) b.erroredUsers = add(b.erroredUsers, uid);
       if (e.crashed > 0) b.crashedUsers = add(b.crashedUsers, uid);
       if (e.abnormal > 0) b.abnormalUsers = add(b.abnormalUsers, uid);
