@@ -2,6 +2,7 @@
 // its stdout. Children keep measurements apart: a fresh heap and JIT each time, and no bench code
 // in the measured process's memory.
 import { spawn } from 'child_process';
+import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -51,9 +52,27 @@ export function runNode(script: string, args: string[], options: { execArgv?: st
   });
 }
 
-/** Runs a bench task module in a child (TypeScript through tsx) and parses the JSON it prints last. */
+const TASK_DIR = path.join(__dirname, '..', 'data', '.tasks');
+const bundled = new Map<string, string>();
+
+/** A bench task bundled once per run (plain node runs it: no TypeScript loader in the measured process). */
+function bundleTask(task: string): string {
+  let out = bundled.get(task);
+  if (out === undefined) {
+    out = path.join(TASK_DIR, task.replace(/[\/]/g, '_').replace(/\.ts$/, '.js'));
+    esbuild.buildSync({
+      entryPoints: [path.join(__dirname, '..', task)],
+      bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, logLevel: 'warning',
+      external: ['@duckdb/node-api'],
+    });
+    bundled.set(task, out);
+  }
+  return out;
+}
+
+/** Runs a bench task module in a child and parses the JSON it prints last. */
 export async function runTask<T>(task: string, args: string[], timeoutMs?: number): Promise<T & { peakRssMB: number; wallMs: number; childCpuMs: number }> {
-  const run = await runNode(path.join(__dirname, '..', task), args, { execArgv: ['--import', 'tsx'], timeoutMs });
+  const run = await runNode(bundleTask(task), args, { timeoutMs });
   if (run.code !== 0) throw new Error(`${task} ${args.join(' ')} failed (${run.code}): ${run.stderr.trim().split('\n').slice(-5).join(' / ')}`);
   const last = run.stdout.trim().split('\n').pop() ?? '{}';
   return { ...(JSON.parse(last) as T), peakRssMB: run.peakRssMB, wallMs: run.wallMs, childCpuMs: run.cpuMs };

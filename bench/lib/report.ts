@@ -14,8 +14,9 @@ function rows(results: Record<string, any>): Row[] {
   for (const [label, d] of Object.entries<any>(p?.datasets ?? {})) {
     const s = `pipeline ${label}`;
     out.push([s, 'file', `${fmt(d.sessions)} sessions, ${fmt(d.lines)} lines, ${d.MB} MB`, `${d.order} order; median of ${d.runs} runs`]);
-    out.push([s, 'ours (CLI wall)', seconds(d.ours.ms), `${fmt(d.ours.sessionsPerSec)} sessions/s, ${(d.ours.cpuMs / d.ours.ms).toFixed(2)} cores`]);
-    out.push([s, 'peakRssMB', fmt(d.ours.peakRssMB, 1), 'target < 200 (issue 2: < 300 for 1M)']);
+    out.push([s, 'ours', seconds(d.ours.ms), `${fmt(d.ours.sessionsPerSec)} sessions/s, ${(d.ours.cpuMs / d.ours.ms).toFixed(2)} cores`]);
+    out.push([s, 'ours: CLI wall', seconds(d.ours.cliWallMs), 'spawn to exit, node start included']);
+    out.push([s, 'peakRssMB', fmt(d.ours.peakRssMB, 1), 'CLI process; target < 200 (issue 2: < 300 for 1M)']);
     out.push([s, 'DuckDB', seconds(d.duckdb.ms), `${(d.duckdb.cpuMs / d.duckdb.ms).toFixed(2)} cores, ${fmt(d.duckdb.peakRssMB, 1)} MB`]);
     out.push([s, 'duckdbRatio', fmt(d.duckdbRatio), 'target >= 1']);
     out.push([s, 'JSON.parse', seconds(d.jsonParse.ms), '']);
