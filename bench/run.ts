@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     ['pipeline', () => pipelineSection(quick, log)],
     ['api', () => apiSection(quick, log)],
     ['server', () => serverSection(quick, log)],
-    ['extension', () => extensionSection(log)],
+    ['extension', () => extensionSection(log, quick)],
   ];
   for (const [name, run] of sections) {
     if (only && !only.includes(name)) continue;

@@ -27,6 +27,7 @@ import { currentSettings } from './extension/vscodeSettings';
 export type { ReleaseHealthTestApi } from './extension/testApi';
 
 export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi {
+  const activationStart = performance.now();
   const output = vscode.window.createOutputChannel('Release Health', { log: true });
   context.subscriptions.push(output);
   const log = new ReleaseHealthLog(output);
@@ -84,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
 
   updateContextKeys(settings());
   void store.reload();
-  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, secrets: context.secrets };
+  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, secrets: context.secrets, activationMs: performance.now() - activationStart };
 }
 
 export function deactivate(): void {

@@ -12,6 +12,14 @@ export function seededRandom(seed: number): () => number {
 
 /** A UUID-shaped id from the generator (not random from the OS: deterministic). */
 export function uuidFrom(rand: () => number): string {
-  const hex = (n: number) => Math.floor(rand() * 16 ** n).toString(16).padStart(n, '0');
+  // At most 6 hex digits (24 bits) per draw: a draw has 32 bits, so longer runs would end in zeros.
+  const hex = (n: number): string => {
+    let out = '';
+    for (let left = n; left > 0; left -= 6) {
+      const k = Math.min(6, left);
+      out += Math.floor(rand() * 16 ** k).toString(16).padStart(k, '0');
+    }
+    return out;
+  };
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(rand() * 4)).toString(16)}${hex(3)}-${hex(12)}`;
 }

@@ -19,4 +19,6 @@ export interface ReleaseHealthTestApi {
   statusBarItem: vscode.StatusBarItem;
   panels: ReleasePanelManager;
   secrets: vscode.SecretStorage;
+  /** Milliseconds activate() took inside the extension host (the benchmark reads it). */
+  activationMs: number;
 }
