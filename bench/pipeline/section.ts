@@ -11,22 +11,16 @@ import { runNode, runTask } from '../lib/child';
 import { median, round } from '../lib/stats';
 import { BENCH_NOW, BENCH_NOW_ISO, ensureDataFile, sessionsLabel, type DataFile, type LineOrder } from './data';
 import type { DuckRow } from './duckdbSql';
+import type { ReleaseHealth } from '../../src/health/types';
 
 const CLI = path.join(__dirname, '../../dist/cli.js');
 const WORKER = path.join(__dirname, '../../dist/readerWorker.js');
 
-interface ReleaseFigures {
-  project: string;
-  release: string;
-  totalSessions: number;
-  sessionsHealthy: number;
-  sessionsErrored: number;
-  sessionsCrashed: number;
-  sessionsAbnormal: number;
-  sessionsUnhandled: number;
-  totalUsers: number;
-  usersCrashed: number;
-}
+/** The figures both ours and DuckDB compute, compared exactly. */
+type ReleaseFigures = Pick<
+  ReleaseHealth,
+  'project' | 'release' | 'totalSessions' | 'sessionsHealthy' | 'sessionsErrored' | 'sessionsCrashed' | 'sessionsAbnormal' | 'sessionsUnhandled' | 'totalUsers' | 'usersCrashed'
+>;
 
 const COMPARED: Array<keyof ReleaseFigures> = [
   'totalSessions', 'sessionsHealthy', 'sessionsErrored', 'sessionsCrashed', 'sessionsAbnormal', 'sessionsUnhandled', 'totalUsers', 'usersCrashed',
