@@ -2,9 +2,9 @@
 // release), held in memory only: it is regenerated relative to `now` at every start.
 import { DEMO_PROJECTS, generateDemoLines } from '../demo/demoDataset';
 import { parseSessionDocument } from '../raw/sessionLine';
-import type { DurableStore } from './durableStore';
-import type { LogEntry } from './logRecords';
-import { ProjectResolver } from './projectResolver';
+import type { DurableStore } from './store/durableStore';
+import type { LogEntry } from './store/logRecords';
+import { ProjectResolver } from './store/projectResolver';
 
 export function seedDemo(durable: DurableStore, sessions: number, now: number): { lines: number } {
   const platforms = Object.fromEntries(DEMO_PROJECTS.map((p) => [p.slug, p.platform]));

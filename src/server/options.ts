@@ -1,7 +1,7 @@
 // Options of the local Sentry-style server, for the CLI and for tests and benchmarks that start
 // it in-process, and their defaults.
 import { randomBytes } from 'crypto';
-import type { TokenGrant } from './auth';
+import type { TokenGrant } from './http/auth';
 
 export interface ProjectOption {
   slug: string;

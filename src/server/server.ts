@@ -2,16 +2,16 @@
 // It recovers the data dir's log, seeds demo data and imports a file if asked, then listens.
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { Authenticator } from './auth';
+import { Authenticator } from './http/auth';
 import { seedDemo } from './demoSeed';
-import { DurableStore, type RecoveryReport } from './durableStore';
-import { importSessionFile, type ImportReport } from './importFile';
+import { DurableStore, type RecoveryReport } from './store/durableStore';
+import { importSessionFile, type ImportReport } from './ingest/importFile';
 import { resolveOptions, type ServerOptions } from './options';
-import { nameFromSlug, ProjectRegistry, type ProjectInfo } from './projectRegistry';
-import { RangeReader } from './rangeStats';
-import { RateLimiter } from './rateLimit';
-import { route, type RouterContext } from './router';
-import { SessionStore } from './sessionStore';
+import { nameFromSlug, ProjectRegistry, type ProjectInfo } from './store/projectRegistry';
+import { RangeReader } from './query/rangeStats';
+import { RateLimiter } from './http/rateLimit';
+import { route, type RouterContext } from './http/router';
+import { SessionStore } from './store/sessionStore';
 
 export interface RunningServer {
   /** `http://127.0.0.1:PORT` */

@@ -3,8 +3,8 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { LOG_FILE } from '../../../src/server/durableStore';
-import { readFrames, StorageLog } from '../../../src/server/storageLog';
+import { LOG_FILE } from '../../../src/server/store/durableStore';
+import { readFrames, StorageLog } from '../../../src/server/store/storageLog';
 import { ingest, NOW, sessions, testServer, update } from './helpers';
 
 const dirs: string[] = [];

@@ -2,10 +2,10 @@
 // is covered by the coarsest stored levels that fit (days, then hours at the edges, then the
 // 10-second level at non-hour edges), so a 90-day query touches about 90 buckets per key.
 // Distinct counts are exact unions: ids are stamped in a typed array indexed by id.
-import { SET_ERRORED_SIDS, SET_KINDS, SET_USERS, type Contribution } from './contribution';
-import type { FineLog } from './fineLog';
-import type { RollupBucket } from './rollupBucket';
-import { DAY, HOUR, type SeriesKey, type SessionStore } from './sessionStore';
+import { SET_ERRORED_SIDS, SET_KINDS, SET_USERS, type Contribution } from '../ingest/contribution';
+import type { FineLog } from '../store/fineLog';
+import type { RollupBucket } from '../store/rollupBucket';
+import { DAY, HOUR, type SeriesKey, type SessionStore } from '../store/sessionStore';
 
 export interface RangeStats {
   init: number;

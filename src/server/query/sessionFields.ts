@@ -1,7 +1,7 @@
 // The `field` values of the sessions endpoint and how each becomes metric columns and output
 // values, as Sentry's metrics_sessions_v2 Field classes do: which columns it reads, which
 // session.status group each column fills, and the errors for combinations Sentry refuses.
-import { badRequest } from './httpErrors';
+import { badRequest } from '../http/httpErrors';
 import {
   DURATION_COLUMNS, RATE_COLUMNS, SESSION_ABNORMAL, SESSION_ALL, SESSION_CRASHED, SESSION_ERRORED, SESSION_HEALTHY,
   SESSION_UNHANDLED, USER_ABNORMAL, USER_ALL, USER_CRASHED, USER_ERRORED, USER_HEALTHY, USER_UNHANDLED, type MetricColumn,

@@ -3,13 +3,13 @@
 // validated with the raw-data parser and stored; other item types are ignored; invalid session
 // items are dropped as relay drops them. 200 is sent only once the data is on disk.
 import type { IncomingMessage } from 'http';
-import { parseSessionDocument, type SessionRecord } from '../raw/sessionLine';
-import type { DurableStore } from './durableStore';
+import { parseSessionDocument, type SessionRecord } from '../../raw/sessionLine';
+import type { DurableStore } from '../store/durableStore';
 import { envelopeHeaders, EnvelopeError, parseEnvelope } from './envelope';
 import { keyFromAuthHeader, keyFromDsn } from './envelopeAuth';
-import { ApiError } from './httpErrors';
-import type { LogEntry } from './logRecords';
-import { decodeBody, readBody } from './requestBody';
+import { ApiError } from '../http/httpErrors';
+import type { LogEntry } from '../store/logRecords';
+import { decodeBody, readBody } from '../http/requestBody';
 
 export interface IngestContext {
   durable: DurableStore;

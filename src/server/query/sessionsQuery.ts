@@ -3,16 +3,16 @@
 // errors, orderBy rules, the group limit (`10000 // intervals` without per_page, per_page + 1
 // with it, and its 400), default ordering by the primary field, session.status fan-out with
 // zero groups, and the empty-result rules.
-import { badRequest } from './httpErrors';
-import { isoZ } from './isoTime';
+import { badRequest } from '../http/httpErrors';
+import { isoZ } from '../http/isoTime';
 import { FAMILY_COUNTER, FAMILY_DURATION, FAMILY_ERROR_SET, FAMILY_USERS, mergeNeeds, type MetricColumn } from './metricColumns';
-import type { ProjectRegistry } from './projectRegistry';
-import { pyTimedelta } from './pyFormat';
+import type { ProjectRegistry } from '../store/projectRegistry';
+import { pyTimedelta } from '../http/pyFormat';
 import type { RangeReader, RangeStats } from './rangeStats';
 import { extractStatusFilter, matches, parseSearchQuery, projectSlugs } from './searchQuery';
 import { defaultFor, makeField, SESSION_STATUSES, type SessionField, type SessionStatusName, type Value } from './sessionFields';
 import type { SessionsRequest } from './sessionsParams';
-import type { SeriesKey, SessionStore } from './sessionStore';
+import type { SeriesKey, SessionStore } from '../store/sessionStore';
 
 /** `MAX_POINTS` of the metrics layer: groups x intervals per query. */
 export const METRICS_MAX_POINTS = 10000;

@@ -1,11 +1,11 @@
 // GET /api/0/organizations/{org}/projects/ (contract §2.4): the projects the caller can access,
 // ordered by slug, OffsetPaginator pages of up to 100, Sentry's project summary shape.
 import type { ApiData, ApiRequest, ApiResponse } from './apiTypes';
-import { accessibleProjects, requireScope } from './auth';
-import { ApiError } from './httpErrors';
-import { isoZ } from './isoTime';
-import { linkHeader, offsetPaginate, parseCursor, parsePerPage } from './pagination';
-import type { ProjectInfo } from './projectRegistry';
+import { accessibleProjects, requireScope } from '../http/auth';
+import { ApiError } from '../http/httpErrors';
+import { isoZ } from '../http/isoTime';
+import { linkHeader, offsetPaginate, parseCursor, parsePerPage } from '../query/pagination';
+import type { ProjectInfo } from '../store/projectRegistry';
 
 const STATS_PERIODS = ['', '1h', '24h', '7d', '14d', '30d'];
 

@@ -1,8 +1,8 @@
 // Session data aggregated at ingest, per (project, release, environment): hour and day rollups
 // (counters + sets + durations) and a 10-second fine level. Queries read these and never the
 // raw updates. Users, sessions, releases and environments are interned as integers.
-import type { SessionRecord } from '../raw/sessionLine';
-import { aggregateContribution, isEmptyContribution, updateContribution, type Contribution } from './contribution';
+import type { SessionRecord } from '../../raw/sessionLine';
+import { aggregateContribution, isEmptyContribution, updateContribution, type Contribution } from '../ingest/contribution';
 import { FineLog } from './fineLog';
 import { Interner } from './interner';
 import { RollupBucket } from './rollupBucket';

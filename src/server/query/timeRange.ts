@@ -1,9 +1,9 @@
 // Date range and interval of a sessions query, with Sentry's rules and messages
 // (get_date_range_from_params, get_constrained_date_range, to_intervals; contract §1.2, §1.5).
-import { badRequest } from './httpErrors';
-import { parseDateTime } from './isoTime';
-import { pyRepr } from './pyFormat';
-import type { QueryDict } from './queryDict';
+import { badRequest } from '../http/httpErrors';
+import { parseDateTime } from '../http/isoTime';
+import { pyRepr } from '../http/pyFormat';
+import type { QueryDict } from '../http/queryDict';
 
 export const MAX_STATS_PERIOD = 90 * 86400;
 export const ONE_DAY = 86400;

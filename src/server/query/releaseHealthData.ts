@@ -3,9 +3,9 @@
 // the summary window starts at the first whole hour after now - period, totals are null rather
 // than 0, the environment filter applies to adoption only, and a release without sessions in
 // the summary window still has health data if its counters show up in the last 90 days.
-import { SET_CRASHED_USERS, SET_ERRORED_SIDS, SET_USERS } from './contribution';
+import { SET_CRASHED_USERS, SET_ERRORED_SIDS, SET_USERS } from '../ingest/contribution';
 import type { RangeReader } from './rangeStats';
-import type { SeriesKey, SessionStore } from './sessionStore';
+import type { SeriesKey, SessionStore } from '../store/sessionStore';
 import { sortedQuantile } from './sortedQuantile';
 
 const HOUR = 3600;

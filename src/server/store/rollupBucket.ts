@@ -1,7 +1,7 @@
 // One hour or one day of one (project, release, environment): the counters and sets relay's
 // metrics would hold for it. Totals over a range are unions of these sets, never sums of sizes.
 import { IdSet } from './idSet';
-import { SET_ERRORED_SIDS, SET_KINDS, SET_USERS, type Contribution } from './contribution';
+import { SET_ERRORED_SIDS, SET_KINDS, SET_USERS, type Contribution } from '../ingest/contribution';
 
 export class RollupBucket {
   init = 0;

@@ -2,7 +2,7 @@
 // unknown token is 401, a token without the endpoint's scope or without access to a requested
 // project is 403. Tokens can be restricted to scopes and projects (for tests of those 403s).
 import { ApiError, forbidden } from './httpErrors';
-import type { ProjectInfo, ProjectRegistry } from './projectRegistry';
+import type { ProjectInfo, ProjectRegistry } from '../store/projectRegistry';
 
 export interface TokenGrant {
   token: string;

@@ -2,10 +2,10 @@
 // Sentry's OrganizationEndpoint.get_filter_params does: ids must be integers, `-1` is every
 // accessible project, none given is every project the caller belongs to, and a requested project
 // the caller cannot see (or that does not exist) is 403. An unknown environment name is 404.
-import { canAccess, type Grant } from './auth';
-import { badRequest, forbidden, notFound } from './httpErrors';
-import type { ProjectInfo, ProjectRegistry } from './projectRegistry';
-import type { QueryDict } from './queryDict';
+import { canAccess, type Grant } from '../http/auth';
+import { badRequest, forbidden, notFound } from '../http/httpErrors';
+import type { ProjectInfo, ProjectRegistry } from '../store/projectRegistry';
+import type { QueryDict } from '../http/queryDict';
 
 export const ALL_ACCESS_PROJECTS = -1;
 

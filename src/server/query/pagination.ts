@@ -1,9 +1,9 @@
 // Sentry's pagination pieces: `per_page` and `cursor` parsing (base.get_per_page,
 // Cursor.from_string), the two paginators the endpoints use (OffsetPaginator for projects and
 // releases, SessionsDataSeriesPaginator for sessions) and the `Link` header (build_cursor_link).
-import { badRequest } from './httpErrors';
-import { pyQuotePath } from './pyFormat';
-import type { QueryDict } from './queryDict';
+import { badRequest } from '../http/httpErrors';
+import { pyQuotePath } from '../http/pyFormat';
+import type { QueryDict } from '../http/queryDict';
 
 export interface Cursor {
   value: number;

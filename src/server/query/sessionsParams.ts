@@ -1,11 +1,11 @@
 // Reads a sessions request the way Sentry's endpoint validates it, in the same order, so the
 // first error a client sees is Sentry's first error: projects, environments and date range
 // (get_filter_params), then fields, groupBy, interval and bucket count (QueryDefinition).
-import type { Grant } from './auth';
+import type { Grant } from '../http/auth';
 import { resolveEnvironments, resolveProjects } from './filterParams';
-import { badRequest } from './httpErrors';
-import type { ProjectInfo, ProjectRegistry } from './projectRegistry';
-import type { QueryDict } from './queryDict';
+import { badRequest } from '../http/httpErrors';
+import type { ProjectInfo, ProjectRegistry } from '../store/projectRegistry';
+import type { QueryDict } from '../http/queryDict';
 import { isFieldName } from './sessionFields';
 import { constrainRange, dateRangeFromParams, parseInterval, type ConstrainedRange } from './timeRange';
 

@@ -2,8 +2,8 @@
 // metric extraction (contract §4.3, health-pipeline "Ingestion rules"), the same rules as
 // src/raw/sessionAccumulator.ts: counters tagged init/crashed/abnormal/unhandled/errored_preaggr,
 // the errored-session set, and the user set tagged by status. Every metric is dated `started`.
-import type { AggregateEntryRecord, SessionUpdateRecord } from '../raw/sessionLine';
-import type { Interner } from './interner';
+import type { AggregateEntryRecord, SessionUpdateRecord } from '../../raw/sessionLine';
+import type { Interner } from '../store/interner';
 
 /** Set kinds kept per bucket; user kinds 1..7 match the USER_* bits (kind k is bit k-1). */
 export const SET_ERRORED_SIDS = 0;

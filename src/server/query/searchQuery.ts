@@ -3,7 +3,7 @@
 // `AND`/`OR`, parentheses, negation `!key:value`, quoted values and `key:[a, "b c"]` lists.
 // Unknown keys (and free text, which Sentry reads as `message`) -> `Invalid search filter: <key>`;
 // wildcards -> `Invalid condition: wildcard search is not supported`.
-import { badRequest } from './httpErrors';
+import { badRequest } from '../http/httpErrors';
 import { SESSION_STATUSES, type SessionStatusName } from './sessionFields';
 
 export interface Term {

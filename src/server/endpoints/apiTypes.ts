@@ -1,9 +1,9 @@
 // What an organization API handler gets and gives back.
-import type { Grant } from './auth';
-import type { ProjectRegistry } from './projectRegistry';
-import type { QueryDict } from './queryDict';
-import type { RangeReader } from './rangeStats';
-import type { SessionStore } from './sessionStore';
+import type { Grant } from '../http/auth';
+import type { ProjectRegistry } from '../store/projectRegistry';
+import type { QueryDict } from '../http/queryDict';
+import type { RangeReader } from '../query/rangeStats';
+import type { SessionStore } from '../store/sessionStore';
 
 export interface ApiRequest {
   /** URL path as requested (for Link headers). */

@@ -2,16 +2,16 @@
 // API (GET /api/0/organizations/{org}/{projects|releases|sessions}/) with Sentry's order of
 // checks: rate limit, then authentication (401), organization (404), scope/project (403).
 import type { IncomingMessage, ServerResponse } from 'http';
-import type { ApiData, ApiRequest, ApiResponse } from './apiTypes';
+import type { ApiData, ApiRequest, ApiResponse } from '../endpoints/apiTypes';
 import type { Authenticator } from './auth';
 import { ApiError, notFound } from './httpErrors';
-import { handleEnvelope, type IngestContext } from './ingestEndpoint';
-import { organizationDetails, serializeOrganization } from './organizationEndpoint';
-import { projectsEndpoint } from './projectsEndpoint';
+import { handleEnvelope, type IngestContext } from '../ingest/ingestEndpoint';
+import { organizationDetails, serializeOrganization } from '../endpoints/organizationEndpoint';
+import { projectsEndpoint } from '../endpoints/projectsEndpoint';
 import { QueryDict } from './queryDict';
 import type { RateLimiter } from './rateLimit';
-import { releasesEndpoint } from './releasesEndpoint';
-import { sessionsEndpoint } from './sessionsEndpoint';
+import { releasesEndpoint } from '../endpoints/releasesEndpoint';
+import { sessionsEndpoint } from '../endpoints/sessionsEndpoint';
 
 export interface RouterContext {
   org: string;

@@ -3,7 +3,7 @@
 import {
   SET_ABNORMAL_USERS, SET_ANR_USERS, SET_CRASHED_USERS, SET_ERRORED_SIDS, SET_ERRORED_USERS,
   SET_FG_ANR_USERS, SET_UNHANDLED_USERS, SET_USERS,
-} from './contribution';
+} from '../ingest/contribution';
 import type { Needs, RangeStats } from './rangeStats';
 import { sortedQuantile } from './sortedQuantile';
 

@@ -3,7 +3,7 @@
 // legal interval is a multiple of 10 s, so this level answers any of them exactly.
 // Columnar (about 22 bytes a contribution): time, flags, ids and duration in typed arrays, kept
 // sorted by time lazily (the first fine query after out-of-order appends sorts once).
-import { type Contribution } from './contribution';
+import { type Contribution } from '../ingest/contribution';
 
 /** flags bits: 0/1 counters of a session update; AGGREGATE means the counts sit in `aggCounts`. */
 const F_INIT = 1;

@@ -5,10 +5,10 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as readline from 'readline';
-import { parseSessionLine } from '../raw/sessionLine';
-import type { DurableStore } from './durableStore';
-import type { LogEntry } from './logRecords';
-import { ProjectResolver } from './projectResolver';
+import { parseSessionLine } from '../../raw/sessionLine';
+import type { DurableStore } from '../store/durableStore';
+import type { LogEntry } from '../store/logRecords';
+import { ProjectResolver } from '../store/projectResolver';
 
 export interface ImportReport {
   file: string;

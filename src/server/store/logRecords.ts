@@ -6,8 +6,8 @@
 //         crashed, unhandled], ...]]                              a session aggregate
 // Frames of kind IMPORT_DATA carry an import's records and count only once the IMPORT_COMMIT
 // frame with the same import id follows, so a crash mid-import never leaves half of it.
-import type { SessionStatus } from '../health/types';
-import type { SessionAggregateRecord, SessionRecord, SessionUpdateRecord } from '../raw/sessionLine';
+import type { SessionStatus } from '../../health/types';
+import type { SessionAggregateRecord, SessionRecord, SessionUpdateRecord } from '../../raw/sessionLine';
 import type { ProjectInfo } from './projectRegistry';
 
 export const FRAME_DATA = 1;

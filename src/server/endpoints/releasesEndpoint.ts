@@ -3,16 +3,16 @@
 // debounce_update_release_health_data does: dateCreated is the first session seen. Ordered by
 // dateCreated descending, OffsetPaginator pages of at most 100.
 import type { ApiData, ApiRequest, ApiResponse } from './apiTypes';
-import { requireScope } from './auth';
-import { resolveEnvironments, resolveProjects } from './filterParams';
-import { ApiError, badRequest } from './httpErrors';
-import { isoZ } from './isoTime';
-import { linkHeader, offsetPaginate, parseCursor, parsePerPage } from './pagination';
-import type { ProjectInfo } from './projectRegistry';
-import { releaseHealthData, type HealthOptions } from './releaseHealthData';
+import { requireScope } from '../http/auth';
+import { resolveEnvironments, resolveProjects } from '../query/filterParams';
+import { ApiError, badRequest } from '../http/httpErrors';
+import { isoZ } from '../http/isoTime';
+import { linkHeader, offsetPaginate, parseCursor, parsePerPage } from '../query/pagination';
+import type { ProjectInfo } from '../store/projectRegistry';
+import { releaseHealthData, type HealthOptions } from '../query/releaseHealthData';
 import { semverKey, versionInfo } from './releaseVersion';
-import type { ReleaseInfo } from './sessionStore';
-import { dateRangeFromParams } from './timeRange';
+import type { ReleaseInfo } from '../store/sessionStore';
+import { dateRangeFromParams } from '../query/timeRange';
 
 const STATS_PERIODS = ['1h', '24h', '1d', '48h', '2d', '7d', '14d', '30d', '90d'];
 const SESSION_SORTS = ['crash_free_sessions', 'crash_free_users', 'sessions', 'users', 'sessions_24h', 'users_24h'];

@@ -1,9 +1,9 @@
 // GET /api/0/organizations/{org}/ and GET /api/0/organizations/: the one organization this
 // server holds, in Sentry's organization shape (what clients call to check URL, token and org).
-import type { Grant } from './auth';
-import { requireScope } from './auth';
-import { isoZ } from './isoTime';
-import { nameFromSlug } from './projectRegistry';
+import type { Grant } from '../http/auth';
+import { requireScope } from '../http/auth';
+import { isoZ } from '../http/isoTime';
+import { nameFromSlug } from '../store/projectRegistry';
 
 export interface OrganizationInfo {
   id: string;

@@ -3,10 +3,10 @@
 // back (counted after the session.status fan-out, as Sentry counts), drops the last one and
 // links a next page.
 import type { ApiData, ApiRequest, ApiResponse } from './apiTypes';
-import { requireScope } from './auth';
-import { linkHeader, parseCursor, parsePerPage } from './pagination';
-import { parseSessionsRequest } from './sessionsParams';
-import { runSessionsQuery } from './sessionsQuery';
+import { requireScope } from '../http/auth';
+import { linkHeader, parseCursor, parsePerPage } from '../query/pagination';
+import { parseSessionsRequest } from '../query/sessionsParams';
+import { runSessionsQuery } from '../query/sessionsQuery';
 
 /** SNUBA_LIMIT: the paginator's default and maximum per_page. */
 export const SESSIONS_MAX_PER_PAGE = 5000;
