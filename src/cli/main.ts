@@ -1,18 +1,21 @@
-// The `release-health` command line. Exit codes: 0 ok, 1 a --fail-under gate failed,
-// 2 a usage or input error (one line on stderr).
+// The `release-health` command line. Exit codes: 0 ok, 1 a --fail-under gate failed (overview)
+// or no release holds HEAD (workspace), 2 a usage or input error (one line on stderr).
 import { parseOverviewArgs, OVERVIEW_USAGE } from './overviewArgs';
 import { runOverview, type CommandIO } from './overviewCommand';
 import { UsageError } from './usageError';
+import { parseWorkspaceArgs, WORKSPACE_USAGE } from './workspaceArgs';
+import { runWorkspace } from './workspaceCommand';
 import './registerSources';
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(OVERVIEW_USAGE + '\n');
+    io.stdout(`${OVERVIEW_USAGE}\n${WORKSPACE_USAGE}\n`);
     return 0;
   }
   try {
-    if (command !== 'overview') throw new UsageError(command ? `unknown command '${command}'` : 'missing command: overview');
+    if (command === 'workspace') return await runWorkspace(parseWorkspaceArgs(rest), io);
+    if (command !== 'overview') throw new UsageError(command ? `unknown command '${command}'` : 'missing command: overview or workspace');
     return await runOverview(parseOverviewArgs(rest), io);
   } catch (err) {
     if (err instanceof UsageError) {

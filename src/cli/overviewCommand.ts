@@ -15,7 +15,7 @@ export interface CommandIO {
 
 export type OverviewSource = (args: OverviewArgs, io: CommandIO) => Promise<Overview & { skipped?: SkipReport }>;
 
-async function fileSource(args: OverviewArgs): Promise<Overview & { skipped: SkipReport }> {
+export async function fileSource(args: OverviewArgs): Promise<Overview & { skipped: SkipReport }> {
   const path = args.file!;
   let stat: fs.Stats;
   try {

@@ -1,0 +1,28 @@
+// What a person reads about the workspace's release, written once for the tree, status bar
+// tooltip, panel and CLI table.
+import type { MatchKind, WorkspaceMatch } from './types';
+
+export const THIS_WORKSPACE = 'this workspace';
+export const NOT_IN_A_RELEASE = 'HEAD is not in any release yet';
+
+/** `HEAD +3` when HEAD is past the matched commit, else `this workspace`. */
+export function workspaceMark(m: Pick<WorkspaceMatch, 'commitsAhead'>): string {
+  return m.commitsAhead !== null && m.commitsAhead > 0 ? `HEAD +${m.commitsAhead}` : THIS_WORKSPACE;
+}
+
+const HOW: Record<MatchKind, string> = {
+  env: 'SENTRY_RELEASE',
+  commit: 'HEAD is one of its commits',
+  sha: 'named by HEAD\'s SHA',
+  tag: 'a tag at HEAD',
+  package: 'package.json name@version',
+  ancestor: 'nearest released ancestor of HEAD',
+};
+
+export function matchedByLabel(kind: MatchKind): string {
+  return HOW[kind];
+}
+
+export function shortSha(sha: string | null): string {
+  return sha === null ? '-' : sha.slice(0, 7);
+}
