@@ -11,6 +11,7 @@ import { fetchAll } from './paginate';
 import { OrganizationSchema, parseBody, ProjectListSchema, ReleaseListSchema, type ProjectItem, type ReleaseItem } from './schemas';
 import { fetchSessionsData } from './sessionsFetch';
 import { SentryHttp, type RequestLogger } from './sentryHttp';
+import { toReleaseRecord, type ReleaseRecord } from './releaseRecords';
 
 export type { ApiSourceConfig, ProxyConfig, RetryConfig } from './config';
 export type { RequestLogEntry, RequestLogger } from './sentryHttp';
@@ -32,6 +33,8 @@ export interface ApiProject {
 
 export interface ApiOverview extends Overview {
   projects: ApiProject[];
+  /** The listed releases with their lastCommit / lastDeploy (no extra request: the listing has them). */
+  releaseRecords: ReleaseRecord[];
   /** HTTP requests this refresh took (retries included). */
   requests: number;
 }
@@ -126,7 +129,7 @@ export async function fetchApiOverview(
     const all = await run(() => fetchProjects(http, cfg));
     const projects = pickProjects(all, cfg, http.endpoint(`${orgPath(cfg.organization)}/projects/`));
     if (projects.length === 0) {
-      return { ...computeOverview({ releases: [], projects: {} }, overviewOptions), projects: [], requests: http.requests };
+      return { ...computeOverview({ releases: [], projects: {} }, overviewOptions), projects: [], releaseRecords: [], requests: http.requests };
     }
     // The releases listing runs alongside the first session queries; only the has-data step
     // needs it. fetchSessionsData awaits it together with them, so its failure surfaces first.
@@ -134,8 +137,14 @@ export async function fetchApiOverview(
     const listedKeys = listing.then((l) => [...listedPairs(l).keys()]);
     listedKeys.catch(() => undefined); // awaited in fetchSessionsData; never an unhandled rejection meanwhile
     const data = await fetchSessionsData(http, cfg.organization, { projectIds: projectParams(cfg, projects), environments }, listedKeys, overviewOptions, run);
-    const input = buildApiOverviewInput(await listing, data, overviewOptions);
-    return { ...computeOverview(input, overviewOptions), projects: projects.map(toApiProject), requests: http.requests };
+    const listed = await listing;
+    const input = buildApiOverviewInput(listed, data, overviewOptions);
+    return {
+      ...computeOverview(input, overviewOptions),
+      projects: projects.map(toApiProject),
+      releaseRecords: listed.releases.map(toReleaseRecord),
+      requests: http.requests,
+    };
   });
 }
 

@@ -1,6 +1,7 @@
 // The SentryClient the extension uses: src/api's client, given VS Code's proxy settings and
 // the request timeout from the settings.
 import { checkConnection, fetchApiOverview, listProjects, type ApiSourceConfig } from '../../api/fetchApiOverview';
+import { fetchReleaseDeploys } from '../../api/releaseRecords';
 import type { SentryClient, SentryConnection } from './sentryClient';
 
 function configOf(c: SentryConnection, projects: string[] = [], environments: string[] = []): ApiSourceConfig {
@@ -24,8 +25,11 @@ export const apiSentryClient: SentryClient = {
   },
   async fetchOverview(c, projects, options, hooks) {
     const result = await fetchApiOverview(configOf(c, projects, options.environments), c.token, options, hooks);
-    const { projects: apiProjects, requests: _requests, ...overview } = result;
+    const { projects: apiProjects, requests: _requests, releaseRecords, ...overview } = result;
     void _requests;
-    return { overview, projects: apiProjects };
+    return { overview, projects: apiProjects, records: releaseRecords };
+  },
+  fetchDeploys(c, version, hooks) {
+    return fetchReleaseDeploys(configOf(c), c.token, version, hooks);
   },
 };

@@ -1,6 +1,7 @@
 // What the extension needs of the Sentry API, in its own terms. The adapter in
 // apiSentryClient.ts maps it onto src/api; the sources and commands depend only on this.
 import type { Overview, OverviewOptions } from '../../health/types';
+import type { ReleaseDeployInfo, ReleaseRecord } from '../../api/releaseRecords';
 import type { ProxySettings } from '../settings';
 
 export interface SentryConnection {
@@ -40,6 +41,8 @@ export type ApiErrorKind =
 export interface SentryOverview {
   overview: Overview;
   projects: SentryProject[];
+  /** What release management recorded (lastCommit, lastDeploy) per listed release. */
+  records?: ReleaseRecord[];
 }
 
 export interface SentryClient {
@@ -53,6 +56,8 @@ export interface SentryClient {
     options: OverviewOptions & { environments: string[] },
     hooks: RequestHooks,
   ): Promise<SentryOverview>;
+  /** A release's deploys, newest first. */
+  fetchDeploys(connection: SentryConnection, version: string, hooks: RequestHooks): Promise<ReleaseDeployInfo[]>;
 }
 
 /** Reads the `kind` of an API error (src/api's SentryApiError) without depending on its class. */

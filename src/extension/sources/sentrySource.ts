@@ -6,6 +6,7 @@ import { hostOf } from '../sentry/sentryUrls';
 import type { TokenStore } from '../sentry/tokenStore';
 import type { ReleaseHealthSettings } from '../settings';
 import { LoadCancelled, SourceError, type HealthSource, type SourceRequest, type SourceResult } from '../store/healthSource';
+import type { ReleaseDeployInfo } from '../../api/releaseRecords';
 
 // Not being signed in is a state the view explains (after "Sign Out" it is what the user asked for).
 const CONNECT = { fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…', quiet: true };
@@ -32,6 +33,17 @@ export class SentrySource implements HealthSource {
     private readonly tokens: TokenStore,
     private readonly logRequest: (entry: RequestLogEntry) => void,
   ) {}
+
+  async loadDeploys(settings: ReleaseHealthSettings, version: string, signal: AbortSignal): Promise<ReleaseDeployInfo[]> {
+    const { url, organization } = settings.sentry;
+    const token = await this.tokens.get(url, organization);
+    if (!token) throw new SourceError({ message: `Not signed in to ${hostOf(url)} / ${organization}.`, ...CONNECT });
+    try {
+      return await this.client.fetchDeploys(connectionOf(settings, token), version, { signal, log: this.logRequest });
+    } catch (err) {
+      throw new SourceError(describeApiError(err, { url, organization }));
+    }
+  }
 
   async load(request: SourceRequest): Promise<SourceResult> {
     const { settings } = request;
@@ -73,6 +85,7 @@ export class SentrySource implements HealthSource {
         },
         skipped: null,
         environments: [...environments].sort(),
+        records: result.records ?? [],
       };
     } catch (err) {
       if (request.signal.aborted || apiErrorKind(err) === 'cancelled') throw new LoadCancelled();

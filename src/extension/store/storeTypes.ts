@@ -1,5 +1,6 @@
 // The contract between the one store that owns fetched data and results, and its readers
 // (tree, panels, status bar). Readers never fetch; they read snapshots and listen for changes.
+import type { ReleaseDeployInfo, ReleaseRecord } from '../../api/releaseRecords';
 import type { Overview, ReleaseHealth, SkipReport, StatsPeriod } from '../../health/types';
 
 export type SourceKind = 'demo' | 'sentry' | 'file';
@@ -52,13 +53,20 @@ export interface StoreSnapshot {
   skipped: SkipReport | null;
   /** ISO time of the fetch. */
   updatedAt: string;
+  /** Release management's records (lastCommit, lastDeploy) by version; empty for demo and file data. */
+  records?: ReadonlyMap<string, ReleaseRecord>;
 }
+
+/** A release's deploys as the store knows them: asked for on first read, then cached per fetch. */
+export type DeploysView = { status: 'none' } | { status: 'loading' } | { status: 'ready'; deploys: ReleaseDeployInfo[] } | { status: 'error'; message: string };
 
 export interface ReleaseHealthStoreReader {
   readonly state: StoreState;
   /** The latest snapshot, also while loading or after an error. */
   readonly snapshot: StoreSnapshot | null;
   findRelease(key: ReleaseKey): ReleaseHealth | undefined;
+  /** The release's deploys; the first read starts loading them (listeners hear when they arrive). */
+  deploysOf(key: ReleaseKey): DeploysView;
   /** Fires after every state change. */
   onDidChange(listener: () => void): { dispose(): void };
 }

@@ -139,6 +139,7 @@ describe('extension/sources: sentry', () => {
         hooks.log?.({ method: 'GET', path: '/api/0/organizations/acme/sessions/', status: 200, ms: 12 });
         return { overview: overview([release({ project: 'web' })]), projects: [{ id: '42', slug: 'web', name: 'Web', environments: ['production', 'staging'] }] };
       },
+      fetchDeploys: async () => [],
     };
     const logged: unknown[] = [];
     const tokens = new TokenStore(secrets({ 'releaseHealth.sentryToken:https://sentry.example.com|acme': 'sntrys_x' }));
@@ -158,6 +159,7 @@ describe('extension/sources: sentry', () => {
     const failing = (kind: string): SentryClient => ({
       checkConnection: async () => undefined,
       listProjects: async () => [],
+      fetchDeploys: async () => [],
       fetchOverview: async () => {
         throw Object.assign(new Error(`${kind} failure`), { kind });
       },
