@@ -23,6 +23,7 @@ import { ReleaseHealthStore } from './extension/store/releaseHealthStore';
 import type { ReleaseHealthTestApi } from './extension/testApi';
 import { registerReleaseTree } from './extension/tree/registerReleaseTree';
 import { currentSettings } from './extension/vscodeSettings';
+import { WorkspaceReleaseTracker } from './extension/workspace/workspaceReleaseTracker';
 
 export type { ReleaseHealthTestApi } from './extension/testApi';
 
@@ -49,9 +50,11 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   context.subscriptions.push({ dispose: () => store.dispose() });
 
   const notifier = new Notifier(log.warn);
-  const { provider, view } = registerReleaseTree(context, store, settings);
-  const statusBar = new StatusBarIndicator(store, settings);
-  const panels = registerReleasePanels(context, store);
+  const workspace = new WorkspaceReleaseTracker(store, settings, log.info);
+  context.subscriptions.push(workspace);
+  const { provider, view } = registerReleaseTree(context, store, settings, workspace);
+  const statusBar = new StatusBarIndicator(store, settings, workspace);
+  const panels = registerReleasePanels(context, store, workspace);
   const poller = new RefreshPoller(
     () => settings().refreshIntervalMinutes,
     () => settings().source !== null,
@@ -61,7 +64,10 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   const watcher = new SettingsWatcher({
     reload: () => void store.reload(),
     thresholds: () => store.applyThresholds(),
-    tracked: () => statusBar.update(),
+    tracked: () => {
+      workspace.relink();
+      statusBar.update();
+    },
     polling: () => poller.restart(),
     source: () => updateContextKeys(settings()),
   });
@@ -85,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
 
   updateContextKeys(settings());
   void store.reload();
-  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, secrets: context.secrets, activationMs: performance.now() - activationStart };
+  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, workspace, secrets: context.secrets, activationMs: performance.now() - activationStart };
 }
 
 export function deactivate(): void {

@@ -7,17 +7,21 @@
 //   treeProvider   the "Releases" TreeDataProvider: `getChildren()`, `getTreeItem(node)`
 //   statusBarItem  the status bar item (`text`, `backgroundColor`, `tooltip`, `command`)
 //   panels         the ReleasePanelManager: `show(key)`, `has(key)`, `openPanels`
+//   workspace      the WorkspaceReleaseTracker: `links` (one per folder: match, key), `primary()`,
+//                  `onDidChange(fn)`, `whenRead()`
 //   secrets        context.secrets (the Sentry token is stored under `releaseHealth.sentryToken:<url>|<org>`)
 import type * as vscode from 'vscode';
 import type { ReleasePanelManager } from './panel/releasePanelManager';
 import type { ReleaseHealthStore } from './store/releaseHealthStore';
 import type { ReleaseTreeProvider } from './tree/releaseTreeProvider';
+import type { WorkspaceReleaseTracker } from './workspace/workspaceReleaseTracker';
 
 export interface ReleaseHealthTestApi {
   store: ReleaseHealthStore;
   treeProvider: ReleaseTreeProvider;
   statusBarItem: vscode.StatusBarItem;
   panels: ReleasePanelManager;
+  workspace: WorkspaceReleaseTracker;
   secrets: vscode.SecretStorage;
   /** Milliseconds activate() took inside the extension host (the benchmark reads it). */
   activationMs: number;

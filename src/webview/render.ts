@@ -18,6 +18,7 @@ import { formatTime } from './format';
 import { renderHeadline } from './headline';
 import type { PanelModel } from './protocol';
 import { renderScope } from './scope';
+import { renderReleaseRecord } from './releaseRecord';
 import { renderStatusSummary } from './statusBar';
 import { h, type VElement, type VNode } from './vnode';
 
@@ -110,6 +111,7 @@ export function renderPanel(model: PanelModel): VElement {
     header(model),
     errorBanner(model),
     model.health ? figures(model.health, model) : emptyState(model),
+    renderReleaseRecord(model.record, model.workspace),
     model.scope ? renderScope(model.scope) : null,
   );
 }

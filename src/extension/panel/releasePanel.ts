@@ -6,12 +6,15 @@ import type { ReleaseHealthStoreReader, ReleaseKey } from '../store/storeTypes';
 import { createNonce } from './nonce';
 import { buildPanelHtml } from './panelHtml';
 import { buildPanelModel } from './panelModel';
+import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 import { panelRequestOf, type PanelRequest } from './webviewRequests';
 
 /** What a panel needs from its manager. */
 export interface ReleasePanelHost {
   readonly extensionUri: vscode.Uri;
   readonly store: ReleaseHealthStoreReader;
+  /** The workspace folders' releases (marks the panel of the one holding HEAD). */
+  readonly workspace: WorkspaceReleaseReader | null;
   openExternal(url: string): void;
   openRelease(key: ReleaseKey): void;
 }
@@ -39,7 +42,7 @@ export class ReleasePanel implements vscode.Disposable {
     readonly key: ReleaseKey,
     private readonly host: ReleasePanelHost,
   ) {
-    this.model = buildPanelModel(key, host.store);
+    this.model = buildPanelModel(key, host.store, host.workspace?.links);
     const webview = webviewPanel.webview;
     webview.options = panelWebviewOptions(host.extensionUri);
     webviewPanel.title = panelTitle(key.release);
@@ -55,7 +58,7 @@ export class ReleasePanel implements vscode.Disposable {
 
   /** Re-reads the store and sends the new model; the page re-renders without reloading. */
   update(): void {
-    this.model = buildPanelModel(this.key, this.host.store);
+    this.model = buildPanelModel(this.key, this.host.store, this.host.workspace?.links);
     this.post();
   }
 

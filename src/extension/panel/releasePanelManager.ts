@@ -5,6 +5,7 @@ import { releaseKeyId, type ReleaseHealthStoreReader, type ReleaseKey } from '..
 import { isWebUrl } from '../../webview/protocol';
 import { panelTitle, panelWebviewOptions, ReleasePanel, type ReleasePanelHost } from './releasePanel';
 import { ReleasePanelSerializer } from './releasePanelSerializer';
+import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 
 export const RELEASE_PANEL_VIEW_TYPE = 'releaseHealth.releasePanel';
 
@@ -17,19 +18,24 @@ export class ReleasePanelManager implements vscode.Disposable {
     context: vscode.ExtensionContext,
     store: ReleaseHealthStoreReader,
     openExternal: (url: string) => void,
+    workspace: WorkspaceReleaseReader | null = null,
   ) {
     this.host = {
       extensionUri: context.extensionUri,
       store,
+      workspace,
       // Checked again here: whatever reaches the caller's openExternal is a web link.
       openExternal: (url) => {
         if (isWebUrl(url)) openExternal(url);
       },
       openRelease: (key) => this.show(key),
     };
-    this.storeSubscription = store.onDidChange(() => {
+    const update = () => {
       for (const panel of this.panels.values()) panel.update();
-    });
+    };
+    const onStore = store.onDidChange(update);
+    const onWorkspace = workspace?.onDidChange(update);
+    this.storeSubscription = { dispose: () => { onStore.dispose(); onWorkspace?.dispose(); } };
   }
 
   show(key: ReleaseKey): void {
@@ -83,10 +89,10 @@ export class ReleasePanelManager implements vscode.Disposable {
 }
 
 /** Creates the manager and the serializer that restores panels after a window reload. */
-export function registerReleasePanels(context: vscode.ExtensionContext, store: ReleaseHealthStoreReader): ReleasePanelManager {
+export function registerReleasePanels(context: vscode.ExtensionContext, store: ReleaseHealthStoreReader, workspace: WorkspaceReleaseReader | null = null): ReleasePanelManager {
   const manager = new ReleasePanelManager(context, store, (url) => {
     void vscode.env.openExternal(vscode.Uri.parse(url, true));
-  });
+  }, workspace);
   context.subscriptions.push(manager, vscode.window.registerWebviewPanelSerializer(RELEASE_PANEL_VIEW_TYPE, new ReleasePanelSerializer(manager)));
   return manager;
 }

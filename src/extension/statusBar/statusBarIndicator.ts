@@ -4,6 +4,8 @@ import type { ReleaseHealthSettings } from '../settings';
 import type { ReleaseHealthStoreReader } from '../store/storeTypes';
 import { statusBarView } from './statusBarText';
 import { chooseTrackedRelease, type TrackedRelease } from './trackedRelease';
+import { workspaceMark } from '../../workspace/workspaceLabels';
+import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 
 export class StatusBarIndicator implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
@@ -12,10 +14,13 @@ export class StatusBarIndicator implements vscode.Disposable {
   constructor(
     private readonly store: ReleaseHealthStoreReader,
     private readonly settings: () => ReleaseHealthSettings,
+    private readonly workspace: WorkspaceReleaseReader | null = null,
   ) {
     this.item = vscode.window.createStatusBarItem('releaseHealth.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'Release Health';
-    this.subscription = store.onDidChange(() => this.update());
+    const onStore = store.onDidChange(() => this.update());
+    const onWorkspace = workspace?.onDidChange(() => this.update());
+    this.subscription = { dispose: () => { onStore.dispose(); onWorkspace?.dispose(); } };
     this.update();
   }
 
@@ -24,7 +29,9 @@ export class StatusBarIndicator implements vscode.Disposable {
     const snapshot = this.store.snapshot;
     if (!snapshot) return { kind: 'none' };
     const s = this.settings();
-    return chooseTrackedRelease(snapshot.overview.releases, s.release, s.sentry.projects);
+    const link = this.workspace?.primary() ?? null;
+    const workspace = link?.key ? { project: link.key.project, release: link.key.release, mark: workspaceMark(link.match) } : null;
+    return chooseTrackedRelease(snapshot.overview.releases, s.release, s.sentry.projects, workspace);
   }
 
   update(): void {

@@ -6,6 +6,7 @@ import { formatCount } from '../format/numbers';
 import { statusSummaryMarkdown } from '../format/releaseTooltip';
 import type { ReleaseKey, StoreState } from '../store/storeTypes';
 import type { TrackedRelease } from './trackedRelease';
+import { THIS_WORKSPACE } from '../../workspace/workspaceLabels';
 
 export interface StatusBarView {
   visible: boolean;
@@ -18,6 +19,12 @@ export interface StatusBarView {
 }
 
 const HIDDEN: StatusBarView = { visible: false, text: '', tooltip: '', background: null, command: null };
+
+function trackedBecause(tracked: Extract<TrackedRelease, { kind: 'release' }>): string {
+  if (tracked.pinned) return 'Tracked release';
+  if (tracked.workspace !== undefined) return tracked.workspace === THIS_WORKSPACE ? 'The release of this workspace\'s HEAD' : `The workspace's release · ${tracked.workspace}`;
+  return 'Newest release';
+}
 
 export function statusBarView(state: StoreState, tracked: TrackedRelease, thresholds: Thresholds): StatusBarView {
   if (state.status === 'unconfigured') return HIDDEN;
@@ -61,7 +68,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
     text: `${spin} ${escapeIcons(r.release)}: ${formatCount(r.sessionsErrored)} errored`,
     tooltip:
       statusSummaryMarkdown(r, snapshot.scope.label, snapshot.overview.summaryPeriod, thresholds) +
-      `\n\n${tracked.pinned ? 'Tracked release' : 'Newest release'} · click to show its release health`,
+      `\n\n${trackedBecause(tracked)} · click to show its release health`,
     background,
     command: { command: 'releaseHealth.showReleaseHealth', title: 'Show Release Health', arguments: [key] },
   };

@@ -7,6 +7,8 @@ import type { ReleaseHealthStoreReader } from '../store/storeTypes';
 import { diffTree } from './treeDiff';
 import { figureIcon, healthIcon, messageIcon, type IconSpec } from './treeIcons';
 import { figureNodes, rootNodes, type ReleaseNode, type TreeNode } from './treeModel';
+import { treeWorkspaceOf } from '../workspace/workspaceLinks';
+import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 
 function themeIcon(spec: IconSpec): vscode.ThemeIcon {
   return new vscode.ThemeIcon(spec.id, spec.color ? new vscode.ThemeColor(spec.color) : undefined);
@@ -21,9 +23,12 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   constructor(
     private readonly store: ReleaseHealthStoreReader,
     private readonly settings: () => ReleaseHealthSettings,
+    private readonly workspace: WorkspaceReleaseReader | null = null,
   ) {
     this.roots = this.build();
-    this.subscription = store.onDidChange(() => this.update());
+    const onStore = store.onDidChange(() => this.update());
+    const onWorkspace = workspace?.onDidChange(() => this.update());
+    this.subscription = { dispose: () => { onStore.dispose(); onWorkspace?.dispose(); } };
   }
 
   /** Rebuilds from the store; fires for the changed nodes only. */
@@ -134,18 +139,21 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     item.contextValue = `release:${node.key.source}${r.hasHealthData ? '' : ':noHealthData'}`;
     const snapshot = this.store.snapshot;
     const settings = this.settings();
+    const workspaceLine = node.workspace === null ? '' : `**${node.workspace}**: holds the workspace's HEAD\n\n`;
     const md = new vscode.MarkdownString(
-      releaseTooltipMarkdown(r, snapshot?.scope.label ?? '', snapshot?.overview.summaryPeriod ?? settings.summaryPeriod, settings.thresholds),
+      workspaceLine + releaseTooltipMarkdown(r, snapshot?.scope.label ?? '', snapshot?.overview.summaryPeriod ?? settings.summaryPeriod, settings.thresholds),
     );
     md.supportHtml = false;
     md.isTrusted = false;
     item.tooltip = md;
     item.accessibilityInformation = { label: `${r.release}, ${node.description}, ${r.healthStatus}` };
+    // `:workspace` lets tests and menus find the workspace's release.
+    if (node.workspace !== null) item.contextValue += ':workspace';
     return item;
   }
 
   private build(): TreeNode[] {
-    return rootNodes(this.store.state, this.settings().sentry.projects);
+    return rootNodes(this.store.state, this.settings().sentry.projects, this.workspace ? treeWorkspaceOf(this.workspace.links) : undefined);
   }
 
   /** The node of a release, if the tree shows it (for TreeView.reveal). */
