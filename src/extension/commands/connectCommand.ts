@@ -10,6 +10,7 @@ import { normalizeBaseUrl, SETTING } from '../settings';
 import { updateSetting } from '../vscodeSettings';
 import { parseConnectArgument, stepForErrorKind, type ConnectArgument } from './connectArgument';
 import { askInput } from './inputStep';
+import { COMMAND } from '../../present/ids';
 
 export interface ConnectResult {
   ok: boolean;
@@ -54,7 +55,7 @@ export async function connect(services: ExtensionServices, arg?: unknown): Promi
   const parsed = parseConnectArgument(arg);
   if (parsed === null) return connectInteractively(services);
   if (!parsed.ok) {
-    void services.notifier.error({ message: parsed.message, fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…' }, { repeat: true });
+    void services.notifier.error({ message: parsed.message, fixCommand: COMMAND.connect, fixTitle: 'Connect to Sentry…' }, { repeat: true });
     return { ok: false, message: parsed.message };
   }
   const v = parsed.value;

@@ -8,6 +8,7 @@ import { PICKABLE_PERIODS, SETTING } from '../settings';
 import { updateSetting } from '../vscodeSettings';
 import { connectionOf } from '../sources/sentrySource';
 import { pickProjects } from './connectCommand';
+import { COMMAND } from '../../present/ids';
 
 function stringList(arg: unknown): string[] | null {
   if (typeof arg === 'string') return arg.trim() === '' ? [] : [arg.trim()];
@@ -72,7 +73,7 @@ export async function selectProjects(services: ExtensionServices, arg?: unknown)
   const { url, organization } = settings.sentry;
   const token = organization ? await services.tokens.get(url, organization) : undefined;
   if (!token) {
-    await vscode.commands.executeCommand('releaseHealth.connect');
+    await vscode.commands.executeCommand(COMMAND.connect);
     return;
   }
   let projects;

@@ -6,9 +6,10 @@ import { hostOf } from '../sentry/sentryUrls';
 import type { TokenStore } from '../sentry/tokenStore';
 import type { ReleaseHealthSettings } from '../settings';
 import { LoadCancelled, SourceError, type HealthSource, type SourceRequest, type SourceResult } from '../store/healthSource';
+import { COMMAND } from '../../present/ids';
 
 // Not being signed in is a state the view explains (after "Sign Out" it is what the user asked for).
-const CONNECT = { fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…', quiet: true };
+const CONNECT = { fixCommand: COMMAND.connect, fixTitle: 'Connect to Sentry…', quiet: true };
 
 export function connectionOf(settings: ReleaseHealthSettings, token: string): SentryConnection {
   return {
