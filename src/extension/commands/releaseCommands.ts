@@ -43,9 +43,9 @@ const AUTOMATIC = 'Newest release (automatic)';
 
 /** Pins a release in the status bar (the `releaseHealth.release` setting); `null` unpins. */
 export async function trackRelease(services: ExtensionServices, arg?: unknown): Promise<void> {
+  // The settings watcher redraws the status bar.
   if (arg === null) {
     await updateSetting(SETTING.release, undefined);
-    services.statusBar.update();
     return;
   }
   let version: string | undefined;
@@ -59,5 +59,4 @@ export async function trackRelease(services: ExtensionServices, arg?: unknown): 
   version = key?.release;
   if (version === undefined) return;
   await updateSetting(SETTING.release, version);
-  services.statusBar.update();
 }
