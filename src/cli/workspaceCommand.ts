@@ -7,7 +7,11 @@ import { readGitFacts } from '../workspace/gitCli';
 import { readFolderFacts } from '../workspace/readFolder';
 import { resolveWorkspaceRelease } from '../workspace/resolveWorkspaceRelease';
 import type { KnownRelease, WorkspaceMatch } from '../workspace/types';
-import { matchedByLabel, NOT_IN_A_RELEASE, shortSha, workspaceMark } from '../workspace/workspaceLabels';
+import { matchedByLabel, NOT_DEPLOYED, NOT_IN_A_RELEASE, shortSha, workspaceMark } from '../present/workspaceRelease';
+import { formatTime } from '../present/time';
+import { printable } from '../present/printable';
+import { formatCount, formatPercent } from '../present/numbers';
+import { HEALTH_STATUS_LABEL } from '../present/healthStatus';
 import type { OverviewArgs } from './overviewArgs';
 import { fileSource, overviewSources, type CommandIO } from './overviewCommand';
 import { UsageError } from './usageError';
@@ -92,11 +96,6 @@ export async function runWorkspace(args: WorkspaceArgs, io: CommandIO): Promise<
   return match.release === null ? 1 : 0;
 }
 
-/** Control characters in names would corrupt the terminal; show them escaped. */
-function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 export function formatWorkspace(r: WorkspaceReport, notARepository: boolean): string {
   const lines: Array<[string, string]> = [['HEAD', notARepository ? 'not a git repository' : r.head === null ? 'no commits yet' : shortSha(r.head)]];
   if (r.release === null) {
@@ -104,10 +103,10 @@ export function formatWorkspace(r: WorkspaceReport, notARepository: boolean): st
   } else {
     lines.push(['RELEASE', `${printable(r.release)} (${printable(r.project ?? '-')}) · ${workspaceMark(r)}`]);
     lines.push(['MATCHED BY', matchedByLabel(r.matchedBy!)]);
-    lines.push(['DEPLOYS', r.deploys.length === 0 ? 'none' : r.deploys.map((d) => `${printable(d.environment)} ${d.dateFinished ?? '-'}`).join(', ')]);
+    lines.push(['DEPLOYS', r.deploys.length === 0 ? NOT_DEPLOYED : r.deploys.map((d) => `${printable(d.environment)} ${formatTime(d.dateFinished)}`).join(', ')]);
     const h = r.health;
     lines.push(['HEALTH', h === null || !h.hasHealthData ? 'no data (90d)'
-      : `${h.healthStatus} · ${h.crashFreeSessions === null ? '-' : `${h.crashFreeSessions.toFixed(2)}%`} crash-free sessions · ${h.sessionsErrored} errored`]);
+      : `${HEALTH_STATUS_LABEL[h.healthStatus]} · ${formatPercent(h.crashFreeSessions)} crash-free sessions · ${formatCount(h.sessionsErrored)} errored`]);
   }
   const width = Math.max(...lines.map(([k]) => k.length));
   return lines.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n';

@@ -1,7 +1,9 @@
 // The release's deploys (environment, when finished) and its last commit, as release management
 // (sentry-cli set-commits, deploys new) recorded them. What end-to-end tests may rely on:
 // `[data-deploy="<environment>"]` per deploy, `[data-last-commit="<sha>"]`.
-import { formatTime } from './format';
+import { NO_VALUE } from '../present/numbers';
+import { formatTime } from '../present/time';
+import { commitLine, NO_COMMITS, NOT_DEPLOYED } from '../present/workspaceRelease';
 import type { PanelReleaseRecord, PanelWorkspace } from './protocol';
 import { h, type VElement } from './vnode';
 
@@ -13,9 +15,9 @@ function deploysList(record: PanelReleaseRecord): VElement {
     case 'error':
       return h('p', { class: 'muted' }, `Deploys could not be loaded: ${d.message}`);
     case 'none':
-      return h('p', { class: 'muted', 'data-no-deploys': '' }, 'Not deployed yet.');
+      return h('p', { class: 'muted', 'data-no-deploys': '' }, `${NOT_DEPLOYED}.`);
     case 'ready':
-      if (d.items.length === 0) return h('p', { class: 'muted', 'data-no-deploys': '' }, 'Not deployed yet.');
+      if (d.items.length === 0) return h('p', { class: 'muted', 'data-no-deploys': '' }, `${NOT_DEPLOYED}.`);
       return h(
         'table',
         { class: 'deploys' },
@@ -25,7 +27,7 @@ function deploysList(record: PanelReleaseRecord): VElement {
           { 'data-deploy': x.environment },
           h('td', {}, x.environment),
           h('td', { 'data-date-finished': x.dateFinished ?? '' }, formatTime(x.dateFinished)),
-          h('td', {}, x.name ?? '—'),
+          h('td', {}, x.name ?? NO_VALUE),
         ))),
       );
   }
@@ -44,15 +46,9 @@ export function renderReleaseRecord(record: PanelReleaseRecord | null | undefine
       'dl',
       { class: 'facts' },
       h('dt', {}, 'Last commit'),
-      h('dd', c ? { 'data-last-commit': c.id } : {}, c
-        ? `${c.id.slice(0, 7)} ${firstLine(c.message)}${c.authorName ? ` · ${c.authorName}` : ''}${c.dateCreated ? ` · ${formatTime(c.dateCreated)}` : ''}`
-        : 'No commits recorded'),
+      h('dd', c ? { 'data-last-commit': c.id } : {}, c ? `${commitLine(c)}${c.dateCreated ? ` · ${formatTime(c.dateCreated)}` : ''}` : NO_COMMITS),
       h('dt', {}, 'Commits'),
       h('dd', {}, String(record.commitCount)),
     ) : null,
   );
-}
-
-function firstLine(message: string | null): string {
-  return (message ?? '').split('\n')[0].trim();
 }

@@ -1,10 +1,11 @@
 // The status bar item: the tracked release's errored sessions, coloured by health status.
 import * as vscode from 'vscode';
+import { VIEW } from '../../present/ids';
 import type { ReleaseHealthSettings } from '../settings';
 import type { ReleaseHealthStoreReader } from '../store/storeTypes';
 import { statusBarView } from './statusBarText';
 import { chooseTrackedRelease, type TrackedRelease } from './trackedRelease';
-import { workspaceMark } from '../../workspace/workspaceLabels';
+import { workspaceMark } from '../../present/workspaceRelease';
 import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 
 export class StatusBarIndicator implements vscode.Disposable {
@@ -16,7 +17,7 @@ export class StatusBarIndicator implements vscode.Disposable {
     private readonly settings: () => ReleaseHealthSettings,
     private readonly workspace: WorkspaceReleaseReader | null = null,
   ) {
-    this.item = vscode.window.createStatusBarItem('releaseHealth.status', vscode.StatusBarAlignment.Left, 50);
+    this.item = vscode.window.createStatusBarItem(VIEW.statusBarItem, vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'Release Health';
     const onStore = store.onDidChange(() => this.update());
     const onWorkspace = workspace?.onDidChange(() => this.update());

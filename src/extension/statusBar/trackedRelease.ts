@@ -2,7 +2,7 @@
 // `releaseHealth.release` setting), else the workspace's release (the one holding git HEAD),
 // else the newest release with health data of the first project.
 import type { ReleaseHealth } from '../../health/types';
-import { projectOrder, releasesOf } from '../format/releaseOrder';
+import { projectOrder, releasesOf } from '../../present/releaseOrder';
 
 export type TrackedRelease =
   /** `workspace`: the mark ("this workspace", "HEAD +3") when it follows the workspace's release. */

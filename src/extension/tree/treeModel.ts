@@ -2,12 +2,15 @@
 // its children are. The provider turns these into vscode.TreeItems; keeping this free of
 // `vscode` lets unit tests pin the tree's shape.
 import type { ReleaseHealth, SkipReport } from '../../health/types';
-import { printable } from '../format/escape';
-import { releaseDescription, releaseFigures, type Figure } from '../format/releaseFigures';
-import { projectOrder, releasesOf } from '../format/releaseOrder';
+import { NO_HEALTH_DATA } from '../../present/healthStatus';
+import { COMMAND } from '../../present/ids';
+import { countOf, formatCount } from '../../present/numbers';
+import { printable } from '../../present/printable';
+import { releaseDescription, releaseFigures, type Figure } from '../../present/releaseFigures';
+import { projectOrder, releasesOf } from '../../present/releaseOrder';
 import type { ReleaseKey, SourceKind, StoreError, StoreSnapshot, StoreState } from '../store/storeTypes';
 import { nodeId } from './nodeIds';
-import { NOT_IN_A_RELEASE } from '../../workspace/workspaceLabels';
+import { NOT_IN_A_RELEASE } from '../../present/workspaceRelease';
 
 /** What the tree shows of the workspace folders' releases. */
 export interface TreeWorkspace {
@@ -75,7 +78,7 @@ export interface FigureNode {
 
 export type TreeNode = MessageNode | ProjectNode | NoHealthDataNode | ReleaseNode | FigureNode;
 
-export const NO_HEALTH_DATA_LABEL = 'No health data (90 days)';
+export const NO_HEALTH_DATA_LABEL = NO_HEALTH_DATA;
 
 export function rootNodes(state: StoreState, configuredProjects: readonly string[], workspace: TreeWorkspace = NO_WORKSPACE): TreeNode[] {
   switch (state.status) {
@@ -131,7 +134,7 @@ function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly str
       description: snapshot.scope.label,
       tooltip: 'No release has session data for these settings (source, projects, environments).',
       icon: 'info',
-      command: { command: 'releaseHealth.openSettings', title: 'Open Settings' },
+      command: { command: COMMAND.openSettings, title: 'Open Settings' },
     });
     return nodes;
   }
@@ -147,7 +150,7 @@ function skippedNode(source: SourceKind, skipped: SkipReport): MessageNode {
   return {
     kind: 'message',
     id: nodeId.skipped(source),
-    label: `${skipped.count} ${skipped.count === 1 ? 'line' : 'lines'} skipped`,
+    label: `${countOf(skipped.count, 'line')} skipped`,
     description: first[0] ? printable(first[0]) : undefined,
     tooltip: `Unusable lines were skipped:\n${first.map(printable).join('\n')}${skipped.count > first.length ? '\n…' : ''}`,
     icon: 'warning',
@@ -172,7 +175,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
       kind: 'noHealthData',
       id: nodeId.noHealthData(source, project),
       label: NO_HEALTH_DATA_LABEL,
-      description: String(without.length),
+      description: formatCount(without.length),
       children: without,
     });
   }
@@ -181,7 +184,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
     id: nodeId.project(source, project),
     source,
     project,
-    description: withDataCount(releases) === 0 ? 'no health data' : `${withDataCount(releases)} ${withDataCount(releases) === 1 ? 'release' : 'releases'}`,
+    description: withDataCount(releases) === 0 ? 'no health data' : countOf(withDataCount(releases), 'release'),
     expanded,
     children,
   };

@@ -4,7 +4,7 @@ import type { FolderFacts, GitFacts, KnownRelease, WorkspaceMatch } from '../../
 import { resolveWorkspaceRelease } from '../../workspace/resolveWorkspaceRelease';
 import type { ReleaseKey, StoreSnapshot } from '../store/storeTypes';
 import type { TreeWorkspace } from '../tree/treeModel';
-import { shortSha, workspaceMark } from '../../workspace/workspaceLabels';
+import { shortSha, workspaceMark } from '../../present/workspaceRelease';
 
 export interface FolderState {
   /** Folder name, for tooltips. */

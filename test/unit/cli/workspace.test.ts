@@ -92,8 +92,8 @@ describe('cli: release-health workspace', function () {
       assert.deepEqual([report.matchedBy, report.commitsAhead], ['commit', 0]);
       const table = await cli(repo.dir, ['workspace', '--url', server.url, '--org', 'sentry', '--now', iso(NOW), '--format', 'table'], { SENTRY_AUTH_TOKEN: TOKEN });
       assert.match(table.out, /RELEASE\s+web@1\.4\.0 \(web\) · this workspace/);
-      assert.match(table.out, /DEPLOYS\s+production /);
-      assert.match(table.out, /HEALTH\s+critical · 92\.50% crash-free sessions · 0 errored/);
+      assert.match(table.out, /DEPLOYS\s+production \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+      assert.match(table.out, /HEALTH\s+Critical · 92\.50% crash-free sessions · 0 errored/);
     } finally {
       repo.git('checkout', '-q', 'main');
     }

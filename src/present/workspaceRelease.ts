@@ -1,6 +1,6 @@
-// What a person reads about the workspace's release, written once for the tree, status bar
-// tooltip, panel and CLI table.
-import type { MatchKind, WorkspaceMatch } from './types';
+// What a person reads about the workspace's release and what release management recorded
+// (deploys, commits), written once for the tree, status bar tooltip, panel and CLI table.
+import type { MatchKind, WorkspaceMatch } from '../workspace/types';
 
 export const THIS_WORKSPACE = 'this workspace';
 export const NOT_IN_A_RELEASE = 'HEAD is not in any release yet';
@@ -25,4 +25,13 @@ export function matchedByLabel(kind: MatchKind): string {
 
 export function shortSha(sha: string | null): string {
   return sha === null ? '-' : sha.slice(0, 7);
+}
+
+export const NOT_DEPLOYED = 'Not deployed yet';
+export const NO_COMMITS = 'No commits recorded';
+
+/** A commit in one line: `abc1234 Fix the login · Jane`. */
+export function commitLine(c: { id: string; message: string | null; authorName: string | null }): string {
+  const subject = (c.message ?? '').split('\n')[0].trim();
+  return [shortSha(c.id), subject].filter((s) => s !== '').join(' ') + (c.authorName ? ` · ${c.authorName}` : '');
 }
