@@ -1,12 +1,14 @@
 // What a person reads about the workspace's release and what release management recorded
 // (deploys, commits), written once for the tree, status bar tooltip, panel and CLI table.
-import type { MatchKind, WorkspaceMatch } from '../workspace/types';
+
+/** How the workspace's release was found, in the order the rules are tried. */
+export type MatchKind = 'env' | 'commit' | 'sha' | 'tag' | 'package' | 'ancestor';
 
 export const THIS_WORKSPACE = 'this workspace';
 export const NOT_IN_A_RELEASE = 'HEAD is not in any release yet';
 
 /** `HEAD +3` when HEAD is past the matched commit, else `this workspace`. */
-export function workspaceMark(m: Pick<WorkspaceMatch, 'commitsAhead'>): string {
+export function workspaceMark(m: { commitsAhead: number | null }): string {
   return m.commitsAhead !== null && m.commitsAhead > 0 ? `HEAD +${m.commitsAhead}` : THIS_WORKSPACE;
 }
 

@@ -2,8 +2,9 @@
 // the data, and the answer. Shared by the CLI (git itself) and the extension (vscode.git).
 import type { UnixSeconds } from '../health/types';
 
-/** How the workspace's release was found, in the order the rules are tried. */
-export type MatchKind = 'env' | 'commit' | 'sha' | 'tag' | 'package' | 'ancestor';
+import type { MatchKind } from '../present/workspaceRelease';
+
+export type { MatchKind };
 
 /** HEAD and its history, as git tells them. `head` null: a repository without commits. */
 export interface GitFacts {
