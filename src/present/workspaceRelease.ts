@@ -6,6 +6,7 @@ export type MatchKind = 'env' | 'commit' | 'sha' | 'tag' | 'package' | 'ancestor
 
 export const THIS_WORKSPACE = 'this workspace';
 export const NOT_IN_A_RELEASE = 'HEAD is not in any release yet';
+export const WORKSPACE_RELEASE = "The workspace's release";
 
 /** `HEAD +3` when HEAD is past the matched commit, else `this workspace`. */
 export function workspaceMark(m: { commitsAhead: number | null }): string {

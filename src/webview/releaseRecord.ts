@@ -3,7 +3,7 @@
 // `[data-deploy="<environment>"]` per deploy, `[data-last-commit="<sha>"]`.
 import { NO_VALUE } from '../present/numbers';
 import { formatTime } from '../present/time';
-import { commitLine, NO_COMMITS, NOT_DEPLOYED } from '../present/workspaceRelease';
+import { commitLine, NO_COMMITS, NOT_DEPLOYED, WORKSPACE_RELEASE } from '../present/workspaceRelease';
 import type { PanelReleaseRecord, PanelWorkspace } from './protocol';
 import { h, type VElement } from './vnode';
 
@@ -40,7 +40,7 @@ export function renderReleaseRecord(record: PanelReleaseRecord | null | undefine
     'section',
     { class: 'release-record' },
     h('h2', {}, 'Deploys and commits'),
-    workspace ? h('p', { class: 'workspace-mark', 'data-workspace': workspace.mark }, `Holds the workspace's HEAD: ${workspace.mark} (${workspace.matchedBy})`) : null,
+    workspace ? h('p', { class: 'workspace-mark', 'data-workspace': workspace.mark }, `${WORKSPACE_RELEASE}: ${workspace.mark} (${workspace.matchedBy})`) : null,
     record ? deploysList(record) : null,
     record ? h(
       'dl',

@@ -9,6 +9,7 @@ import { diffTree } from './treeDiff';
 import { figureIcon, healthIcon, messageIcon, type IconSpec } from './treeIcons';
 import { figureNodes, rootNodes, type ReleaseNode, type TreeNode } from './treeModel';
 import { treeWorkspaceOf } from '../workspace/workspaceLinks';
+import { WORKSPACE_RELEASE } from '../../present/workspaceRelease';
 import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 
 function themeIcon(spec: IconSpec): vscode.ThemeIcon {
@@ -140,7 +141,7 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     item.contextValue = `release:${node.key.source}${r.hasHealthData ? '' : ':noHealthData'}`;
     const snapshot = this.store.snapshot;
     const settings = this.settings();
-    const workspaceLine = node.workspace === null ? '' : `**${node.workspace}**: holds the workspace's HEAD\n\n`;
+    const workspaceLine = node.workspace === null ? '' : `${WORKSPACE_RELEASE}: **${node.workspace}**\n\n`;
     const md = new vscode.MarkdownString(
       workspaceLine + releaseTooltipMarkdown(
         r,
