@@ -29,6 +29,14 @@ describe('present/ids against package.json', () => {
     assert.deepEqual(contributes.views[VIEW.container].map((v: { id: string }) => v.id), [VIEW.releases]);
     assert.ok(contributes.viewsWelcome.every((w: { view: string }) => w.view === VIEW.releases));
     assert.ok(pkg.activationEvents.includes(`onWebviewPanel:${VIEW.releasePanel}`));
+    // Contributed views activate the extension by themselves (VS Code ≥ 1.74).
+    assert.ok(!pkg.activationEvents.some((e: string) => e.startsWith('onView:')), pkg.activationEvents.join(', '));
+  });
+
+  it('the palette hides Sign Out and Refresh when they cannot act', () => {
+    const palette = new Map<string, string>(contributes.menus.commandPalette.map((m: { command: string; when: string }) => [m.command, m.when]));
+    assert.equal(palette.get(COMMAND.signOut), CONTEXT_KEY.signedIn);
+    assert.equal(palette.get(COMMAND.refresh), CONTEXT_KEY.configured);
   });
 
   it('settings: contributed = typed', () => {
