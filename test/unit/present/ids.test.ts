@@ -8,6 +8,9 @@ import { COMMAND, CONTEXT_KEY, SOURCE_KINDS, VIEW } from '../../../src/present/i
 import { periodWords } from '../../../src/present/periods';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8'));
+const nls = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.nls.json'), 'utf8')) as Record<string, string>;
+/** A contribution's text: `%key%` resolved through package.nls.json. */
+const text = (s: string) => s.replace(/^%([^%]+)%$/, (_m, k: string) => nls[k]);
 const contributes = pkg.contributes;
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
@@ -49,7 +52,7 @@ describe('present/ids against package.json', () => {
     for (const key of [SETTING.summaryPeriod, SETTING.healthStatsPeriod]) {
       assert.deepEqual(props[`${SECTION}.${key}`].enum, [...STATS_PERIODS], key);
       const described = STATS_PERIODS.map((p) => `${periodWords(p)[0].toUpperCase()}${periodWords(p).slice(1)}.`);
-      assert.deepEqual(props[`${SECTION}.${key}`].enumDescriptions, described, `${key} enumDescriptions`);
+      assert.deepEqual(props[`${SECTION}.${key}`].enumDescriptions.map(text), described, `${key} enumDescriptions`);
     }
   });
 
