@@ -5,7 +5,7 @@ import { COMMAND } from '../../present/ids';
 import { escapeIcons, escapeMarkdown } from '../../present/markdown';
 import { formatCount } from '../../present/numbers';
 import { statusSummaryMarkdown } from '../../present/releaseTooltip';
-import type { ReleaseKey, StoreState } from '../store/storeTypes';
+import { shownSnapshot, type ReleaseKey, type StoreState } from '../store/storeTypes';
 import type { TrackedRelease } from './trackedRelease';
 
 export interface StatusBarView {
@@ -34,7 +34,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   if (state.status === 'loading' && state.previous === null) {
     return { visible: true, text: '$(sync~spin) Release Health', tooltip: 'Loading release health…', background: null, command: null };
   }
-  const snapshot = state.status === 'ready' ? state.snapshot : state.previous!;
+  const snapshot = shownSnapshot(state)!;
   const spin = state.status === 'loading' ? '$(sync~spin)' : '$(pulse)';
   if (tracked.kind === 'none') {
     return {
