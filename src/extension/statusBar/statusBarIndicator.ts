@@ -45,7 +45,7 @@ export class StatusBarIndicator implements vscode.Disposable {
       : undefined;
     this.item.command = view.command ?? undefined;
     // Screen readers get the words, not the icon syntax.
-    this.item.accessibilityInformation = { label: view.text.replace(/(^|[^\\])\$\([^)]*\)\s*/g, '$1').replace(/\\\$\(/g, '$(') };
+    this.item.accessibilityInformation = { label: view.accessibilityLabel ?? view.text.replace(/(^|[^\\])\$\([^)]*\)\s*/g, '$1').replace(/\\\$\(/g, '$(') };
     this.item.show();
   }
 
