@@ -22,7 +22,6 @@ import { renderScope } from './scope';
 import { renderStatusSummary } from './statusBar';
 import { h, type VElement, type VNode } from './vnode';
 
-
 /** What `document.body.dataset.state` says once a model is rendered (end-to-end tests wait on it). */
 export type RenderedState = 'loading' | 'ready' | 'error' | 'unconfigured' | 'missing';
 
