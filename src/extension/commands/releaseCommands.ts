@@ -40,8 +40,6 @@ export async function copyVersion(services: ExtensionServices, arg?: unknown): P
   return key.release;
 }
 
-
-
 /** Pins a release in the status bar (the `releaseHealth.release` setting); `null` unpins. */
 export async function trackRelease(services: ExtensionServices, arg?: unknown): Promise<void> {
   // The settings watcher redraws the status bar.

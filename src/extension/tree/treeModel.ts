@@ -63,7 +63,6 @@ export interface FigureNode {
 
 export type TreeNode = MessageNode | ProjectNode | NoHealthDataNode | ReleaseNode | FigureNode;
 
-
 export function rootNodes(state: StoreState, configuredProjects: readonly string[]): TreeNode[] {
   switch (state.status) {
     case 'unconfigured':

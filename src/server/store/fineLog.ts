@@ -98,7 +98,6 @@ export class FineLog {
     }
   }
 
-
   private ensureSorted(): void {
     if (this.sorted) return;
     const n = this.count;

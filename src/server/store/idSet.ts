@@ -33,7 +33,6 @@ export class IdSet {
     return i < this.size && this.ids[i] === id;
   }
 
-
   /** The members, sorted; a view valid until the next add. */
   view(): Int32Array {
     return this.ids.subarray(0, this.size);
