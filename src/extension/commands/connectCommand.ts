@@ -2,6 +2,7 @@
 // to the value that is wrong, with the reason shown), then the projects; the token goes to
 // SecretStorage only. With an argument object (tests, automation) the prompts are skipped.
 import * as vscode from 'vscode';
+import { organizationTokenProblem } from '../../api/tokenKinds';
 import { describeApiError } from '../sentry/apiErrorMessages';
 import { apiErrorKind, type SentryConnection, type SentryProject } from '../sentry/sentryClient';
 import { hostOf, validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
@@ -36,7 +37,7 @@ async function withRequestProgress<T>(title: string, task: (signal: AbortSignal)
   });
 }
 
-async function save(services: ExtensionServices, v: ConnectArgument, projects: string[]): Promise<void> {
+async function save(services: ExtensionServices, v: ConnectArgument, projects: string[], regionUrl: string | null): Promise<void> {
   await services.tokens.store(v.url, v.organization, v.token);
   // One reload for all four settings, not one per setting (each would start and cancel a fetch).
   await services.settingsBatch(async () => {
@@ -46,7 +47,8 @@ async function save(services: ExtensionServices, v: ConnectArgument, projects: s
     await updateSetting(SETTING.source, 'sentry');
   });
   services.store.clearCache();
-  services.log.info(`Connected to ${hostOf(v.url)} / ${v.organization} (${projects.length === 0 ? 'all projects' : projects.join(', ')})`);
+  const region = regionUrl ? `, region ${hostOf(regionUrl)}` : '';
+  services.log.info(`Connected to ${hostOf(v.url)} / ${v.organization} (${projects.length === 0 ? 'all projects' : projects.join(', ')}${region})`);
   await services.store.refresh();
 }
 
@@ -58,15 +60,21 @@ export async function connect(services: ExtensionServices, arg?: unknown): Promi
     return { ok: false, message: parsed.message };
   }
   const v = parsed.value;
+  const tokenProblem = organizationTokenProblem(v.token);
+  if (tokenProblem) {
+    void services.notifier.error({ message: tokenProblem, fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…' }, { repeat: true });
+    return { ok: false, message: tokenProblem, kind: 'permission' };
+  }
+  let info;
   try {
-    await services.sentry.checkConnection(connectionOf(services, v), { log: services.log.request });
+    info = await services.sentry.checkConnection(connectionOf(services, v), { log: services.log.request });
   } catch (err) {
     const error = describeApiError(err, v);
     void services.notifier.error(error, { repeat: true });
     return { ok: false, message: error.message, kind: apiErrorKind(err) ?? undefined };
   }
   const projects = v.projects ?? [];
-  await save(services, v, projects);
+  await save(services, v, projects, info?.regionUrl ?? null);
   return { ok: true, projects };
 }
 
@@ -104,8 +112,8 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
     }
     const v = await askInput({
       title: TITLE, step: 3, totalSteps: 4, value: token, error, password: true,
-      prompt: `Auth token for ${hostOf(url)} with the org:read and project:read scopes (Settings › Auth Tokens). It is kept in VS Code's secret storage only.`,
-      validate: (t) => (t.trim() === '' ? 'Enter the auth token' : null),
+      prompt: `Auth token for ${hostOf(url)}: a personal token (User Settings › Personal Tokens) or an internal integration's, with the org:read and project:read scopes. Organization tokens (sntrys_…) cannot read projects or sessions. It is kept in VS Code's secret storage only.`,
+      validate: (t) => (t.trim() === '' ? 'Enter the auth token' : organizationTokenProblem(t)),
     });
     if (v === undefined) return cancelled;
     token = v;
@@ -113,13 +121,13 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
 
     const conn = connectionOf(services, { url, organization, token });
     try {
-      const projects = await withRequestProgress(`Checking ${hostOf(url)} / ${organization}…`, async (signal) => {
-        await services.sentry.checkConnection(conn, { signal, log: services.log.request });
-        return services.sentry.listProjects(conn, { signal, log: services.log.request });
+      const { projects, regionUrl } = await withRequestProgress(`Checking ${hostOf(url)} / ${organization}…`, async (signal) => {
+        const info = await services.sentry.checkConnection(conn, { signal, log: services.log.request });
+        return { regionUrl: info?.regionUrl ?? null, projects: await services.sentry.listProjects(conn, { signal, log: services.log.request }) };
       });
       const chosen = await pickProjects(projects, settings.sentry.organization === organization ? settings.sentry.projects : []);
       if (chosen === undefined) return cancelled;
-      await save(services, { url, organization, token }, chosen);
+      await save(services, { url, organization, token }, chosen, regionUrl);
       void vscode.window.showInformationMessage(
         `Connected to ${hostOf(url)} / ${organization}: ${chosen.length === 0 ? 'all projects' : chosen.join(', ')}.`,
       );
@@ -135,15 +143,21 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
   }
 }
 
-/** Multi-select of the organization's projects (step 4 of 4); nothing picked means every project. */
-export function pickProjects(projects: SentryProject[], current: string[]): Promise<string[] | undefined> {
+/**
+ * Multi-select of the organization's projects (step 4 of 4); nothing picked means every project.
+ * Projects the token cannot read (Sentry lists them with hasAccess false) are left out: asking
+ * for their data would be a 403 on every refresh.
+ */
+export function pickProjects(listed: SentryProject[], current: string[]): Promise<string[] | undefined> {
+  const projects = readableProjects(listed);
+  const hidden = listed.length - projects.length;
   if (projects.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
     pick.title = TITLE;
     pick.step = 4;
     pick.totalSteps = 4;
-    pick.placeholder = 'Projects to show (pick none for every project)';
+    pick.placeholder = `Projects to show (pick none for every project)${hidden > 0 ? `; ${hidden} you have no access to ${hidden === 1 ? 'is' : 'are'} not listed` : ''}`;
     pick.canSelectMany = true;
     pick.ignoreFocusOut = true;
     pick.items = projects.map((p) => ({ label: p.slug, description: p.name && p.name !== p.slug ? p.name : undefined }));
@@ -159,4 +173,9 @@ export function pickProjects(projects: SentryProject[], current: string[]): Prom
     pick.onDidHide(() => finish(undefined));
     pick.show();
   });
+}
+
+/** The projects whose data the token can read. */
+export function readableProjects(projects: SentryProject[]): SentryProject[] {
+  return projects.filter((p) => p.hasAccess !== false);
 }

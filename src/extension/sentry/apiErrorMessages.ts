@@ -14,6 +14,7 @@ export interface ConnectionContext {
 const CONNECT = { fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…' };
 const SETTINGS = { fixCommand: 'releaseHealth.openSettings', fixTitle: 'Open Settings' };
 const RETRY = { fixCommand: 'releaseHealth.refresh', fixTitle: 'Retry' };
+const ENVIRONMENT = { fixCommand: 'releaseHealth.selectEnvironment', fixTitle: 'Select Environment' };
 
 function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
   const host = hostOf(ctx.url);
@@ -24,6 +25,8 @@ function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
       return `The auth token lacks a scope for '${ctx.organization}' (it needs org:read and project:read), or a project is not accessible.`;
     case 'not-found':
       return `Unknown organization '${ctx.organization}' on ${host}.`;
+    case 'unknown-environment':
+      return `An environment in releaseHealth.environments does not exist in '${ctx.organization}' on ${host}.`;
     case 'rate-limited':
       return `${host} is rate-limiting requests; try again in a minute.`;
     case 'server':
@@ -45,6 +48,8 @@ function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
 
 function fixFor(kind: ApiErrorKind | null): Pick<StoreError, 'fixCommand' | 'fixTitle'> {
   switch (kind) {
+    case 'unknown-environment':
+      return ENVIRONMENT;
     case 'auth':
     case 'permission':
     case 'not-found':

@@ -17,7 +17,8 @@ function configOf(c: SentryConnection, projects: string[] = [], environments: st
 
 export const apiSentryClient: SentryClient = {
   async checkConnection(c, hooks) {
-    await checkConnection(configOf(c), c.token, hooks);
+    const org = await checkConnection(configOf(c), c.token, hooks);
+    return { regionUrl: org.regionUrl };
   },
   listProjects(c, hooks) {
     return listProjects(configOf(c), c.token, hooks);

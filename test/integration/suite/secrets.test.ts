@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { extensionApi, resetSettings, waitUntil, type ReleaseHealthTestApi } from './helpers';
 
 const ORG = 'acme';
-const GOOD_TOKEN = 'sntrys_integration-test-token';
+const GOOD_TOKEN = 'sntryu_integration-test-token';
 
 /** A minimal Sentry-style API on loopback: the organization (token checked) and an empty project list. */
 function startFakeSentry(): Promise<{ url: string; authHeaders: string[]; close(): Promise<void> }> {

@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLDS, type OverviewOptions } from '../../../src/health/ty
 import { startFake, type FakeServer } from './helpers/fakeServer';
 import { sentrySim, type SimOptions, type SimRecord } from './helpers/sentrySim';
 
-const TOKEN = 'sntrys_test_token_0123456789abcdef';
+const TOKEN = 'sntryu_test_token_0123456789abcdef';
 const NOW = Date.parse('2026-11-26T12:30:00Z') / 1000;
 const HOUR = 3600;
 const DAY = 86400;

@@ -7,7 +7,7 @@ import { SentryApiError, SentryInvalidResponseError, type SentryApiErrorKind } f
 import { DEFAULT_THRESHOLDS } from '../../../src/health/types';
 import { closedPort, json, startFake, type FakeServer, type Handler } from './helpers/fakeServer';
 
-const TOKEN = 'sntrys_SECRET_abcdef0123456789_never_leak';
+const TOKEN = 'sntryu_SECRET_abcdef0123456789_never_leak';
 const ORG = { id: '1', slug: 'acme', name: 'Acme' };
 const caught: unknown[] = [];
 

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'net';
 import { checkConnection } from '../../../src/api/fetchApiOverview';
 import { SentryApiError } from '../../../src/api/errors';
 
-const TOKEN = 'sntrys_proxy_test_token_123456';
+const TOKEN = 'sntryu_proxy_test_token_123456';
 const ORG = { id: '1', slug: 'acme', name: 'Acme' };
 
 function listen(server: net.Server): Promise<number> {

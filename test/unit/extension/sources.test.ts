@@ -132,7 +132,7 @@ describe('extension/sources: sentry', () => {
   it('passes settings, token, proxy and signal to the client; scope has project ids for links', async () => {
     const seen: unknown[] = [];
     const client: SentryClient = {
-      checkConnection: async () => undefined,
+      checkConnection: async () => ({ regionUrl: null }),
       listProjects: async () => [],
       fetchOverview: async (c, projects, options, hooks) => {
         seen.push(c, projects, options.environments, options.summaryPeriod, hooks.signal !== undefined);
@@ -141,10 +141,10 @@ describe('extension/sources: sentry', () => {
       },
     };
     const logged: unknown[] = [];
-    const tokens = new TokenStore(secrets({ 'releaseHealth.sentryToken:https://sentry.example.com|acme': 'sntrys_x' }));
+    const tokens = new TokenStore(secrets({ 'releaseHealth.sentryToken:https://sentry.example.com|acme': 'sntryu_x' }));
     const result = await new SentrySource(client, tokens, (e) => logged.push(e)).load(request(values));
     assert.deepEqual(seen[0], {
-      url: 'https://sentry.example.com', organization: 'acme', token: 'sntrys_x', proxy: { url: null, strictSSL: true }, timeoutSeconds: 30,
+      url: 'https://sentry.example.com', organization: 'acme', token: 'sntryu_x', proxy: { url: null, strictSSL: true }, timeoutSeconds: 30,
     });
     assert.deepEqual(seen.slice(1), [['web'], ['production'], '24h', true]);
     assert.equal(result.scope.label, 'sentry.example.com / acme');
@@ -156,7 +156,7 @@ describe('extension/sources: sentry', () => {
 
   it('maps API errors to what the user should do; a cancelled request is a cancelled load', async () => {
     const failing = (kind: string): SentryClient => ({
-      checkConnection: async () => undefined,
+      checkConnection: async () => ({ regionUrl: null }),
       listProjects: async () => [],
       fetchOverview: async () => {
         throw Object.assign(new Error(`${kind} failure`), { kind });

@@ -51,12 +51,12 @@ export function parseReleaseFilter(query: string | null): string[] | null {
   if (!m) {
     const one = /^release:(?:"((?:\\.|[^"])*)"|(\S+))$/.exec(query.trim());
     if (!one) throw new Error(`sim cannot parse query ${query}`);
-    return [one[1] !== undefined ? one[1].replace(/\\(.)/g, '$1') : one[2]];
+    return [one[1] !== undefined ? one[1].replace(/\\"/g, '"') : one[2]];
   }
   const out: string[] = [];
   const re = /\s*(?:"((?:\\.|[^"])*)"|([^,\]]+))\s*(?:,|$)/g;
   let v: RegExpExecArray | null;
-  while ((v = re.exec(m[1])) !== null && v[0] !== '') out.push(v[1] !== undefined ? v[1].replace(/\\(.)/g, '$1') : v[2].trim());
+  while ((v = re.exec(m[1])) !== null && v[0] !== '') out.push(v[1] !== undefined ? v[1].replace(/\\"/g, '"') : v[2].trim());
   return out;
 }
 
