@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { organizationTokenProblem } from '../../api/tokenKinds';
 import { describeApiError } from '../sentry/apiErrorMessages';
+import { projectPickPlaceholder, readableProjects } from '../sentry/projectAccess';
 import { apiErrorKind, type SentryConnection, type SentryProject } from '../sentry/sentryClient';
 import { hostOf, validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
 import type { ExtensionServices } from '../services';
@@ -60,11 +61,6 @@ export async function connect(services: ExtensionServices, arg?: unknown): Promi
     return { ok: false, message: parsed.message };
   }
   const v = parsed.value;
-  const tokenProblem = organizationTokenProblem(v.token);
-  if (tokenProblem) {
-    void services.notifier.error({ message: tokenProblem, fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…' }, { repeat: true });
-    return { ok: false, message: tokenProblem, kind: 'permission' };
-  }
   let info;
   try {
     info = await services.sentry.checkConnection(connectionOf(services, v), { log: services.log.request });
@@ -150,14 +146,13 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
  */
 export function pickProjects(listed: SentryProject[], current: string[]): Promise<string[] | undefined> {
   const projects = readableProjects(listed);
-  const hidden = listed.length - projects.length;
   if (projects.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
     pick.title = TITLE;
     pick.step = 4;
     pick.totalSteps = 4;
-    pick.placeholder = `Projects to show (pick none for every project)${hidden > 0 ? `; ${hidden} you have no access to ${hidden === 1 ? 'is' : 'are'} not listed` : ''}`;
+    pick.placeholder = projectPickPlaceholder(listed.length, projects.length);
     pick.canSelectMany = true;
     pick.ignoreFocusOut = true;
     pick.items = projects.map((p) => ({ label: p.slug, description: p.name && p.name !== p.slug ? p.name : undefined }));
@@ -173,9 +168,4 @@ export function pickProjects(listed: SentryProject[], current: string[]): Promis
     pick.onDidHide(() => finish(undefined));
     pick.show();
   });
-}
-
-/** The projects whose data the token can read. */
-export function readableProjects(projects: SentryProject[]): SentryProject[] {
-  return projects.filter((p) => p.hasAccess !== false);
 }
