@@ -181,7 +181,7 @@ export async function fetchApiOverview(
     const listedKeys = listing.then((l) => [...listedPairs(l).keys()]);
     listedKeys.catch(() => undefined); // awaited in fetchSessionsData; never an unhandled rejection meanwhile
     try {
-      const data = await fetchSessionsData(http, cfg.organization, { projectIds: projectParams(cfg, projects), environments }, listedKeys, overviewOptions, run);
+      const data = await fetchSessionsData(http, cfg.organization, { projectIds: projectParams(cfg, projects), environments, coveredProjectIds: projects.map((p) => p.id) }, listedKeys, overviewOptions, run);
       const input = buildApiOverviewInput(await listing, data, overviewOptions);
       return { ...computeOverview(input, overviewOptions), projects: projects.map(toApiProject), requests: http.requests };
     } catch (err) {

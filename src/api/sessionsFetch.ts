@@ -54,6 +54,7 @@ import {
   mayBeCutByLegacyLimit,
   mayBeTruncated,
   pairsIn,
+  projectOf,
   splitPairKey,
   SESSIONS,
   USERS,
@@ -100,6 +101,8 @@ export interface SessionsPlanOptions {
 }
 
 const BY_PAIR = ['project', 'release'];
+/** Project ids per request when per-project totals are asked again (URL length, one page each). */
+const PROJECTS_PER_QUERY = 100;
 const BY_STATUS = ['project', 'release', 'session.status'];
 
 export function sessionsPath(org: string): string {
@@ -122,9 +125,9 @@ export async function fetchSessionsData(
     cut: boolean;
     paged: boolean;
   }
-  const get = (q: SessionsQuery): Promise<Answer> =>
+  const get = (q: SessionsQuery, projectIds = scope.projectIds): Promise<Answer> =>
     run(async () => {
-      const { pages, linked } = await fetchLinkedPages(http, path, sessionsParams(q, scope), SessionsResultSchema);
+      const { pages, linked } = await fetchLinkedPages(http, path, sessionsParams(q, { ...scope, projectIds }), SessionsResultSchema);
       const statusGrouped = q.groupBy.includes('session.status');
       const cut = (statusGrouped && mayBeTruncated(pages, q.perPage)) || mayBeCutByLegacyLimit(pages, linked);
       return { pages, cut, paged: pages.length > 1 };
@@ -151,7 +154,9 @@ export async function fetchSessionsData(
   const totS = totals(S, fieldsS);
   const totA = summaryIsAdoption ? totS : totals(A, fieldsA);
   const totT = seriesSource === 'T' ? totals(T, fieldsT) : null;
-  const projA = get({ window: A, fields: [SESSIONS, USERS], groupBy: ['project'], orderBy: `-${SESSIONS}`, perPage: perPageFor(A, false) });
+  const projectTotals = (projectIds?: string[]) =>
+    get({ window: A, fields: [SESSIONS, USERS], groupBy: ['project'], orderBy: `-${SESSIONS}`, perPage: perPageFor(A, false) }, projectIds);
+  const projA = projectTotals();
   const stH = status(H, statusFieldsH);
   const stS = summaryIsHasData ? stH : status(S, [SESSIONS, USERS]);
   const [answerS, answerA, answerT, projectAnswer, probeH, probeS, listedPairs] = await Promise.all([totS, totA, totT, projA, stH, stS, listed]);
@@ -190,14 +195,26 @@ export async function fetchSessionsData(
   const inSummary = pairsIn(summaryStatus);
   const needS = hasData.filter((k) => inSummary.has(k));
   const within = (w: QueryWindow) => w.start >= S.start && w.end === S.end;
-  const [summaryTotals, adoption, seriesT] = await Promise.all([
+  const [summaryTotals, adoption, seriesT, projectAdoption] = await Promise.all([
     complete(answerS, S, fieldsS, needS),
     summaryIsAdoption ? null : complete(answerA, A, fieldsA, within(A) ? needS : hasData),
     answerT ? complete(answerT, T, fieldsT, within(T) ? needS : hasData) : null,
+    completeProjects(projectAnswer),
   ]);
   const adoptionPages = adoption ?? summaryTotals;
   const series = seriesSource === 'S' ? summaryTotals : seriesSource === 'A' ? adoptionPages : seriesT!;
-  return { summaryTotals, summaryStatus, adoption: adoptionPages, projectAdoption: projectAnswer.pages, series, hasDataStatus, hasDataInit };
+  return { summaryTotals, summaryStatus, adoption: adoptionPages, projectAdoption, series, hasDataStatus, hasDataInit };
+
+  /** Per-project totals paged by offset can lose ties too: ask again for the projects missing, by project id. */
+  async function completeProjects(answer: Answer): Promise<SessionsResult[]> {
+    if (!answer.paged && !answer.cut) return answer.pages;
+    const returned = new Set(answer.pages.flatMap((p) => p.groups.map(projectOf)));
+    const missing = (scope.coveredProjectIds ?? scope.projectIds).filter((id) => id !== '-1' && !returned.has(id));
+    const chunks: string[][] = [];
+    for (let i = 0; i < missing.length; i += PROJECTS_PER_QUERY) chunks.push(missing.slice(i, i + PROJECTS_PER_QUERY));
+    const more = await Promise.all(chunks.map(async (ids) => (await projectTotals(ids)).pages));
+    return [...answer.pages, ...more.flat()];
+  }
 
   async function complete(answer: Answer, window: QueryWindow, fields: string[], needed: PairKey[]): Promise<SessionsResult[]> {
     if (!answer.paged && !answer.cut) return answer.pages;

@@ -70,9 +70,11 @@ export interface SessionsQuery {
 }
 
 export interface SessionsScope {
-  /** Project ids (integers as strings). */
+  /** Project ids (integers as strings), or `-1` for every project the token can read. */
   projectIds: string[];
   environments: string[];
+  /** Ids of every project the query covers (what `-1` stands for), to complete a per-project answer. */
+  coveredProjectIds?: string[];
 }
 
 export function sessionsParams(q: SessionsQuery, scope: SessionsScope): QueryParams {

@@ -228,6 +228,24 @@ describe('api against real Sentry behaviour (issue 9): the simulation', () => {
     });
   });
 
+  it('completes per-project totals whose equal values straddle a page boundary (point 3)', async () => {
+    const many = Array.from({ length: 450 }, (_, i) => ({ id: String(100 + i), slug: `p${i}` }));
+    const o = sim({
+      shuffleTies: true,
+      projects: many,
+      releases: many.map((p) => ({ version: `${p.slug}@1`, dateCreated: iso(NOW - DAY), projects: [p.slug] })),
+      records: many.map((p) => ({ project: p.slug, release: `${p.slug}@1`, t: NOW - HOUR, init: 5, users: 2 })),
+    });
+    await withSim(o, async (s) => {
+      const r = await fetchApiOverview({ baseUrl: s.url, organization: 'acme' }, USER_TOKEN, OPTIONS);
+      assert.equal(r.releases.length, 450);
+      for (const x of r.releases) {
+        assert.equal(x.totalSessions, 5, x.release);
+        assert.equal(x.totalProjectSessions24h, 5, `${x.project}: project adoption`);
+      }
+    });
+  });
+
   it('uses the region host named by links.regionUrl for the organization\'s calls (point 9)', async () => {
     const region = await startFake(sentrySim(sim()));
     try {

@@ -45,6 +45,8 @@ export interface SimOptions {
   now?: number;
   /** `links.regionUrl` of the organization. */
   regionUrl?: string;
+  /** Groups with equal orderBy values come in a random order on every request (ClickHouse keeps none). */
+  shuffleTies?: boolean;
   /** Environment names of the organization; default every one in `records`. Others are a 404. */
   environments?: string[];
 }
@@ -199,7 +201,8 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
     if (orderBy) {
       const desc = orderBy.startsWith('-');
       const f = orderBy.replace(/^-/, '');
-      list.sort((a, b) => ((value(a.total, f, null) ?? 0) - (value(b.total, f, null) ?? 0)) * (desc ? -1 : 1) || (JSON.stringify(a.by) < JSON.stringify(b.by) ? -1 : 1));
+      const tie = new Map(list.map((g) => [g, o.shuffleTies ? Math.random() : 0]));
+      list.sort((a, b) => ((value(a.total, f, null) ?? 0) - (value(b.total, f, null) ?? 0)) * (desc ? -1 : 1) || tie.get(a)! - tie.get(b)! || (JSON.stringify(a.by) < JSON.stringify(b.by) ? -1 : 1));
     } else {
       // No order: a different one on every request.
       let seed = (shuffle++ * 2654435761) >>> 0;
