@@ -38,8 +38,10 @@
 // of releases until a page is full: ~398 (project, release) pairs for hourly windows, 108 for
 // the 90-day daily ones. Past it, one more request per page (totals) or per release-list chunk
 // (status; also bounded by URL length, ~150-270 versions). Measured on the local server with
-// one project: 10 and 100 releases → 4 session requests (+ 1 projects + 1 releases listing);
-// 1000 → 8 (+ 1 + 10).
+// one project: 10 and 100 releases → 4 session requests (+ 1 projects + 1 releases listing,
+// + 1 organization once per process for its region); 1000 → 8 (+ 1 + 10). 20,000 dead
+// releases beside 700 live ones with tied counts, ties shuffled: 8 session requests + 7
+// listing pages + 2, every figure exact.
 import type { HealthStat, StatsPeriod, UnixSeconds } from '../health/types';
 import { ADOPTION_PERIOD, HAS_DATA_PERIOD, windowOf } from '../health/windows';
 import type { Limiter } from './concurrency';
