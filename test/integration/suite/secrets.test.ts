@@ -65,6 +65,15 @@ describe('Sentry token in SecretStorage', () => {
     assert.notStrictEqual(vscode.workspace.getConfiguration('releaseHealth').get('source'), 'sentry');
   });
 
+  it('connect refuses an organization token (sntrys_…) at once, sending no request', async () => {
+    const orgToken = 'sntrys_organization-token-for-ci';
+    const result = await vscode.commands.executeCommand<ConnectResult>('releaseHealth.connect', { url: sentry.url, organization: ORG, token: orgToken });
+    assert.strictEqual(result?.ok, false);
+    assert.match(result?.message ?? '', /organization token \(sntrys_…\).*org:ci.*personal token/);
+    assert.ok(!sentry.authHeaders.includes(`Bearer ${orgToken}`), 'no request carried the organization token');
+    assert.strictEqual(await api.secrets.get(secretKey), undefined);
+  });
+
   it('connect with a working token stores it in SecretStorage only and switches to Sentry', async () => {
     const result = await vscode.commands.executeCommand<ConnectResult>('releaseHealth.connect', { url: sentry.url, organization: ORG, token: GOOD_TOKEN, projects: [] });
     assert.strictEqual(result?.ok, true, `connect failed: ${JSON.stringify(result)}`);
