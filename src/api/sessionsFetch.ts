@@ -131,7 +131,9 @@ export async function fetchSessionsData(
     run(async () => {
       const { pages, linked } = await fetchLinkedPages(http, path, sessionsParams(q, { ...scope, projectIds }), SessionsResultSchema);
       const statusGrouped = q.groupBy.includes('session.status');
-      const cut = (statusGrouped && mayBeTruncated(pages, q.perPage)) || mayBeCutByLegacyLimit(pages, linked);
+      // A status-grouped answer has no order (Sentry refuses orderBy there), so one that took
+      // pages may have lost or repeated pairs between them: treat it as cut too.
+      const cut = (statusGrouped && (mayBeTruncated(pages, q.perPage) || pages.length > 1)) || mayBeCutByLegacyLimit(pages, linked);
       return { pages, cut, paged: pages.length > 1 };
     });
   const totals = (window: QueryWindow, fields: string[], query?: string) =>

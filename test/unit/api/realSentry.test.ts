@@ -246,6 +246,16 @@ describe('api against real Sentry behaviour (issue 9): the simulation', () => {
     });
   });
 
+  it('does not trust status groups that came in pages without an order (point 3)', async () => {
+    const o = sim({ honestStatusPaging: true }, 900);
+    for (const r of o.records) Object.assign(r, { erroredAll: 2, crashed: 1 });
+    await withSim(o, async (s) => {
+      const r = await fetchApiOverview({ baseUrl: s.url, organization: 'acme' }, USER_TOKEN, OPTIONS);
+      assert.equal(r.releases.length, 900);
+      for (const x of r.releases) assert.equal(x.sessionsCrashed, 1, `${x.release}: crashed`);
+    });
+  });
+
   it('uses the region host named by links.regionUrl for the organization\'s calls (point 9)', async () => {
     const region = await startFake(sentrySim(sim()));
     try {

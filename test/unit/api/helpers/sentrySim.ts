@@ -45,6 +45,8 @@ export interface SimOptions {
   now?: number;
   /** `links.regionUrl` of the organization. */
   regionUrl?: string;
+  /** A Sentry-style server that pages status groups honestly (next link by pairs), still in no order. */
+  honestStatusPaging?: boolean;
   /** Groups with equal orderBy values come in a random order on every request (ClickHouse keeps none). */
   shuffleTies?: boolean;
   /** Environment names of the organization; default every one in `records`. Others are a 404. */
@@ -214,6 +216,9 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
     }
     const offset = o.legacySessions ? 0 : offsetOf(url);
     list = list.slice(offset, offset + limit);
+    const honest = o.honestStatusPaging === true && statusGrouped && perPage !== null && !o.legacySessions;
+    const pairsMore = honest && list.length === limit;
+    if (pairsMore) list = list.slice(0, limit - 1);
     const statuses = o.fourStatuses ? STATUSES.slice(0, 4) : STATUSES;
     const out: unknown[] = [];
     for (const g of list) {
@@ -227,8 +232,8 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
       }
     }
     // Real Sentry's SessionsDataSeriesPaginator: compares the (fanned-out) groups with limit.
-    const hasMore = !o.legacySessions && perPage !== null && out.length === limit;
-    if (hasMore) out.pop();
+    const hasMore = honest ? pairsMore : !o.legacySessions && perPage !== null && out.length === limit;
+    if (hasMore && !honest) out.pop();
     const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
     json(
       res,
