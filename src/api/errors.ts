@@ -8,6 +8,7 @@ export type SentryApiErrorKind =
   | 'permission'
   | 'not-found'
   | 'unknown-environment'
+  | 'project-access'
   | 'rate-limited'
   | 'server'
   | 'query-timeout'

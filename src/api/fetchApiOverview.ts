@@ -119,7 +119,7 @@ function pickProjects(listed: ProjectItem[], cfg: ResolvedConfig, endpoint: stri
     const many = closed.length > 1;
     throw new SentryApiError(
       `The auth token's user has no access to project${many ? 's' : ''} ${closed.map((m) => `'${m}'`).join(', ')} of organization '${cfg.organization}' on ${cfg.base.host} (not a member of ${many ? 'their' : 'its'} teams): join ${many ? 'them' : 'it'} in Sentry, or select other projects.`,
-      { kind: 'permission', endpoint },
+      { kind: 'project-access', endpoint },
     );
   }
   const bySlug = new Map(all.map((p) => [p.slug, p]));

@@ -42,7 +42,7 @@ export interface RequestHooks {
 }
 
 export type ApiErrorKind =
-  | 'auth' | 'permission' | 'not-found' | 'unknown-environment' | 'rate-limited' | 'server' | 'query-timeout'
+  | 'auth' | 'permission' | 'not-found' | 'unknown-environment' | 'project-access' | 'rate-limited' | 'server' | 'query-timeout'
   | 'network' | 'timeout' | 'cancelled' | 'invalid-response' | 'bad-request' | 'config';
 
 export interface SentryOverview {

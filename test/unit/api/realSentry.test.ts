@@ -208,7 +208,7 @@ describe('api against real Sentry behaviour (issue 9): the simulation', () => {
       assert.ok(s.requests.every((r) => !r.query.getAll('project').includes('12')));
       await expectApiError(
         fetchApiOverview({ baseUrl: s.url, organization: 'acme', projects: ['app', 'secret'] }, USER_TOKEN, OPTIONS),
-        'permission',
+        'project-access',
         /no access to project 'secret' of organization 'acme'/,
       );
     });

@@ -82,6 +82,11 @@ describe('extension/sentry: Sentry as it is (issue 9)', () => {
     assert.match(d.message, /Environment 'bogus'/);
   });
 
+  it('a selected project without access offers Select Projects', () => {
+    const e = Object.assign(new Error("The auth token's user has no access to project 'secret'."), { kind: 'project-access' });
+    assert.equal(describeApiError(e, ctx).fixCommand, 'releaseHealth.selectProjects');
+  });
+
   it('leaves projects without access out of the pick, and says so', () => {
     const listed = [{ id: '1', slug: 'app', name: 'App', hasAccess: true }, { id: '2', slug: 'secret', name: 'Secret', hasAccess: false }, { id: '3', slug: 'old', name: 'Old' }];
     assert.deepEqual(readableProjects(listed).map((p) => p.slug), ['app', 'old']);
