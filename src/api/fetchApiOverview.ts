@@ -35,6 +35,8 @@ export interface ApiProject {
 
 export interface ApiOverview extends Overview {
   projects: ApiProject[];
+  /** The organization's region host when its API calls go there instead of the base URL. */
+  regionUrl: string | null;
   /** HTTP requests this refresh took (retries included). */
   requests: number;
 }
@@ -93,6 +95,11 @@ async function openOrganization(http: SentryHttp, cfg: ResolvedConfig): Promise<
   rememberRegion(cfg, region);
   if (region) http.useRegion(region);
   return { id: org.id ?? null, slug: org.slug, name: org.name, regionUrl: region ? region.href.replace(/\/$/, '') : null };
+}
+
+/** The region `http` went to, or null when it stayed on the base URL. */
+function regionOf(http: SentryHttp, cfg: ResolvedConfig): string | null {
+  return http.baseUrl.href === cfg.base.href ? null : http.baseUrl.href.replace(/\/$/, '');
 }
 
 /** Sends `http` to the organization's region, learning it first if this process does not know it yet. */
@@ -167,7 +174,7 @@ export async function fetchApiOverview(
     const all = await run(() => fetchProjects(http, cfg));
     const projects = pickProjects(all, cfg, http.endpoint(`${orgPath(cfg.organization)}/projects/`));
     if (projects.length === 0) {
-      return { ...computeOverview({ releases: [], projects: {} }, overviewOptions), projects: [], requests: http.requests };
+      return { ...computeOverview({ releases: [], projects: {} }, overviewOptions), projects: [], regionUrl: regionOf(http, cfg), requests: http.requests };
     }
     // The releases listing runs alongside the first session queries; only the has-data step
     // needs it. fetchSessionsData awaits it together with them, so its failure surfaces first.
@@ -177,7 +184,7 @@ export async function fetchApiOverview(
     try {
       const data = await fetchSessionsData(http, cfg.organization, { projectIds: projectParams(cfg, projects), environments, coveredProjectIds: projects.map((p) => p.id) }, listedKeys, overviewOptions, run);
       const input = buildApiOverviewInput(await listing, data, overviewOptions);
-      return { ...computeOverview(input, overviewOptions), projects: projects.map(toApiProject), requests: http.requests };
+      return { ...computeOverview(input, overviewOptions), projects: projects.map(toApiProject), regionUrl: regionOf(http, cfg), requests: http.requests };
     } catch (err) {
       throw environments.length > 0 ? unknownEnvironment(err, environments, all, cfg, http.host) : err;
     }

@@ -48,6 +48,8 @@ export type ApiErrorKind =
 export interface SentryOverview {
   overview: Overview;
   projects: SentryProject[];
+  /** The organization's region host when API calls go there instead of the base URL. */
+  regionUrl?: string | null;
 }
 
 export interface SentryClient {
