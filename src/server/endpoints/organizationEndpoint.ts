@@ -39,5 +39,7 @@ export function serializeOrganization(o: OrganizationInfo, grant: Grant): Record
 export function organizationDetails(o: OrganizationInfo, grant: Grant, detailed: boolean, projects: () => Array<Record<string, unknown>>): Record<string, unknown> {
   requireScope(grant, ['org:read', 'org:write', 'org:admin', 'org:ci']);
   const body = serializeOrganization(o, grant);
-  return detailed ? { ...body, projects: projects(), teams: [] } : body;
+  // Without org:read Sentry answers with the plain OrganizationSerializer, whatever `detailed` says.
+  const canRead = ['org:read', 'org:write', 'org:admin'].some((s) => grant.scopes.has(s));
+  return detailed && canRead ? { ...body, projects: projects(), teams: [] } : body;
 }

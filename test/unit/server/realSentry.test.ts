@@ -25,7 +25,9 @@ describe('server/api: Sentry as it is (issue 9)', function () {
   after(() => server.close());
 
   it('gives an organization token (org:ci only) the organization and releases, and 403 on projects and sessions', async () => {
-    assert.equal((await api(server, '', {}, ORG_TOKEN)).status, 200);
+    const org = await api(server, '', {}, ORG_TOKEN);
+    assert.equal(org.status, 200);
+    assert.equal(org.body.projects, undefined, 'the plain serializer without org:read');
     assert.equal((await api(server, 'releases', {}, ORG_TOKEN)).status, 200);
     const projects = await api(server, 'projects', {}, ORG_TOKEN);
     assert.equal(projects.status, 403);
