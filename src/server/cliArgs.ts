@@ -10,6 +10,8 @@ export const USAGE = `Usage: release-health-server [options]
   --project SLUG=ID   declare a project (repeatable)
   --key KEY           DSN public key (default: random, printed)
   --token TOKEN       API token (default: random, printed)
+  --org-token TOKEN   an organization token (scope org:ci only, as Sentry's sntrys_ tokens; repeatable)
+  --shuffle-ties      order /sessions/ groups with equal values differently on every request
   --import FILE       import raw-session NDJSON (lines may carry "project": slug)
   --demo              seed the deterministic demo dataset (100,000 sessions)
   --latency-ms N      delay added to every API request
@@ -40,6 +42,8 @@ export function parseCliArgs(argv: string[]): ServerOptions | null {
     project: { type: 'string', multiple: true },
     key: { type: 'string' },
     token: { type: 'string' },
+    'org-token': { type: 'string', multiple: true },
+    'shuffle-ties': { type: 'boolean' },
     import: { type: 'string' },
     demo: { type: 'boolean' },
     'latency-ms': { type: 'string' },
@@ -60,6 +64,8 @@ export function parseCliArgs(argv: string[]): ServerOptions | null {
     projects,
     dsnKey: values.key,
     token: values.token,
+    ...(values['org-token'] ? { orgTokens: values['org-token'] } : {}),
+    ...(values['shuffle-ties'] ? { shuffleTies: true } : {}),
     importFile: values.import,
     demo: values.demo ?? false,
     latencyMs: integer('latency-ms', values['latency-ms'], 0),
