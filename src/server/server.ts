@@ -4,7 +4,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { Authenticator } from './http/auth';
 import { seedDemo } from './demoSeed';
-import { DurableStore, type RecoveryReport } from './store/durableStore';
+import { DurableStore, recoveryLines, type RecoveryReport } from './store/durableStore';
 import { importSessionFile, type ImportReport } from './ingest/importFile';
 import { resolveOptions, type ServerOptions } from './options';
 import { nameFromSlug, ProjectRegistry, type ProjectInfo } from './store/projectRegistry';
@@ -46,10 +46,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let durable: DurableStore;
   let recovery: RecoveryReport | null = null;
   if (o.dataDir) {
-    const opened = DurableStore.open(o.dataDir, registry, store);
+    const opened = DurableStore.open(o.dataDir, registry, store, o.log);
     durable = opened.durable;
     recovery = opened.recovery;
-    if (recovery.truncatedBytes > 0) o.log(`storage log: cut ${recovery.truncatedBytes} bytes of a torn tail`);
+    for (const line of recoveryLines(recovery)) o.log(line);
   } else {
     durable = DurableStore.memory(registry, store);
   }
