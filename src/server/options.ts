@@ -2,6 +2,8 @@
 // it in-process, and their defaults.
 import { randomBytes } from 'crypto';
 import type { TokenGrant } from './http/auth';
+import { DEFAULT_DECODE_BUDGET } from './http/requestBody';
+import { DEFAULT_MAX_AUTO_PROJECTS } from './ingest/autoProjects';
 
 export interface ProjectOption {
   slug: string;
@@ -40,6 +42,10 @@ export interface ServerOptions {
   clock?: () => number;
   /** Fixed `now` (Unix ms or Date): shorthand for a constant clock. */
   now?: number | Date;
+  /** Projects envelopes may create by naming an undeclared id; beyond it 403. Default 100. */
+  maxAutoProjects?: number;
+  /** Decoded envelope bytes held at once across requests; beyond it 503. Default 256 MB. */
+  decodeBudgetBytes?: number;
   /** Progress and warnings. Default: silent. */
   log?: (line: string) => void;
 }
@@ -60,6 +66,8 @@ export interface ResolvedOptions {
   concurrentLimit: number;
   enforceConcurrency: boolean;
   clock: () => number;
+  maxAutoProjects: number;
+  decodeBudgetBytes: number;
   log: (line: string) => void;
 }
 
@@ -91,6 +99,8 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     concurrentLimit: o.concurrentLimit ?? 25,
     enforceConcurrency: o.concurrentLimit !== undefined,
     clock,
+    maxAutoProjects: o.maxAutoProjects ?? DEFAULT_MAX_AUTO_PROJECTS,
+    decodeBudgetBytes: o.decodeBudgetBytes ?? DEFAULT_DECODE_BUDGET,
     log: o.log ?? (() => undefined),
   };
 }

@@ -12,6 +12,9 @@ import { RangeReader } from './query/rangeStats';
 import { RateLimiter } from './http/rateLimit';
 import { route, type RouterContext } from './http/router';
 import { SessionStore } from './store/sessionStore';
+import { DecodeBudget } from './http/requestBody';
+import { DropLog } from './ingest/dropLog';
+import { AutoProjects } from './ingest/autoProjects';
 
 export interface RunningServer {
   /** `http://127.0.0.1:PORT` */
@@ -62,6 +65,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       importReport = await importSessionFile(o.importFile, durable, o.projects[0]?.slug ?? 'default', startedAt);
     }
 
+    const drops = new DropLog(o.log);
     const ctx: RouterContext = {
       org: o.org,
       orgId: '1',
@@ -69,7 +73,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       auth: new Authenticator([{ token: o.token }, ...o.tokens]),
       limiter: new RateLimiter({ limit: o.rateLimit, concurrentLimit: o.concurrentLimit, enforceConcurrency: o.enforceConcurrency, clock: o.clock }),
       data: { registry, store, reader: new RangeReader(store) },
-      ingest: { durable, keys: new Set(o.dsnKeys), now: () => o.clock() / 1000 },
+      ingest: {
+        durable,
+        keys: new Set(o.dsnKeys),
+        now: () => o.clock() / 1000,
+        budget: new DecodeBudget(o.decodeBudgetBytes),
+        drops,
+        autoProjects: new AutoProjects(registry, o.maxAutoProjects, () => o.clock() / 1000),
+      },
       latencyMs: o.latencyMs,
       clock: o.clock,
       log: o.log,
@@ -112,6 +123,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
             server.closeIdleConnections();
             setTimeout(() => server.closeAllConnections(), 2000).unref();
           });
+          drops.flush();
           await durable.close();
         })();
         return closing;

@@ -59,7 +59,8 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
         const result = await handleEnvelope(req, envelope[1], url.searchParams.get('sentry_key'), ctx.ingest);
         send(res, 200, result.body, cors);
       } catch (err) {
-        sendError(res, err, cors, ctx);
+        // Refused before its body was read: close rather than drain what the client still sends.
+        sendError(res, err, req.complete ? cors : { ...cors, Connection: 'close' }, ctx);
       }
       return;
     }
@@ -124,7 +125,7 @@ function methodNotAllowed(method: string): ApiError {
 
 function sendError(res: ServerResponse, err: unknown, headers: Record<string, string>, ctx: RouterContext): void {
   if (err instanceof ApiError) {
-    send(res, err.status, err.body, headers);
+    send(res, err.status, err.body, { ...headers, ...err.headers });
     return;
   }
   ctx.log(`internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
