@@ -125,6 +125,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           });
           drops.flush();
           await durable.close();
+          const stats = durable.logStats;
+          if (stats && stats.syncs > 0) o.log(`storage log: ${stats.frames} frames made durable by ${stats.syncs} fsyncs (${(stats.frames / stats.syncs).toFixed(1)} a fsync)`);
         })();
         return closing;
       },

@@ -8,7 +8,7 @@ import { lockDataDir } from './dataDirLock';
 import { decodeEntries, encodeCommitPayload, encodeDataPayload, encodeImportPayload, FRAME_DATA, FRAME_IMPORT_COMMIT, FRAME_IMPORT_DATA, type LogEntry } from './logRecords';
 import type { ProjectRegistry } from './projectRegistry';
 import type { SessionStore } from './sessionStore';
-import { readFrames, StorageLog, type OpenReport } from './storageLog';
+import { readFrames, StorageLog, type LogStats, type OpenReport } from './storageLog';
 
 export const LOG_FILE = 'sessions.log';
 
@@ -79,6 +79,11 @@ export class DurableStore {
     });
     for (const f of files) durable.importedFiles.add(f);
     return { durable, recovery: { ...report, entries, uncommittedImportFrames } };
+  }
+
+  /** fsyncs and the frames they carried, since open (null in memory). */
+  get logStats(): LogStats | null {
+    return this.log?.stats ?? null;
   }
 
   get persistent(): boolean {
