@@ -46,6 +46,11 @@ export interface ServerOptions {
   maxAutoProjects?: number;
   /** Decoded envelope bytes held at once across requests; beyond it 503. Default 256 MB. */
   decodeBudgetBytes?: number;
+  /** Time a client has to send a request's headers, and the whole request. Default 10 s and 30 s. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** Open connections at once; beyond it new ones are closed at once. Default 4096. */
+  maxConnections?: number;
   /** Progress and warnings. Default: silent. */
   log?: (line: string) => void;
 }
@@ -68,6 +73,9 @@ export interface ResolvedOptions {
   clock: () => number;
   maxAutoProjects: number;
   decodeBudgetBytes: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  maxConnections: number;
   log: (line: string) => void;
 }
 
@@ -101,6 +109,9 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     clock,
     maxAutoProjects: o.maxAutoProjects ?? DEFAULT_MAX_AUTO_PROJECTS,
     decodeBudgetBytes: o.decodeBudgetBytes ?? DEFAULT_DECODE_BUDGET,
+    requestTimeoutMs: o.requestTimeoutMs ?? 30_000,
+    headersTimeoutMs: Math.min(o.headersTimeoutMs ?? 10_000, o.requestTimeoutMs ?? 30_000),
+    maxConnections: o.maxConnections ?? 4096,
     log: o.log ?? (() => undefined),
   };
 }

@@ -85,10 +85,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       clock: o.clock,
       log: o.log,
     };
-    const server = http.createServer((req, res) => {
+    // Slow clients are cut: the headers and the whole request each have a deadline (checked every
+    // second, not Node's 30 s), and the number of open connections is capped.
+    const server = http.createServer({
+      headersTimeout: o.headersTimeoutMs,
+      requestTimeout: o.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, o.headersTimeoutMs),
+    }, (req, res) => {
       void route(req, res, ctx);
     });
     server.keepAliveTimeout = 5000;
+    server.maxConnections = o.maxConnections;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(o.port, o.host, () => {

@@ -99,6 +99,7 @@ export function readDecodedBody(req: IncomingMessage, limits: BodyLimits): Promi
       release();
       reject(err instanceof ApiError ? err : new ApiError(400, { detail: 'invalid body: could not decode content encoding' }));
     };
+    const onAbort = (): void => fail(new ApiError(400, { detail: 'request body incomplete: the client closed the connection' }));
     const onOutput = (chunk: Buffer): void => {
       if (finished) return;
       if (held + chunk.length > maxDecoded) return fail(new ApiError(413, { detail: 'envelope exceeded size limits' }));
@@ -167,6 +168,10 @@ export function readDecodedBody(req: IncomingMessage, limits: BodyLimits): Promi
     };
     req.on('data', onData);
     req.on('end', onEnd);
-    req.on('error', fail);
+    req.on('error', onAbort);
+    req.on('aborted', onAbort);
+    req.on('close', () => {
+      if (!req.complete) onAbort();
+    });
   });
 }
