@@ -21,9 +21,18 @@ const COLUMNS: Array<[string, (r: ReleaseHealth) => string, 'left' | 'right']> =
   ['DELTA', (r) => (r.crashFreeSessionsDelta === null ? '-' : `${r.crashFreeSessionsDelta >= 0 ? '+' : ''}${r.crashFreeSessionsDelta.toFixed(2)}${r.regression ? ' !' : ''}`), 'right'],
 ];
 
-/** Control characters in release names would corrupt the terminal; show them escaped. */
+/** The widest a cell may be in the table (the JSON output keeps every name whole). */
+export const MAX_CELL_CHARS = 80;
+
+/**
+ * Control characters would corrupt the terminal, and bidi controls (embeddings, overrides,
+ * isolates, marks) would reorder what the row shows: both are shown escaped. A name longer than
+ * MAX_CELL_CHARS is cut with an ellipsis, so one hostile name cannot pad every row.
+ */
 function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = s.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const chars = [...escaped];
+  return chars.length > MAX_CELL_CHARS ? `${chars.slice(0, MAX_CELL_CHARS - 1).join('')}…` : escaped;
 }
 
 export function formatTable(overview: Overview & { skipped?: SkipReport }): string {

@@ -88,6 +88,7 @@ export class StorageLog {
       fs.closeSync(fs.openSync(file, 'a', LOG_FILE_MODE));
       syncDirectory(path.dirname(file));
     }
+    fs.chmodSync(file, LOG_FILE_MODE); // also a log made before logs were private
     fs.rmSync(`${file}.repair`, { force: true });
     const scan = scanFrames(file, visit);
     const damaged: MovedRange[] = scan.damaged.map((d) => ({ ...d, savedTo: saveAside(file, d) }));
