@@ -49,7 +49,7 @@ export interface ServerOptions {
   /** Time a client has to send a request's headers, and the whole request. Default 10 s and 30 s. */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
-  /** Open connections at once; beyond it new ones are closed at once. Default 4096. */
+  /** Open connections at once; beyond it the oldest is closed. Default 4096. */
   maxConnections?: number;
   /** Progress and warnings. Default: silent. */
   log?: (line: string) => void;

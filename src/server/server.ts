@@ -12,6 +12,7 @@ import { RangeReader } from './query/rangeStats';
 import { RateLimiter } from './http/rateLimit';
 import { route, type RouterContext } from './http/router';
 import { SessionStore } from './store/sessionStore';
+import { capConnections } from './http/connectionCap';
 import { DecodeBudget } from './http/requestBody';
 import { DropLog } from './ingest/dropLog';
 import { AutoProjects } from './ingest/autoProjects';
@@ -86,7 +87,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       log: o.log,
     };
     // Slow clients are cut: the headers and the whole request each have a deadline (checked every
-    // second, not Node's 30 s), and the number of open connections is capped.
+    // second, not Node's 30 s), and beyond the connection cap the oldest connection is closed.
     const server = http.createServer({
       headersTimeout: o.headersTimeoutMs,
       requestTimeout: o.requestTimeoutMs,
@@ -95,7 +96,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       void route(req, res, ctx);
     });
     server.keepAliveTimeout = 5000;
-    server.maxConnections = o.maxConnections;
+    capConnections(server, o.maxConnections);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(o.port, o.host, () => {

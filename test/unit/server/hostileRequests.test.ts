@@ -63,6 +63,31 @@ describe('server/http: hostile requests', function () {
     assert.equal((await sessions(server, { field: 'sum(session)', statsPeriod: '1d', interval: '1h' })).status, 200);
   });
 
+  it('serves a new client when slow connections fill the connection cap (the oldest are closed)', async () => {
+    const capped = await testServer({ maxConnections: 20, requestTimeoutMs: 60_000, headersTimeoutMs: 60_000 });
+    const sockets: net.Socket[] = [];
+    try {
+      for (let i = 0; i < 40; i++) {
+        sockets.push(await new Promise<net.Socket>((resolve) => {
+          const s = net.connect(capped.port, '127.0.0.1', () => {
+            s.write('POST /api/1/envelope/?sentry_key=testkey HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{');
+            resolve(s);
+          });
+          s.resume();
+          s.on('error', () => undefined);
+        }));
+      }
+      const reply = await Promise.race([
+        sessions(capped, { field: 'sum(session)', statsPeriod: '1d', interval: '1h' }).then((r) => r.status),
+        new Promise<string>((r) => setTimeout(() => r('locked out'), 3000)),
+      ]);
+      assert.equal(reply, 200);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await capped.close();
+    }
+  });
+
   it('rate limits guessed tokens by address: a new guess is not a new caller', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) statuses.push((await api(server, 'projects', {}, `guess-${i}`)).status);
