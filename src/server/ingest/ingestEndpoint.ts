@@ -55,7 +55,8 @@ export async function handleEnvelope(req: IncomingMessage, projectIdText: string
   // on its first line.
   const headerKey = keyFromAuthHeader(headerText(req.headers['x-sentry-auth'])) ?? keyFromAuthHeader(headerText(req.headers.authorization)) ?? searchKey;
   if (headerKey !== null && !ctx.keys.has(headerKey)) throw rejectedKey();
-  ctx.autoProjects.check(projectId);
+  // Whether the project exists (or may be created) is told only to a caller with a valid key.
+  if (headerKey !== null) ctx.autoProjects.check(projectId);
   const gate = headerKey !== null ? undefined : (firstLine: Buffer): void => {
     let key: string | null = null;
     try {
@@ -65,6 +66,7 @@ export async function handleEnvelope(req: IncomingMessage, projectIdText: string
     }
     if (key === null) throw new ApiError(401, { detail: 'bad x-sentry-auth header', causes: ['missing authorization information'] });
     if (!ctx.keys.has(key)) throw rejectedKey();
+    ctx.autoProjects.check(projectId);
   };
 
   const held = await readDecodedBody(req, { budget: ctx.budget, gate });
