@@ -18,7 +18,8 @@ import { LOG_FILE } from '../../src/server/store/durableStore';
 import { readFrames } from '../../src/server/store/frameScan';
 import { decodeEntries, FRAME_DATA } from '../../src/server/store/logRecords';
 
-const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
+/** RH_SOAK_SERVER: another build of the server to soak (e.g. an older commit's, for comparison). */
+const SERVER = process.env.RH_SOAK_SERVER ?? path.join(__dirname, '..', '..', 'dist', 'server.js');
 const KEY = 'soakkey';
 const TOKEN = 'soaktoken';
 const CLIENTS = 64;

@@ -5,7 +5,7 @@
 // most that budget). An optional gate sees the first line (the envelope header) before anything
 // past it is decoded, so a request whose key it rejects costs at most one line.
 import type { IncomingMessage } from 'http';
-import { PassThrough, type Transform } from 'stream';
+import type { Transform } from 'stream';
 import * as zlib from 'zlib';
 import { ApiError } from './httpErrors';
 
@@ -140,7 +140,6 @@ export function readDecodedBody(req: IncomingMessage, limits: BodyLimits): Promi
       } catch (err) {
         return fail(err);
       }
-      if (streams.length === 0) streams.push(new PassThrough());
       for (let i = 0; i + 1 < streams.length; i++) streams[i].pipe(streams[i + 1]);
       for (const s of streams) s.on('error', fail);
       const last = streams[streams.length - 1];
@@ -152,6 +151,8 @@ export function readDecodedBody(req: IncomingMessage, limits: BodyLimits): Promi
       if (finished) return;
       raw += chunk.length;
       if (raw > maxRaw) return fail(new ApiError(413, { detail: 'envelope exceeded size limits' }));
+      // Not encoded (what SDKs send for small envelopes): no decoder stream at all.
+      if (codings.length === 0) return onOutput(chunk);
       if (input === null) build(chunk);
       if (finished || input === null) return;
       if (!input.write(chunk)) {
@@ -163,6 +164,7 @@ export function readDecodedBody(req: IncomingMessage, limits: BodyLimits): Promi
     };
     const onEnd = (): void => {
       if (finished) return;
+      if (codings.length === 0) return onOutputEnd();
       if (input === null) build(Buffer.alloc(0));
       input?.end();
     };
