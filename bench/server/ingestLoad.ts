@@ -18,6 +18,18 @@ export interface IngestRun {
   sessionsPerSec: number;
   /** Frames per fsync, from the server's shutdown line (durable runs). */
   framesPerFsync: number | null;
+  /** The server process's CPU time (user + system, all threads) per session: what bounds it on one core. */
+  serverCpuUsPerSession: number;
+}
+
+/** CPU seconds a process has used (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
 }
 
 const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
@@ -77,6 +89,7 @@ export async function ingestRun(sessions: number, clients: number, durable: bool
     // Warm-up: every socket opened, the server's JIT warm.
     await Promise.all(Array.from({ length: clients }, (_, c) => post(agent, url, envelope(-1 - c, startedIso))));
     let next = 0;
+    const cpu0 = cpuSeconds(server.child.pid!);
     const t0 = performance.now();
     const client = async (): Promise<void> => {
       while (next < sessions) {
@@ -86,11 +99,12 @@ export async function ingestRun(sessions: number, clients: number, durable: bool
     };
     await Promise.all(Array.from({ length: clients }, client));
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = cpuSeconds(server.child.pid!) - cpu0;
     agent.destroy();
     server.child.kill('SIGTERM');
     await new Promise((r) => server.child.once('exit', r));
     const m = /\(([\d.]+) a fsync\)/.exec(server.stderr());
-    return { clients, durable, sessions, sessionsPerSec: Math.round(sessions / seconds), framesPerFsync: m ? Number(m[1]) : null };
+    return { clients, durable, sessions, sessionsPerSec: Math.round(sessions / seconds), framesPerFsync: m ? Number(m[1]) : null, serverCpuUsPerSession: Math.round((cpu / sessions) * 1e6) };
   } finally {
     agent.destroy();
     if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');

@@ -32,6 +32,9 @@ export interface ServerResult {
   ingest64Ratio16: number;
   ingest64RatioMemory: number;
   ingestFramesPerFsync64: number | null;
+  /** Server CPU (all threads) per session in the 64-client durable run, and the rate one core would allow. */
+  ingestServerCpuUsPerSession64: number;
+  ingestServerCpuBoundPerSec64: number;
   ingest64Note: string;
 }
 
@@ -118,7 +121,7 @@ export async function serverSection(quick: boolean, log: (s: string) => void): P
   const at64 = await ingestRun(loadSessions, 64, true);
   const at16 = await ingestRun(loadSessions, 16, true);
   const memory64 = await ingestRun(loadSessions, 64, false);
-  log(`server: ingest with SDK-like clients (own process): 64 durable ${at64.sessionsPerSec}/s (${at64.framesPerFsync} frames a fsync), 16 durable ${at16.sessionsPerSec}/s, 64 without fsync ${memory64.sessionsPerSec}/s`);
+  log(`server: ingest with SDK-like clients (own process): 64 durable ${at64.sessionsPerSec}/s (${at64.framesPerFsync} frames a fsync, server CPU ${at64.serverCpuUsPerSession} µs a session), 16 durable ${at16.sessionsPerSec}/s, 64 without fsync ${memory64.sessionsPerSec}/s`);
   return {
     ...q,
     query: `90d daily, by release and session.status, sum(session) + count_unique(user), ${sessionsLabel(sessions)} sessions`,
@@ -132,6 +135,8 @@ export async function serverSection(quick: boolean, log: (s: string) => void): P
     ingest64Ratio16: round(at64.sessionsPerSec / at16.sessionsPerSec, 2),
     ingest64RatioMemory: round(at64.sessionsPerSec / memory64.sessionsPerSec, 2),
     ingestFramesPerFsync64: at64.framesPerFsync,
+    ingestServerCpuUsPerSession64: at64.serverCpuUsPerSession,
+    ingestServerCpuBoundPerSec64: at64.serverCpuUsPerSession > 0 ? Math.round(1e6 / at64.serverCpuUsPerSession) : 0,
     ingest64Note: `${loadSessions} envelopes of one session update; server as its own process (dist/server.js), 64 keep-alive clients each waiting for its 200; baselines: 16 clients durable, 64 clients without a data dir; target >= 20,000/s`,
   };
 }
