@@ -16,6 +16,8 @@ export interface RecoveryReport extends OpenReport {
   entries: number;
   /** Frames of imports that never committed (a crash mid-import), ignored. */
   uncommittedImportFrames: number;
+  /** Projects whose creation entry was in a damaged frame, named again from their id. */
+  restoredProjects: number[];
 }
 
 export class DurableStore {
@@ -61,24 +63,36 @@ export class DurableStore {
     let entries = 0;
     let uncommittedImportFrames = 0;
     // Second pass over the (now truncated) file: apply data in order.
+    const withSessions = new Set<number>();
+    const apply = (list: LogEntry[]): void => {
+      for (const e of list) if (e.kind === 'session') withSessions.add(e.session.projectId);
+      durable.apply(list);
+      entries += list.length;
+    };
     readFrames(file, (frame) => {
       if (frame.kind === FRAME_DATA) {
-        const list = decodeEntries(JSON.parse(frame.payload.toString('utf8')));
-        durable.apply(list);
-        entries += list.length;
+        apply(decodeEntries(JSON.parse(frame.payload.toString('utf8'))));
       } else if (frame.kind === FRAME_IMPORT_DATA) {
         const body = JSON.parse(frame.payload.toString('utf8')) as { import: string; entries: unknown };
         if (!committed.has(body.import)) {
           uncommittedImportFrames++;
           return;
         }
-        const list = decodeEntries(body.entries);
-        durable.apply(list);
-        entries += list.length;
+        apply(decodeEntries(body.entries));
       }
     });
     for (const f of files) durable.importedFiles.add(f);
-    return { durable, recovery: { ...report, entries, uncommittedImportFrames } };
+    // A damaged frame may have held a project's creation: its later sessions must not become
+    // invisible with it. Such a project comes back as `project-ID`, as an envelope would create it.
+    const restoredProjects: number[] = [];
+    for (const id of withSessions) {
+      if (registry.get(id)) continue;
+      let slug = `project-${id}`;
+      for (let n = 2; registry.bySlugName(slug); n++) slug = `project-${id}-${n}`;
+      registry.add({ id, slug, name: slug, platform: null, dateCreated: Math.floor(Date.now() / 1000) });
+      restoredProjects.push(id);
+    }
+    return { durable, recovery: { ...report, entries, uncommittedImportFrames, restoredProjects } };
   }
 
   /** fsyncs and the frames they carried, since open (null in memory). */
@@ -139,6 +153,7 @@ export function recoveryLines(r: RecoveryReport): string[] {
   if (r.framesAfterDamage > 0) {
     lines.push(`storage log: kept ${r.framesAfterDamage} valid frames after the damage (${r.frames} frames in all); sessions inside damaged bytes are lost`);
   }
+  if (r.restoredProjects.length > 0) lines.push(`storage log: projects ${r.restoredProjects.join(', ')} had sessions but lost their creation entry to the damage; named project-ID again`);
   if (r.uncommittedImportFrames > 0) lines.push(`storage log: ignored ${r.uncommittedImportFrames} frames of import attempts that never committed`);
   return lines;
 }

@@ -100,6 +100,30 @@ describe('server/storage: damage in the middle of the log', () => {
   });
 });
 
+describe('server/storage: damage to a project\'s creation', () => {
+  it('keeps the later sessions of a project whose creation frame was damaged visible', async () => {
+    const dataDir = tempDir();
+    const first = await testServer({ dataDir });
+    for (let i = 0; i < 3; i++) await ingest(first, [update({ sid: `p9-${i}`, init: true, started: NOW - 600, status: 'exited' })], 9);
+    await first.close();
+    const file = path.join(dataDir, LOG_FILE);
+    const frames = frameOffsets(file);
+    const bytes = fs.readFileSync(file);
+    bytes[frames[0].offset + 20] ^= 0x04; // the first frame: project-9's creation and its first session
+    fs.writeFileSync(file, bytes);
+    const lines: string[] = [];
+    const second = await testServer({ dataDir, log: (l) => lines.push(l) });
+    try {
+      assert.deepEqual(second.recovery!.restoredProjects, [9]);
+      const r = await sessions(second, { field: 'sum(session)', groupBy: 'project', statsPeriod: '1d', interval: '1d' });
+      assert.deepEqual(r.body.groups.map((g: any) => [g.by.project, g.totals['sum(session)']]), [[9, 2]]);
+      assert.ok(lines.some((l) => /projects 9 had sessions/.test(l)), lines.join('\n'));
+    } finally {
+      await second.close();
+    }
+  });
+});
+
 describe('server/storage: a retried import after a crash mid-import', () => {
   it('counts only the committed attempt, also after another restart', async () => {
     const dataDir = tempDir();
