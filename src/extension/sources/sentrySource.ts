@@ -25,6 +25,7 @@ export class SentrySource implements HealthSource {
     private readonly client: SentryClient,
     private readonly tokens: TokenStore,
     private readonly logRequest: (entry: RequestLogEntry) => void,
+    private readonly logInfo: (line: string) => void = () => undefined,
   ) {}
 
   async loadDeploys(settings: ReleaseHealthSettings, version: string, signal: AbortSignal): Promise<ReleaseDeployInfo[]> {
@@ -37,6 +38,8 @@ export class SentrySource implements HealthSource {
       throw new SourceError(describeApiError(err, { url, organization }));
     }
   }
+  /** The region last named in the log, per organization: said once, and again when it changes. */
+  private readonly regions = new Map<string, string | null>();
 
   async load(request: SourceRequest): Promise<SourceResult> {
     const { settings } = request;
@@ -51,6 +54,7 @@ export class SentrySource implements HealthSource {
         overviewOptionsOf(settings, request.now),
         { signal: request.signal, log: this.logRequest },
       );
+      this.noteRegion(url, organization, result.regionUrl ?? null);
       const projectIds: Record<string, string> = {};
       const environments = new Set<string>();
       for (const p of result.projects) {
@@ -68,5 +72,12 @@ export class SentrySource implements HealthSource {
       if (request.signal.aborted || apiErrorKind(err) === 'cancelled') throw new LoadCancelled();
       throw new SourceError(describeApiError(err, { url, organization }));
     }
+  }
+
+  private noteRegion(url: string, organization: string, region: string | null): void {
+    const key = `${url}|${organization}`;
+    if (this.regions.has(key) && this.regions.get(key) === region) return;
+    this.regions.set(key, region);
+    if (region !== null) this.logInfo(`${sentryLabel(url, organization)}: API calls go to the organization's region, ${hostOf(region)}`);
   }
 }

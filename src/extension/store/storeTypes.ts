@@ -61,6 +61,12 @@ export interface StoreSnapshot {
 
 /** A release's deploys as the store knows them: asked for on first read, then cached per fetch. */
 export type DeploysView = { status: 'none' } | { status: 'loading' } | { status: 'ready'; deploys: ReleaseDeployInfo[] } | { status: 'error'; message: string };
+/** The data a state shows: current when ready, the previous data while loading or after an error. */
+export function shownSnapshot(state: StoreState): StoreSnapshot | null {
+  if (state.status === 'ready') return state.snapshot;
+  if (state.status === 'loading' || state.status === 'error') return state.previous;
+  return null;
+}
 
 export interface ReleaseHealthStoreReader {
   readonly state: StoreState;

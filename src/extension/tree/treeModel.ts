@@ -174,7 +174,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
     children.push({
       kind: 'noHealthData',
       id: nodeId.noHealthData(source, project),
-      label: NO_HEALTH_DATA_LABEL,
+      label: NO_HEALTH_DATA,
       description: formatCount(without.length),
       children: without,
     });
