@@ -49,16 +49,22 @@ export interface GitExtension {
 /** Log entries read to walk first parents: merges bring other commits into `git log`. */
 const LOG_ENTRIES = 4 * (MAX_ANCESTORS + 1);
 
-/** HEAD, its first-parent history and the tags, through the git extension's repository. */
-export async function gitFactsOf(repo: GitRepository): Promise<GitFacts> {
+/**
+ * HEAD, its first-parent history and the tags, through the git extension's repository. The
+ * repository's state changes on every working-tree change; the history (the one costly read) is
+ * read again only when HEAD moved.
+ */
+export async function gitFactsOf(repo: GitRepository, previous: GitFacts | null = null): Promise<GitFacts> {
   const head = repo.state.HEAD;
   const branch = head && head.type === REF_TYPE_HEAD && head.name ? head.name : null;
   if (!head?.commit) return { head: null, branch, firstParents: [], tags: new Map() };
+  const sameHead = previous !== null && previous.head === head.commit && previous.firstParents.length > 0;
   const [log, refs] = await Promise.all([
-    repo.log({ maxEntries: LOG_ENTRIES }).catch(() => [] as GitCommit[]),
+    sameHead ? Promise.resolve(null) : repo.log({ maxEntries: LOG_ENTRIES }).catch(() => [] as GitCommit[]),
     repo.getRefs ? repo.getRefs({ pattern: 'refs/tags' }).catch(() => repo.state.refs) : Promise.resolve(repo.state.refs),
   ]);
-  return { head: head.commit, branch, firstParents: firstParentsOf(head.commit, log), tags: tagsOf(refs) };
+  const firstParents = log === null ? previous!.firstParents : firstParentsOf(head.commit, log);
+  return { head: head.commit, branch, firstParents, tags: tagsOf(refs) };
 }
 
 /** Follows parents[0] from HEAD through the log's commits, as `git rev-list --first-parent`. */

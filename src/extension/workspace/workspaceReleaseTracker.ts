@@ -155,7 +155,7 @@ export class WorkspaceReleaseTracker implements WorkspaceReleaseReader, vscode.D
     const repo = this.git.getRepository(folder.uri);
     if (!repo) return null;
     this.watch(folder, repo);
-    return gitFactsOf(repo);
+    return gitFactsOf(repo, this.folders.get(folder.uri.toString())?.git ?? null);
   }
 
   /** HEAD moves, branch switches, new tags: the repository's state changes. */

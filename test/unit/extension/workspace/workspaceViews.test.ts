@@ -11,7 +11,7 @@ import { statusBarView } from '../../../../src/extension/statusBar/statusBarText
 import { chooseTrackedRelease } from '../../../../src/extension/statusBar/trackedRelease';
 import type { DeploysView, StoreSnapshot } from '../../../../src/extension/store/storeTypes';
 import { rootNodes, type MessageNode, type ProjectNode, type ReleaseNode } from '../../../../src/extension/tree/treeModel';
-import { firstParentsOf, tagsOf } from '../../../../src/extension/workspace/gitApi';
+import { firstParentsOf, gitFactsOf, tagsOf } from '../../../../src/extension/workspace/gitApi';
 import { knownReleasesOf, primaryLink, treeWorkspaceOf, workspaceLinks, type FolderState } from '../../../../src/extension/workspace/workspaceLinks';
 import { renderReleaseRecord } from '../../../../src/webview/releaseRecord';
 import type { VElement, VNode } from '../../../../src/webview/vnode';
@@ -220,5 +220,37 @@ describe('extension/workspace: the store loads a release\'s deploys on first rea
     assert.equal(heard, 1);
     assert.deepEqual(store.deploysOf({ ...key, release: 'web@1.5.0-rc' }), { status: 'none' });
     store.dispose();
+  });
+});
+
+describe('extension/workspace: git facts through the git extension\'s repository', () => {
+  function repo(head: { commit?: string; name?: string; type: number } | undefined) {
+    let logs = 0;
+    const r = {
+      rootUri: {} as never,
+      state: { HEAD: head, refs: [{ type: 2, name: 'v1', commit: 'c1' }], onDidChange: (() => ({ dispose() {} })) as never },
+      log: async () => {
+        logs++;
+        return [{ hash: 'c2', parents: ['c1'] }, { hash: 'c1', parents: [] }];
+      },
+      logs: () => logs,
+    };
+    return r;
+  }
+
+  it('reads HEAD, branch, first parents and tags; reads the history again only when HEAD moved', async () => {
+    const r = repo({ commit: 'c2', name: 'main', type: 0 });
+    const first = await gitFactsOf(r);
+    assert.deepEqual([first.head, first.branch, first.firstParents, Object.fromEntries(first.tags)], ['c2', 'main', ['c2', 'c1'], { c1: ['v1'] }]);
+    await gitFactsOf(r, first);
+    assert.equal(r.logs(), 1);
+    r.state.HEAD = { commit: 'c1', type: 0 };
+    const moved = await gitFactsOf(r, first);
+    assert.deepEqual([moved.head, moved.branch, moved.firstParents], ['c1', null, ['c1']]);
+    assert.equal(r.logs(), 2);
+  });
+
+  it('no commits yet: head null', async () => {
+    assert.deepEqual(await gitFactsOf(repo({ name: 'main', type: 0 })), { head: null, branch: 'main', firstParents: [], tags: new Map() });
   });
 });
