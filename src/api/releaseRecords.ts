@@ -38,6 +38,8 @@ export interface ReleaseRecord {
   lastCommit: ReleaseCommitInfo | null;
   deployCount: number;
   lastDeploy: ReleaseDeployInfo | null;
+  /** Every recorded commit SHA, newest first, when its list was read (else only lastCommit is known). */
+  commits?: string[];
 }
 
 export function toCommitInfo(c: CommitItem): ReleaseCommitInfo {

@@ -1,7 +1,7 @@
 // The SentryClient the extension uses: src/api's client, given VS Code's proxy settings and
 // the request timeout from the settings.
 import { checkConnection, fetchApiOverview, listProjects, type ApiSourceConfig } from '../../api/fetchApiOverview';
-import { fetchReleaseDeploys } from '../../api/releaseRecords';
+import { fetchReleaseCommits, fetchReleaseDeploys } from '../../api/releaseRecords';
 import type { SentryClient, SentryConnection } from './sentryClient';
 
 function configOf(c: SentryConnection, projects: string[] = [], environments: string[] = []): ApiSourceConfig {
@@ -29,6 +29,9 @@ export const apiSentryClient: SentryClient = {
     const { projects: apiProjects, requests: _requests, regionUrl, releaseRecords, ...overview } = result;
     void _requests;
     return { overview, projects: apiProjects, regionUrl, records: releaseRecords };
+  },
+  async fetchCommits(c, version, hooks) {
+    return (await fetchReleaseCommits(configOf(c), c.token, version, hooks)).map((x) => x.id);
   },
   fetchDeploys(c, version, hooks) {
     return fetchReleaseDeploys(configOf(c), c.token, version, hooks);

@@ -21,5 +21,6 @@ export function lazySentryClient(load: SentryClientLoader = loadBundledSentryCli
     listProjects: (c, hooks) => get().listProjects(c, hooks),
     fetchOverview: (c, projects, options, hooks) => get().fetchOverview(c, projects, options, hooks),
     fetchDeploys: (c, version, hooks) => get().fetchDeploys(c, version, hooks),
+    fetchCommits: (c, version, hooks) => get().fetchCommits(c, version, hooks),
   };
 }

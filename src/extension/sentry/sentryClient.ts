@@ -66,6 +66,8 @@ export interface SentryClient {
     options: OverviewOptions & { environments: string[] },
     hooks: RequestHooks,
   ): Promise<SentryOverview>;
+  /** The SHAs of a release's recorded commits, newest first. */
+  fetchCommits(connection: SentryConnection, version: string, hooks: RequestHooks): Promise<string[]>;
   /** A release's deploys, newest first. */
   fetchDeploys(connection: SentryConnection, version: string, hooks: RequestHooks): Promise<ReleaseDeployInfo[]>;
 }

@@ -31,7 +31,7 @@ export function knownReleasesOf(snapshot: StoreSnapshot): KnownRelease[] {
       project: r.project,
       version: r.release,
       dateCreated: record?.dateCreated ?? (Number.isFinite(firstSeen) ? firstSeen : null),
-      commits: record?.lastCommit ? [record.lastCommit.id] : [],
+      commits: record?.commits ?? (record?.lastCommit ? [record.lastCommit.id] : []),
     };
   });
 }

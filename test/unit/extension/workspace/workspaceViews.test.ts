@@ -53,6 +53,14 @@ describe('extension/workspace: links from the store\'s data', () => {
     assert.deepEqual(knownReleasesOf(snap).find((r) => r.version === 'web@1.4.0')?.commits, [sha(3)]);
   });
 
+  it('with the full commit list read, a HEAD inside the release\'s range is matched by commit', () => {
+    const { snap } = setting();
+    const full = new Map([...snap.records!].map(([v, r]) => [v, v === 'web@1.4.0' ? { ...r, commits: [sha(3), sha(2), sha(1)] } : r]));
+    const inside: FolderState = { name: 'web', git: { head: sha(2), branch: null, firstParents: [sha(2), sha(1)], tags: new Map() }, folder: folderFacts };
+    const [link] = workspaceLinks({ ...snap, records: full }, [inside], null);
+    assert.deepEqual([link.match.release, link.match.matchedBy, link.match.commitsAhead], ['web@1.4.0', 'commit', 0]);
+  });
+
   it('the setting names the project: a release of another project is never picked', () => {
     const { snap, folder } = setting();
     assert.equal(workspaceLinks(snap, [folder], 'api')[0].key, null);
