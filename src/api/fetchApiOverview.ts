@@ -3,7 +3,7 @@
 // raw-file source. Used by the extension ("Connect to Sentry…", refresh) and the CLI (--url).
 import { computeOverview } from '../health/computeOverview';
 import type { Overview, OverviewOptions } from '../health/types';
-import { withAgeWindows, type AgeWindowStats, type EqualAgeRequest } from '../health/equalAge';
+import { ageProject, withAgeWindows, type AgeWindowStats, type EqualAgeRequest } from '../health/equalAge';
 import { fetchAgeWindows } from './ageWindowFetch';
 import { buildApiOverviewInput, listedPairs, type ApiListing } from './apiOverviewInput';
 import { limiter, type Limiter } from './concurrency';
@@ -142,8 +142,9 @@ export async function fetchApiOverview(
     let ageWindows: Record<string, AgeWindowStats | null> | undefined;
     if (options.equalAge) {
       const age = options.equalAge;
-      const project = projects.find((p) => p.slug === age.project);
-      if (!project) throw new SentryApiError(`Project '${age.project}' is not among the projects of this source.`, { kind: 'not-found', endpoint: http.endpoint(`${orgPath(cfg.organization)}/projects/`) });
+      const slug = ageProject(input.releases, age);
+      const project = projects.find((p) => p.slug === slug);
+      if (!project) throw new SentryApiError(`Project '${slug}' is not among the projects of this source.`, { kind: 'not-found', endpoint: http.endpoint(`${orgPath(cfg.organization)}/projects/`) });
       const windows = await fetchAgeWindows(http, cfg.organization, { projectId: project.id, projectSlug: project.slug, releases: age.releases, ageHours: age.ageHours, now: options.now, environments }, run);
       input = withAgeWindows(input, windows);
       ageWindows = Object.fromEntries(windows);

@@ -22,7 +22,7 @@ const COLUMNS: Array<[string, (r: ReleaseHealth) => string, 'left' | 'right']> =
 ];
 
 /** Control characters in release names would corrupt the terminal; show them escaped. */
-function printable(s: string): string {
+export function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

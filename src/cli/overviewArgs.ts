@@ -29,7 +29,7 @@ export const OVERVIEW_USAGE = `usage: release-health overview --file PATH [--now
     [--format json|table] [--fail-under crash-free-sessions=99.5]... [--min-sessions N]
        release-health overview --url BASE --org SLUG [--project SLUG]... [--token-env VAR] [same options]`;
 
-function period(name: string, value: string | undefined): StatsPeriod {
+export function period(name: string, value: string | undefined): StatsPeriod {
   const v = value ?? '24h';
   if (!isStatsPeriod(v)) throw new UsageError(`unknown ${name} '${v}': use one of 1h, 24h, 1d, 48h, 2d, 7d, 14d, 30d, 90d`);
   return v;

@@ -1,5 +1,6 @@
 // `release-health overview`: prints the overview and applies the CI gates.
 import * as fs from 'fs';
+import type { AgeWindowStats, EqualAgeRequest } from '../health/equalAge';
 import type { Overview, SkipReport } from '../health/types';
 import { computeFileOverview } from '../raw/fileOverview';
 import { evaluateGates, GATE_EXIT_CODES } from './failUnder';
@@ -13,9 +14,12 @@ export interface CommandIO {
   env: NodeJS.ProcessEnv;
 }
 
-export type OverviewSource = (args: OverviewArgs, io: CommandIO) => Promise<Overview & { skipped?: SkipReport }>;
+/** What a source returns: the overview, lines it skipped, and the equal-age windows when asked. */
+export type SourceOverview = Overview & { skipped?: SkipReport; ageWindows?: Record<string, AgeWindowStats | null> };
 
-async function fileSource(args: OverviewArgs): Promise<Overview & { skipped: SkipReport }> {
+export type OverviewSource = (args: OverviewArgs, io: CommandIO, extra?: { equalAge?: EqualAgeRequest }) => Promise<SourceOverview>;
+
+export async function fileSource(args: OverviewArgs, _io?: CommandIO, extra: { equalAge?: EqualAgeRequest } = {}): Promise<SourceOverview> {
   const path = args.file!;
   let stat: fs.Stats;
   try {
@@ -34,6 +38,7 @@ async function fileSource(args: OverviewArgs): Promise<Overview & { skipped: Ski
     defaultProject: args.defaultProject,
     // The CLI's thread has nothing else to do: it reads a range itself, beside the workers.
     read: { mainThreadRange: true },
+    equalAge: extra.equalAge,
   });
 }
 

@@ -2,6 +2,7 @@
 // release is not compared with a month-old one at a different point in its life. The window
 // starts at t0, the start of the hour bucket holding the release's first session (init)
 // inside the 90-day has-data window (within the filters), and ends at min(t0 + age, now).
+import { resolveComparedProject, type ReleaseRef } from './comparedProject';
 import { EMPTY_BREAKDOWN } from './statusSummary';
 import type { OverviewInput, StatusBreakdown, UnixSeconds } from './types';
 import { HOUR, type Window } from './windows';
@@ -21,7 +22,8 @@ export function equalAgeWindow(firstSession: UnixSeconds, ageHours: number, now:
 
 /** Measure these releases of one project over their first `ageHours` hours. */
 export interface EqualAgeRequest {
-  project: string;
+  /** When absent: the only project holding all the releases (comparedProject.ts). */
+  project?: string;
   releases: string[];
   ageHours: number;
 }
@@ -35,6 +37,12 @@ export interface AgeWindowStats {
   durationP90: number | null;
   /** Per bucket of `window.granularity` from `window.start`: init count and distinct users. */
   series: { sessions: number[]; users: number[] };
+}
+
+/** The project of the request: named, or the only one holding both of its releases. */
+export function ageProject(releases: readonly ReleaseRef[], request: EqualAgeRequest): string {
+  const [base, candidate] = [request.releases[0], request.releases[request.releases.length - 1]];
+  return resolveComparedProject(releases, base, candidate, request.project);
 }
 
 /** `project \0 release` */

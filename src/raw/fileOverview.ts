@@ -1,6 +1,6 @@
 // The raw-file source end to end: read, step 1 to 4, figures. Used by the CLI and the extension.
 import { computeOverview } from '../health/computeOverview';
-import { withAgeWindows, type AgeWindowStats, type EqualAgeRequest } from '../health/equalAge';
+import { ageProject, withAgeWindows, type AgeWindowStats, type EqualAgeRequest } from '../health/equalAge';
 import type { Overview, SkipReport } from '../health/types';
 import { rawAgeWindows } from './equalAgeStats';
 import type { FastReadOptions } from './fastFileReader';
@@ -27,7 +27,8 @@ export interface AgeOverview extends Overview {
 export function overviewFromAccumulator(acc: SessionAccumulator, options: RawInputOptions & { equalAge?: EqualAgeRequest }): AgeOverview {
   const input = buildRawOverviewInput(acc, options);
   if (!options.equalAge) return computeOverview(input, options);
-  const { project, releases, ageHours } = options.equalAge;
+  const { releases, ageHours } = options.equalAge;
+  const project = ageProject(input.releases, options.equalAge);
   const windows = rawAgeWindows(acc, project, releases, { now: options.now, environments: options.environments, ageHours });
   return { ...computeOverview(withAgeWindows(input, windows), options), ageWindows: Object.fromEntries(windows) };
 }
