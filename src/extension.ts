@@ -7,6 +7,7 @@ import { updateContextKeys } from './extension/contextKeys';
 import { notifyStoreErrors } from './extension/errorNotifications';
 import { ReleaseHealthLog } from './extension/log';
 import { Notifier } from './extension/notifier';
+import { ComparisonPanelManager } from './extension/compare/comparisonPanelManager';
 import { registerReleasePanels } from './extension/panel/releasePanelManager';
 import { RefreshPoller } from './extension/refreshPoller';
 import { lazySentryClient } from './extension/sentry/lazySentryClient';
@@ -51,7 +52,9 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   const notifier = new Notifier(log.warn);
   const { provider, view } = registerReleaseTree(context, store, settings);
   const statusBar = new StatusBarIndicator(store, settings);
-  const panels = registerReleasePanels(context, store);
+  const panels = registerReleasePanels(context, store, (key) => void vscode.commands.executeCommand('releaseHealth.compareWith', key).then(undefined, () => undefined));
+  const comparisons = new ComparisonPanelManager(context.extensionUri, store, () => settings().thresholds.minimumSessions);
+  context.subscriptions.push(comparisons);
   const poller = new RefreshPoller(
     () => settings().refreshIntervalMinutes,
     () => settings().source !== null,
@@ -77,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   );
 
   const services: ExtensionServices = {
-    context, store, settings, tokens, sentry, log, output, notifier, panels, statusBar,
+    context, store, settings, tokens, sentry, log, output, notifier, panels, comparisons, statusBar,
     releasesView: view,
     settingsBatch: (updates) => watcher.batch(updates),
   };
@@ -85,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
 
   updateContextKeys(settings());
   void store.reload();
-  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, secrets: context.secrets, activationMs: performance.now() - activationStart };
+  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, comparisons, secrets: context.secrets, activationMs: performance.now() - activationStart };
 }
 
 export function deactivate(): void {

@@ -13,4 +13,5 @@ export const COMMAND = {
   openInSentry: 'releaseHealth.openInSentry',
   copyVersion: 'releaseHealth.copyVersion',
   openSettings: 'releaseHealth.openSettings',
+  compareWith: 'releaseHealth.compareWith',
 } as const;

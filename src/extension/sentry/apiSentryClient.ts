@@ -24,8 +24,8 @@ export const apiSentryClient: SentryClient = {
   },
   async fetchOverview(c, projects, options, hooks) {
     const result = await fetchApiOverview(configOf(c, projects, options.environments), c.token, options, hooks);
-    const { projects: apiProjects, requests: _requests, ...overview } = result;
+    const { projects: apiProjects, requests: _requests, ageWindows, ...overview } = result;
     void _requests;
-    return { overview, projects: apiProjects };
+    return { overview, projects: apiProjects, ...(ageWindows ? { ageWindows } : {}) };
   },
 };

@@ -1,5 +1,6 @@
 // What the extension needs of the Sentry API, in its own terms. The adapter in
 // apiSentryClient.ts maps it onto src/api; the sources and commands depend only on this.
+import type { AgeWindowStats, EqualAgeRequest } from '../../health/equalAge';
 import type { Overview, OverviewOptions } from '../../health/types';
 import type { ProxySettings } from '../settings';
 
@@ -40,6 +41,7 @@ export type ApiErrorKind =
 export interface SentryOverview {
   overview: Overview;
   projects: SentryProject[];
+  ageWindows?: Record<string, AgeWindowStats | null>;
 }
 
 export interface SentryClient {
@@ -50,7 +52,7 @@ export interface SentryClient {
   fetchOverview(
     connection: SentryConnection,
     projects: string[],
-    options: OverviewOptions & { environments: string[] },
+    options: OverviewOptions & { environments: string[]; equalAge?: EqualAgeRequest },
     hooks: RequestHooks,
   ): Promise<SentryOverview>;
 }

@@ -50,6 +50,7 @@ export class SentrySource implements HealthSource {
           stat: settings.stat,
           thresholds: settings.thresholds,
           environments: settings.environments,
+          ...(request.equalAge ? { equalAge: request.equalAge } : {}),
         },
         { signal: request.signal, log: this.logRequest },
       );
@@ -73,6 +74,7 @@ export class SentrySource implements HealthSource {
         },
         skipped: null,
         environments: [...environments].sort(),
+        ...(result.ageWindows ? { ageWindows: result.ageWindows } : {}),
       };
     } catch (err) {
       if (request.signal.aborted || apiErrorKind(err) === 'cancelled') throw new LoadCancelled();
