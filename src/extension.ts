@@ -20,10 +20,12 @@ import { watchSessionFile } from './extension/sources/sessionFileWatcher';
 import { SentrySource } from './extension/sources/sentrySource';
 import { sourceSelector } from './extension/sources/selectSource';
 import { StatusBarIndicator } from './extension/statusBar/statusBarIndicator';
+import { chooseTrackedRelease } from './extension/statusBar/trackedRelease';
 import { ReleaseHealthStore } from './extension/store/releaseHealthStore';
 import type { ReleaseHealthTestApi } from './extension/testApi';
 import { registerReleaseTree } from './extension/tree/registerReleaseTree';
 import { currentSettings } from './extension/vscodeSettings';
+import { ReleaseWatch } from './extension/watch/releaseWatch';
 
 export type { ReleaseHealthTestApi } from './extension/testApi';
 
@@ -55,6 +57,23 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   const panels = registerReleasePanels(context, store, (key) => void vscode.commands.executeCommand('releaseHealth.compareWith', key).then(undefined, () => undefined));
   const comparisons = new ComparisonPanelManager(context.extensionUri, store, () => settings().thresholds.minimumSessions);
   context.subscriptions.push(comparisons);
+  const mutedKey = 'releaseHealth.watch.muted';
+  const watch = new ReleaseWatch({
+    store,
+    tracked: (releases) => {
+      const t = chooseTrackedRelease(releases, settings().release, settings().sentry.projects);
+      return t.kind === 'release' ? t.release : null;
+    },
+    enabled: () => settings().notifications && settings().source !== null,
+    minimumSessions: () => settings().thresholds.minimumSessions,
+    focused: () => vscode.window.state.focused,
+    show: (message, ...actions) => vscode.window.showWarningMessage(message, ...actions),
+    open: (key) => panels.show(key),
+    compare: (key) => void comparisons.show(key),
+    muted: { get: () => context.workspaceState.get<string[]>(mutedKey, []), set: (ids) => context.workspaceState.update(mutedKey, ids) },
+    log: log.info,
+  });
+  context.subscriptions.push(watch);
   const poller = new RefreshPoller(
     () => settings().refreshIntervalMinutes,
     () => settings().source !== null,
@@ -88,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
 
   updateContextKeys(settings());
   void store.reload();
-  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, comparisons, secrets: context.secrets, activationMs: performance.now() - activationStart };
+  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, comparisons, watch, secrets: context.secrets, activationMs: performance.now() - activationStart };
 }
 
 export function deactivate(): void {
