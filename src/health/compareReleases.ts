@@ -3,11 +3,11 @@
 // Newcombe's hybrid score interval for the difference (his method 10), a pooled two-proportion
 // z-test, and a verdict that says `insufficient-data` below the minimum sample instead of
 // guessing. Pure: counts in, figures out.
-import type { Interval } from './types';
+import type { ComparisonVerdict, Interval } from './types';
 import { normalUpperTail } from './normalTail';
 import { wilsonBounds, Z_95 } from './wilson';
 
-export type ComparisonVerdict = 'better' | 'worse' | 'inconclusive' | 'insufficient-data';
+export type { ComparisonVerdict } from './types';
 
 export const COMPARISON_VERDICTS: readonly ComparisonVerdict[] = ['better', 'worse', 'inconclusive', 'insufficient-data'];
 

@@ -13,6 +13,9 @@ export type SessionStatus = 'ok' | 'exited' | 'crashed' | 'abnormal' | 'errored'
 
 export type HealthStatus = 'insufficient-data' | 'critical' | 'warning' | 'healthy';
 
+/** A comparison's verdict on the candidate against the base (compareReleases.ts). */
+export type ComparisonVerdict = 'better' | 'worse' | 'inconclusive' | 'insufficient-data';
+
 /**
  * One status breakdown as Sentry's `groupBy=session.status` reports it:
  * `healthy = max(0, total - erroredAll)`, `errored = max(0, erroredAll - crashed - abnormal)`

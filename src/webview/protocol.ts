@@ -2,8 +2,7 @@
 // Both sides import this module; it holds only types, constants and guards, so the browser
 // bundle stays free of vscode and the store. Modelled on gitlens' webview protocol: every
 // message has a `type` constant and a payload interface, and each side checks what it receives.
-import type { ComparisonVerdict } from '../health/compareReleases';
-import type { HealthStat, Interval, ReleaseHealth, StatsPeriod } from '../health/types';
+import type { ComparisonVerdict, HealthStat, Interval, ReleaseHealth, StatsPeriod } from '../health/types';
 
 /** Mirrors the store's ReleaseKey; repeated here so the webview needs nothing from the store. */
 export type PanelSourceKind = 'demo' | 'sentry' | 'file';
