@@ -3,7 +3,7 @@
 import type { RateComparison } from '../health/compareReleases';
 import type { ComparisonReport } from '../health/comparisonReport';
 import { differenceText, pValueText, VERDICT_WORDS, verdictSentence } from '../present/comparisonText';
-import { printable } from './formatTable';
+import { printable } from '../present/printable';
 
 const pct = (v: number | null): string => (v === null ? '-' : `${v.toFixed(2)}%`);
 

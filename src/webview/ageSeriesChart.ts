@@ -1,7 +1,7 @@
 // The comparison view's chart (uPlot): the two releases' series on one chart, x = hours since
 // each release's first session, so that their lives line up. Colours from the theme.
 import uPlot from 'uplot';
-import { formatCount } from './format';
+import { formatCount } from '../present/numbers';
 import type { ComparisonViewModel } from './protocol';
 import type { ChartTheme } from './theme';
 

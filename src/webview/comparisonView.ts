@@ -9,7 +9,9 @@
 // `[data-chart="age-series"]`, and body[data-state] as for the release panel.
 import type { ReleaseHealth } from '../health/types';
 import { actionButton } from './actions';
-import { formatCount, formatPercent, formatTime, rawValue } from './format';
+import { formatCount, formatPercent } from '../present/numbers';
+import { formatTime } from '../present/time';
+import { rawValue } from './figure';
 import type { ComparisonRowModel, ComparisonViewModel } from './protocol';
 import { renderScope } from './scope';
 import { h, withStyle, type VElement } from './vnode';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import { compareWith } from '../compare/compareCommand';
-import { COMMAND } from './commandIds';
+import { COMMAND } from '../../present/ids';
 import { connect } from './connectCommand';
 import { copyVersion, openInSentry, showReleaseHealth, trackRelease } from './releaseCommands';
 import { registerSafeCommand } from './safeCommand';

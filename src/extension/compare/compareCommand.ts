@@ -1,7 +1,7 @@
 // "Compare with…": which release to compare the candidate with (its previous release
 // preselected), then the comparison view.
 import * as vscode from 'vscode';
-import { escapeIcons } from '../format/escape';
+import { escapeIcons } from '../../present/markdown';
 import { releaseFor } from '../commands/pickRelease';
 import { releasePickItems } from '../commands/releasePickItems';
 import type { ExtensionServices } from '../services';

@@ -3,13 +3,14 @@
 // asks the store for the two releases over their first hours.
 import * as vscode from 'vscode';
 import { HostMessageType, isWebviewMessage, WebviewMessageType, type ComparisonKey, type ComparisonViewModel, type HostMessage } from '../../webview/protocol';
+import { VIEW } from '../../present/ids';
 import { createNonce } from '../panel/nonce';
 import { buildPanelHtml } from '../panel/panelHtml';
 import { panelWebviewOptions } from '../panel/releasePanel';
 import type { ReleaseHealthStoreReader } from '../store/storeTypes';
 import { buildComparisonModel, commonAgeHours, type EqualAgeState } from './comparisonModel';
 
-export const COMPARISON_VIEW_TYPE = 'releaseHealth.comparisonPanel';
+export const COMPARISON_VIEW_TYPE = VIEW.comparisonPanel;
 
 /** Shown in the tab; the e2e tests find the view by it. */
 export function comparisonTitle(key: ComparisonKey): string {

@@ -3,7 +3,9 @@
 import type { AgeWindowStats, EqualAgeRequest } from '../../health/equalAge';
 import type { Overview, ReleaseHealth, SkipReport, StatsPeriod } from '../../health/types';
 
-export type SourceKind = 'demo' | 'sentry' | 'file';
+import type { SourceKind } from '../../present/ids';
+
+export type { SourceKind };
 
 /** Identifies one release across sources: a panel is keyed by this. */
 export interface ReleaseKey {

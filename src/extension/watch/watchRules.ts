@@ -5,7 +5,8 @@
 // at most one event per release per change (a state already told is not told again).
 import { compareReleases, type ComparisonVerdict } from '../../health/compareReleases';
 import type { HealthStatus, ReleaseHealth } from '../../health/types';
-import { formatPercent } from '../format/numbers';
+import { healthStatusWord } from '../../present/healthStatus';
+import { formatPercent } from '../../present/numbers';
 import type { StoreSnapshot } from '../store/storeTypes';
 
 export interface WatchedFigures {
@@ -43,12 +44,10 @@ function reasonsOf(before: WatchedFigures, now: WatchedFigures): WatchReason[] {
   return out;
 }
 
-const STATUS_WORDS: Record<HealthStatus, string> = { healthy: 'healthy', warning: 'warning', critical: 'critical', 'insufficient-data': 'insufficient data' };
-
 function messageOf(r: ReleaseHealth, before: WatchedFigures, reasons: WatchReason[]): string {
   const figure = `${formatPercent(r.crashFreeSessions)} crash-free sessions`;
   const parts: string[] = [];
-  if (reasons.includes('status')) parts.push(`is now ${STATUS_WORDS[r.healthStatus]} (was ${STATUS_WORDS[before.status]}): ${figure}`);
+  if (reasons.includes('status')) parts.push(`is now ${healthStatusWord(r.healthStatus)} (was ${healthStatusWord(before.status)}): ${figure}`);
   else parts.push(`is at ${figure}`);
   const vs = r.previousRelease ?? 'the previous release';
   if (reasons.includes('regression')) parts.push(`a regression against ${vs}`);
