@@ -1,7 +1,7 @@
 // How a comparison of two releases reads, written once for the CLI table, the panel's
 // comparison view and notifications (vscode-free). "2.3.0 crashes more than 2.2.0: −0.8 pp,
 // 95 % CI −1.3 to −0.3".
-import type { ComparisonVerdict, RateComparison } from '../health/compareReleases';
+import type { ComparisonVerdict, RateComparison } from '../health/types';
 
 const MINUS = '\u2212';
 
