@@ -68,7 +68,8 @@ export class AgeSeriesChart {
       legend: { show: true, live: true },
       scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(1, max ?? 1) * 1.1] } },
       axes: [
-        { ...axis, label: 'hours since first session', values: (_u, ticks) => ticks.map((v) => `${v} h`) },
+        // Whole hours only: a bucket is at least an hour.
+        { ...axis, label: 'hours since first session', incrs: [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720], values: (_u, ticks) => ticks.map((v) => `${v} h`) },
         { ...axis, size: 56, values: (_u, ticks) => ticks.map((v) => formatCount(v)) },
       ],
       series: [

@@ -71,7 +71,7 @@ function windowText(w: [string, string] | null): string {
 function toggle(model: ComparisonViewModel): VElement {
   const label = model.equalAge && model.ageHours !== null ? `Equal age: each release's first ${model.ageHours} h` : 'Equal age';
   return actionButton('toggle-equal-age', label, {
-    class: model.equalAge ? 'toggle on' : 'toggle',
+    class: model.equalAge ? 'toggle on' : 'toggle secondary',
     'aria-pressed': model.equalAge ? 'true' : 'false',
     title: 'Measure both releases over the same number of hours since their first session',
     'data-equal-age': model.equalAge ? 'on' : 'off',
