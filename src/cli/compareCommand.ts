@@ -5,6 +5,7 @@ import { buildComparisonReport, ComparisonError } from '../health/comparisonRepo
 import type { CompareArgs } from './compareArgs';
 import { formatComparison } from './formatComparison';
 import { fileSource, overviewSources, type CommandIO, type SourceOverview } from './overviewCommand';
+import { printable } from '../present/printable';
 import { UsageError } from './usageError';
 
 export async function runCompare(args: CompareArgs, io: CommandIO): Promise<number> {
@@ -24,6 +25,12 @@ export async function runCompare(args: CompareArgs, io: CommandIO): Promise<numb
   } catch (err) {
     if (err instanceof ComparisonError) throw new UsageError(err.message);
     throw err;
+  }
+  // The JSON's keys are fixed; unusable lines of a file are still said, on stderr.
+  const skipped = overview.skipped;
+  if (skipped && skipped.count > 0) {
+    const first = skipped.samples.map((s) => `line ${s.line}: ${s.reason}`).join('; ');
+    io.stderr(`release-health: skipped ${skipped.count} unusable line(s): ${printable(first)}\n`);
   }
   if (args.source.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
   else io.stdout(formatComparison(report, args.minimumSessions));

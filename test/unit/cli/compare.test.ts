@@ -18,6 +18,7 @@ fs.writeFileSync(
     ...sessions('2.2.0', NOW - 8 * HOUR, 200, 1),
     ...sessions('2.3.0', NOW - 20 * HOUR, 300, 24),
     ...sessions('2.2.0', NOW - 2 * HOUR, 5, 0).map((l) => ({ ...l, project: 'other' })),
+    'not json',
   ]),
 );
 
@@ -52,6 +53,7 @@ describe('cli: release-health compare', function () {
     const expected = compareReleases(doc.baseHealth, doc.candidateHealth, { minimumSessions: 30 });
     assert.deepEqual(doc.crashFreeSessions, JSON.parse(JSON.stringify(expected.crashFreeSessions)));
     assert.equal(doc.crashFreeSessions.verdict, 'worse'); // 99.5 % against 92 %
+    assert.match(r.err, /skipped 1 unusable line\(s\): line \d+: not JSON/);
   });
   let ov = '';
 
