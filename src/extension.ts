@@ -7,7 +7,7 @@ import { updateContextKeys } from './extension/contextKeys';
 import { notifyStoreErrors } from './extension/errorNotifications';
 import { ReleaseHealthLog } from './extension/log';
 import { Notifier } from './extension/notifier';
-import { ComparisonPanelManager } from './extension/compare/comparisonPanelManager';
+import { registerComparisonPanels } from './extension/compare/comparisonPanelManager';
 import { registerReleasePanels } from './extension/panel/releasePanelManager';
 import { RefreshPoller } from './extension/refreshPoller';
 import { lazySentryClient } from './extension/sentry/lazySentryClient';
@@ -55,8 +55,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   const { provider, view } = registerReleaseTree(context, store, settings);
   const statusBar = new StatusBarIndicator(store, settings);
   const panels = registerReleasePanels(context, store, (key) => void vscode.commands.executeCommand('releaseHealth.compareWith', key).then(undefined, () => undefined));
-  const comparisons = new ComparisonPanelManager(context.extensionUri, store, () => settings().thresholds.minimumSessions);
-  context.subscriptions.push(comparisons);
+  const comparisons = registerComparisonPanels(context, store, () => settings().thresholds.minimumSessions);
   const mutedKey = 'releaseHealth.watch.muted';
   const watch = new ReleaseWatch({
     store,

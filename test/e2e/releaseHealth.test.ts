@@ -335,4 +335,16 @@ describe('e2e: the packaged extension in code-server', function () {
     const view = await frameWith(page, '[data-comparison-verdict]', 30_000);
     await view.locator('[data-comparison-verdict]').waitFor();
   });
+
+  it('after "Reload Window" the comparison view is restored with its releases', async () => {
+    const reloaded = page.waitForEvent('domcontentloaded', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+    const view = await frameWith(page, '[data-comparison-verdict]', 60_000);
+    await view.locator('body[data-state="ready"]').waitFor({ timeout: 30_000 });
+    assert.strictEqual(await view.getAttribute('[data-release]', 'data-release'), '2.3.0');
+    assert.match(await view.locator('[data-comparison-verdict]').innerText(), /2\.3\.0 .*2\.2\.0/);
+  });
 });
+

@@ -1,7 +1,7 @@
 // Keeps one comparison view per (source, project, base, candidate): opening the same comparison
 // again reveals it. Every view follows the one store.
 import * as vscode from 'vscode';
-import type { ComparisonKey } from '../../webview/protocol';
+import { isComparisonSavedState, type ComparisonKey } from '../../webview/protocol';
 import { panelWebviewOptions } from '../panel/releasePanel';
 import type { ReleaseHealthStoreReader } from '../store/storeTypes';
 import { ComparisonPanel, comparisonTitle, COMPARISON_VIEW_TYPE, type ComparisonPanelHost } from './comparisonPanel';
@@ -34,6 +34,19 @@ export class ComparisonPanelManager implements vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
       panelWebviewOptions(this.host.extensionUri),
     );
+    return this.attach(webviewPanel, key);
+  }
+
+  /** Adopts a view VS Code restored after a reload (called by the serializer). */
+  restore(webviewPanel: vscode.WebviewPanel, key: ComparisonKey): void {
+    if (this.panels.has(comparisonKeyId(key))) {
+      webviewPanel.dispose();
+      return;
+    }
+    this.attach(webviewPanel, key);
+  }
+
+  private attach(webviewPanel: vscode.WebviewPanel, key: ComparisonKey): ComparisonPanel {
     const id = comparisonKeyId(key);
     const panel = new ComparisonPanel(webviewPanel, { ...key }, this.host);
     this.panels.set(id, panel);
@@ -53,4 +66,27 @@ export class ComparisonPanelManager implements vscode.Disposable {
     for (const panel of [...this.panels.values()]) panel.webviewPanel.dispose();
     this.panels.clear();
   }
+}
+
+/**
+ * Restores comparison views after a window reload from the state the page saved (its key);
+ * a state without one is a blank tab, closed rather than shown.
+ */
+export class ComparisonPanelSerializer implements vscode.WebviewPanelSerializer<unknown> {
+  constructor(private readonly manager: ComparisonPanelManager) {}
+
+  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (!isComparisonSavedState(state)) {
+      webviewPanel.dispose();
+      return;
+    }
+    const { source, project, base, candidate } = state.comparison;
+    this.manager.restore(webviewPanel, { source, project, base, candidate });
+  }
+}
+
+export function registerComparisonPanels(context: vscode.ExtensionContext, store: ReleaseHealthStoreReader, minimumSessions: () => number): ComparisonPanelManager {
+  const manager = new ComparisonPanelManager(context.extensionUri, store, minimumSessions);
+  context.subscriptions.push(manager, vscode.window.registerWebviewPanelSerializer(COMPARISON_VIEW_TYPE, new ComparisonPanelSerializer(manager)));
+  return manager;
 }
