@@ -1,10 +1,9 @@
-// Parses `release-health compare ...` (node's util.parseArgs), sharing the source and scope
+// Parses `release-health compare ...` (strictly, as `overview`), sharing the source and scope
 // options with `overview`.
-import { parseArgs } from 'util';
 import { isAgeHours, MAX_AGE_HOURS } from '../health/equalAge';
 import { DEFAULT_THRESHOLDS } from '../health/types';
 import { parseMinSessions, parseNow, period, type OverviewArgs } from './overviewArgs';
-import { UsageError } from './usageError';
+import { parseStrictArgs, UsageError } from './usageError';
 
 export interface CompareArgs {
   /** Source, scope and format, as `overview` reads them (no release filter, no gates). */
@@ -23,33 +22,23 @@ export const COMPARE_USAGE = `usage: release-health compare --base VERSION --can
     [--environment NAME]... [--min-sessions 30] [--format json|table] [--fail-on worse]`;
 
 export function parseCompareArgs(argv: string[], clock: () => number = Date.now): CompareArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        base: { type: 'string' },
-        candidate: { type: 'string' },
-        project: { type: 'string' },
-        age: { type: 'string' },
-        file: { type: 'string' },
-        url: { type: 'string' },
-        org: { type: 'string' },
-        'token-env': { type: 'string' },
-        now: { type: 'string' },
-        'summary-period': { type: 'string' },
-        'health-period': { type: 'string' },
-        environment: { type: 'string', multiple: true },
-        'min-sessions': { type: 'string' },
-        format: { type: 'string' },
-        'fail-on': { type: 'string' },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const values = parseStrictArgs(argv, {
+    base: { type: 'string' },
+    candidate: { type: 'string' },
+    project: { type: 'string' },
+    age: { type: 'string' },
+    file: { type: 'string' },
+    url: { type: 'string' },
+    org: { type: 'string' },
+    'token-env': { type: 'string' },
+    now: { type: 'string' },
+    'summary-period': { type: 'string' },
+    'health-period': { type: 'string' },
+    environment: { type: 'string', multiple: true },
+    'min-sessions': { type: 'string' },
+    format: { type: 'string' },
+    'fail-on': { type: 'string' },
+  });
   if (values.base === undefined || values.candidate === undefined) throw new UsageError('give both releases: --base VERSION --candidate VERSION');
   if (values.base === values.candidate) throw new UsageError(`--base and --candidate are the same release '${values.base}'`);
   const file = values.file ?? null;

@@ -7,13 +7,14 @@ import type { ReleaseHealthSettings } from '../settings';
 import { applyThresholds } from './applyThresholds';
 import { LoadCancelled, SourceError, type SourceResult, type SourceSelection } from './healthSource';
 import { Listeners } from './listeners';
-import type {
-  EqualAgeResult,
-  ReleaseHealthStoreReader,
-  ReleaseKey,
-  StoreError,
-  StoreSnapshot,
-  StoreState,
+import {
+  shownSnapshot,
+  type EqualAgeResult,
+  type ReleaseHealthStoreReader,
+  type ReleaseKey,
+  type StoreError,
+  type StoreSnapshot,
+  type StoreState,
 } from './storeTypes';
 import { COMMAND } from '../../present/ids';
 
@@ -53,10 +54,7 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
   }
 
   get snapshot(): StoreSnapshot | null {
-    const s = this.current;
-    if (s.status === 'ready') return s.snapshot;
-    if (s.status === 'loading' || s.status === 'error') return s.previous;
-    return null;
+    return shownSnapshot(this.current);
   }
 
   /** Environments seen in the latest data, for "Select Environment". */
