@@ -15,15 +15,15 @@ export async function pickBaseRelease(services: ExtensionServices, candidate: Re
   const previous = snapshot.overview.releases.find((r) => r.project === candidate.project && r.release === candidate.release)?.previousRelease ?? null;
   const items = releasePickItems(snapshot)
     .filter((i) => i.key.project === candidate.project && i.key.release !== candidate.release)
-    .map((i) => ({ ...i, description: i.key.release === previous ? `previous release · ${i.description}` : i.description }));
+    .map((i) => ({ ...i, description: i.key.release === previous ? vscode.l10n.t('previous release · {0}', i.description) : i.description }));
   items.sort((a, b) => Number(b.key.release === previous) - Number(a.key.release === previous));
   if (items.length === 0) {
-    void vscode.window.showInformationMessage(`No other release of ${candidate.project} has health data to compare ${candidate.release} with.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No other release of {0} has health data to compare {1} with.', candidate.project, candidate.release));
     return undefined;
   }
   const quickPick = vscode.window.createQuickPick<(typeof items)[number]>();
-  quickPick.title = `Compare ${escapeIcons(candidate.release)} with…`;
-  quickPick.placeholder = 'Base release';
+  quickPick.title = vscode.l10n.t('Compare {0} with…', escapeIcons(candidate.release));
+  quickPick.placeholder = vscode.l10n.t('Base release');
   quickPick.matchOnDescription = true;
   quickPick.items = items;
   quickPick.activeItems = items.slice(0, 1);
@@ -43,7 +43,7 @@ export async function pickBaseRelease(services: ExtensionServices, candidate: Re
 
 /** `arg`: the candidate (tree item, ReleaseKey, or asked); `base`: given by tests and scripts, else asked. */
 export async function compareWith(services: ExtensionServices, arg?: unknown, base?: unknown): Promise<ComparisonPanel | undefined> {
-  const candidate = await releaseFor(services, arg, 'Release to compare');
+  const candidate = await releaseFor(services, arg, vscode.l10n.t('Release to compare'));
   if (!candidate) return undefined;
   const baseRelease = typeof base === 'string' && base !== '' ? base : await pickBaseRelease(services, candidate);
   if (baseRelease === undefined || baseRelease === candidate.release) return undefined;
