@@ -11,6 +11,7 @@ import {
   isHostMessage,
   isPanelReleaseKey,
   isPanelSavedState,
+  PanelMark,
   WebviewMessageType,
   type ComparisonSavedState,
   type ComparisonViewModel,
@@ -30,6 +31,7 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+performance.mark(PanelMark.Script);
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 let chart: TimeSeriesChart | AgeSeriesChart | null = null;
@@ -51,11 +53,13 @@ function render(model: PanelModel, fromHost: boolean): void {
   chart?.dispose();
   chart = null;
   mountInto(root, renderPanel(model));
+  performance.mark(PanelMark.Figures);
   const placeholder = root.querySelector<HTMLElement>('[data-chart="series"]');
   if (placeholder && model.health && model.scope) {
     const series = timeSeriesOf(model.health, model.scope.healthPeriod, model.scope.stat);
     if (series) chart = new TimeSeriesChart(placeholder, series, readChartTheme(document));
   }
+  performance.mark(PanelMark.Chart);
   // 'cached' until the host confirms: after a reload the saved figures may be stale.
   document.body.dataset.state = fromHost ? renderedStateOf(model) : 'cached';
 }
@@ -75,6 +79,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const msg = event.data;
   if (!isHostMessage(msg)) return;
   if (msg.type === HostMessageType.State && !comparisonView) {
+    performance.mark(PanelMark.State);
     vscode.setState({ key: msg.model.key, model: msg.model });
     render(msg.model, true);
   } else if (msg.type === HostMessageType.ComparisonState && comparisonView) {

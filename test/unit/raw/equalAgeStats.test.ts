@@ -4,7 +4,7 @@ import { ageKey } from '../../../src/health/equalAge';
 import { DEFAULT_THRESHOLDS } from '../../../src/health/types';
 import { overviewFromAccumulator } from '../../../src/raw/fileOverview';
 import { rawAgeWindowStats } from '../../../src/raw/equalAgeStats';
-import { readSessionStream } from '../../../src/raw/readSessionFile';
+import { readSessionStream } from '../../../src/raw/readSessionStream';
 import { DAY, HOUR, NOW, ndjson, sessions, update } from '../fixtures/sessionLines';
 
 async function accumulate(lines: Record<string, unknown>[]) {
