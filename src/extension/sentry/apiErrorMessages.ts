@@ -6,6 +6,7 @@ import type { StoreError } from '../store/storeTypes';
 import { apiErrorKind, type ApiErrorKind } from './sentryClient';
 import { hostOf } from './sentryUrls';
 import { COMMAND } from '../../present/ids';
+import { SECTION, SETTING } from '../settings';
 
 export interface ConnectionContext {
   url: string;
@@ -28,9 +29,9 @@ function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
     case 'not-found':
       return `Unknown organization '${ctx.organization}' on ${host}.`;
     case 'project-access':
-      return `The token cannot read a project selected in releaseHealth.sentry.projects of '${ctx.organization}' on ${host}.`;
+      return `The token cannot read a project selected in ${SECTION}.${SETTING.sentryProjects} of '${ctx.organization}' on ${host}.`;
     case 'unknown-environment':
-      return `An environment in releaseHealth.environments does not exist in '${ctx.organization}' on ${host}.`;
+      return `An environment in ${SECTION}.${SETTING.environments} does not exist in '${ctx.organization}' on ${host}.`;
     case 'rate-limited':
       return `${host} is rate-limiting requests; try again in a minute.`;
     case 'server':
@@ -40,7 +41,7 @@ function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
     case 'network':
       return `Cannot reach ${host}: check the URL and the proxy settings.`;
     case 'timeout':
-      return `${host} did not answer in time (releaseHealth.requestTimeoutSeconds).`;
+      return `${host} did not answer in time (${SECTION}.${SETTING.requestTimeoutSeconds}).`;
     case 'invalid-response':
       return `${host} did not answer as a Sentry server does: check the base URL.`;
     case 'cancelled':
