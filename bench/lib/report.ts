@@ -46,6 +46,10 @@ function rows(results: Record<string, any>): Row[] {
   else if (sv) {
     out.push(['server', 'p50Ms / p95Ms', `${fmt(sv.p50Ms, 1)} / ${fmt(sv.p95Ms, 1)}`, `${sv.query}; target p95 < 100`]);
     out.push(['server', 'ingestSessionsPerSec', fmt(sv.ingestSessionsPerSec), sv.ingestNote ?? '']);
+    if (sv.ingestSessionsPerSec64 !== undefined) {
+      out.push(['server', 'ingestSessionsPerSec64', fmt(sv.ingestSessionsPerSec64),
+        `× ${sv.ingest64Ratio16} vs 16 clients (${fmt(sv.ingestSessionsPerSec16)}/s); × ${sv.ingest64RatioMemory} vs no fsync (${fmt(sv.ingestSessionsPerSec64Memory)}/s); ${sv.ingestFramesPerFsync64} frames a fsync; server CPU ${sv.ingestServerCpuUsPerSession64} µs a session (one core: ${fmt(sv.ingestServerCpuBoundPerSec64)}/s); target ≥ 20,000`]);
+    }
   }
   const e = results.extension;
   if (e?.error) out.push(['extension', 'error', e.error, '']);
