@@ -119,7 +119,11 @@ export class DurableStore {
   }
 
   async commitImport(attemptId: string, fileHash: string, lines: number): Promise<void> {
-    if (this.log) await this.log.append(FRAME_IMPORT_COMMIT, encodeCommitPayload(attemptId, fileHash, lines));
+    // Twice: one damaged frame must not take a whole committed import with it.
+    if (this.log) {
+      const payload = encodeCommitPayload(attemptId, fileHash, lines);
+      await Promise.all([this.log.append(FRAME_IMPORT_COMMIT, payload), this.log.append(FRAME_IMPORT_COMMIT, payload)]);
+    }
     this.importedFiles.add(fileHash);
   }
 

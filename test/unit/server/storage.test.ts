@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { LOG_FILE } from '../../../src/server/store/durableStore';
+import { FRAME_IMPORT_COMMIT } from '../../../src/server/store/logRecords';
 import { readFrames, StorageLog } from '../../../src/server/store/storageLog';
 import { ingest, NOW, sessions, testServer, update } from './helpers';
 
@@ -118,15 +119,14 @@ describe('server/storage: restart and import', () => {
     const file = path.join(dataDir, 'import.ndjson');
     fs.writeFileSync(file, JSON.stringify({ sid: 's', init: true, started: new Date((NOW - 60) * 1000).toISOString(), attrs: { release: 'x' } }));
     await (await testServer({ dataDir, importFile: file })).close();
-    // Drop the commit frame (the last one), as if the process died before writing it.
+    // Drop the commit frames (written last, twice), as if the process died before writing them.
     const log = path.join(dataDir, LOG_FILE);
-    const frames: number[] = [];
-    let offset = 0;
+    const commits: number[] = [];
     readFrames(log, (f) => {
-      frames.push(offset);
-      offset += 16 + f.payload.length;
+      if (f.kind === FRAME_IMPORT_COMMIT) commits.push(f.offset);
     });
-    fs.truncateSync(log, frames[frames.length - 1]);
+    assert.equal(commits.length, 2);
+    fs.truncateSync(log, commits[0]);
     const again = await testServer({ dataDir });
     try {
       assert.equal(again.recovery!.uncommittedImportFrames, 1);
