@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { LOG_FILE } from '../../../src/server/store/durableStore';
 import { FRAME_IMPORT_COMMIT } from '../../../src/server/store/logRecords';
-import { readFrames, StorageLog } from '../../../src/server/store/storageLog';
+import { encodeFrame, readFrames, StorageLog } from '../../../src/server/store/storageLog';
 import { ingest, NOW, sessions, testServer, update } from './helpers';
 
 const dirs: string[] = [];
@@ -29,13 +29,14 @@ describe('server/storage: log framing and recovery', () => {
     await log.close();
     const good = fs.statSync(file).size;
     // A crash mid-write: half a frame at the end.
-    const frame = Buffer.alloc(40, 7);
-    frame.write('RHL1', 0, 'latin1');
+    const frame = encodeFrame(1, Buffer.alloc(24, 0x61));
     fs.appendFileSync(file, frame.subarray(0, 20));
     const seen: string[] = [];
     const { log: reopened, report } = StorageLog.open(file, { visit: (f) => seen.push(f.payload.toString()) });
     assert.deepEqual(seen.sort(), ['payload 1', 'payload 2', 'payload 3']);
     assert.equal(report.truncatedBytes, 20);
+    // Half a frame is what a crash leaves: cut, not kept as damage.
+    assert.equal(report.damaged[0].savedTo, null);
     assert.equal(fs.statSync(file).size, good);
     await reopened.append(1, Buffer.from('after'));
     await reopened.close();

@@ -48,7 +48,7 @@ describe('server/storage: damage in the middle of the log', () => {
     assert.equal(report.damaged[0].offset, victim.offset);
     assert.equal(report.damaged[0].bytes, victim.length);
     // The damaged bytes are kept, byte for byte, next to the log.
-    assert.deepEqual(fs.readFileSync(report.damaged[0].savedTo), bytes.subarray(victim.offset, victim.offset + victim.length));
+    assert.deepEqual(fs.readFileSync(report.damaged[0].savedTo!), bytes.subarray(victim.offset, victim.offset + victim.length));
     // The log now holds only valid frames, and appends go on after them.
     await reopened.append(1, Buffer.from(JSON.stringify({ n: 200 })));
     await reopened.close();
