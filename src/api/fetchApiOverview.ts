@@ -3,6 +3,8 @@
 // raw-file source. Used by the extension ("Connect to Sentry…", refresh) and the CLI (--url).
 import { computeOverview } from '../health/computeOverview';
 import type { Overview, OverviewOptions } from '../health/types';
+import { ageProject, withAgeWindows, type AgeWindowStats, type EqualAgeRequest } from '../health/equalAge';
+import { fetchAgeWindows } from './ageWindowFetch';
 import { buildApiOverviewInput, listedPairs, type ApiListing } from './apiOverviewInput';
 import { limiter, type Limiter } from './concurrency';
 import { resolveConfig, type ApiSourceConfig, type ResolvedConfig } from './config';
@@ -38,6 +40,8 @@ export interface ApiOverview extends Overview {
   projects: ApiProject[];
   /** The listed releases with their lastCommit / lastDeploy (no extra request: the listing has them). */
   releaseRecords: ReleaseRecord[];
+  /** With `equalAge`: the compared releases' windows, keyed by ageKey(project, release). */
+  ageWindows?: Record<string, AgeWindowStats | null>;
   /** The organization's region host when its API calls go there instead of the base URL. */
   regionUrl: string | null;
   /** HTTP requests this refresh took (retries included). */
@@ -166,7 +170,7 @@ async function fetchReleases(http: SentryHttp, cfg: ResolvedConfig, projects: Pr
 export async function fetchApiOverview(
   config: ApiSourceConfig,
   token: string,
-  options: OverviewOptions & { environments?: string[] },
+  options: OverviewOptions & { environments?: string[]; equalAge?: EqualAgeRequest },
   hooks: ApiHooks = {},
 ): Promise<ApiOverview> {
   const cfg = resolveConfig(config);
@@ -187,14 +191,25 @@ export async function fetchApiOverview(
     try {
       const data = await fetchSessionsData(http, cfg.organization, { projectIds: projectParams(cfg, projects), environments, coveredProjectIds: projects.map((p) => p.id) }, listedKeys, overviewOptions, run);
       const listed = await listing;
-      const input = buildApiOverviewInput(listed, data, overviewOptions);
-      return {
+      let input = buildApiOverviewInput(listed, data, overviewOptions);
+      let ageWindows: Record<string, AgeWindowStats | null> | undefined;
+      if (options.equalAge) {
+        const age = options.equalAge;
+        const slug = ageProject(input.releases, age);
+        const project = projects.find((p) => p.slug === slug);
+        if (!project) throw new SentryApiError(`Project '${slug}' is not among the projects of this source.`, { kind: 'not-found', endpoint: http.endpoint(`${orgPath(cfg.organization)}/projects/`) });
+        const windows = await fetchAgeWindows(http, cfg.organization, { projectId: project.id, projectSlug: project.slug, releases: age.releases, ageHours: age.ageHours, now: options.now, environments }, run);
+        input = withAgeWindows(input, windows);
+        ageWindows = Object.fromEntries(windows);
+      }
+      const overview = {
         ...computeOverview(input, overviewOptions),
         projects: projects.map(toApiProject),
         regionUrl: regionOf(http, cfg),
         releaseRecords: listed.releases.map(toReleaseRecord),
         requests: http.requests,
       };
+      return ageWindows ? { ...overview, ageWindows } : overview;
     } catch (err) {
       throw environments.length > 0 ? unknownEnvironment(err, environments, all, cfg, http.host) : err;
     }

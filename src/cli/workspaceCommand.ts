@@ -44,6 +44,7 @@ function overviewArgsOf(args: WorkspaceArgs): OverviewArgs {
     releases: [],
     format: 'json',
     gates: [],
+    minSessions: null,
   };
 }
 

@@ -9,9 +9,13 @@
 //   panels         the ReleasePanelManager: `show(key)`, `has(key)`, `openPanels`
 //   workspace      the WorkspaceReleaseTracker: `links` (one per folder: match, key), `primary()`,
 //                  `onDidChange(fn)`, `whenRead()`
+//   comparisons    the ComparisonPanelManager: `show(key)`, `openComparisons` (each with `currentModel`)
+//   watch          the ReleaseWatch: `shown` (the notifications raised, in order)
 //   secrets        context.secrets (the Sentry token is stored under `releaseHealth.sentryToken:<url>|<org>`)
 import type * as vscode from 'vscode';
+import type { ComparisonPanelManager } from './compare/comparisonPanelManager';
 import type { ReleasePanelManager } from './panel/releasePanelManager';
+import type { ReleaseWatch } from './watch/releaseWatch';
 import type { ReleaseHealthStore } from './store/releaseHealthStore';
 import type { ReleaseTreeProvider } from './tree/releaseTreeProvider';
 import type { WorkspaceReleaseTracker } from './workspace/workspaceReleaseTracker';
@@ -22,6 +26,8 @@ export interface ReleaseHealthTestApi {
   statusBarItem: vscode.StatusBarItem;
   panels: ReleasePanelManager;
   workspace: WorkspaceReleaseTracker;
+  comparisons: ComparisonPanelManager;
+  watch: ReleaseWatch;
   secrets: vscode.SecretStorage;
   /** Milliseconds activate() took inside the extension host (the benchmark reads it). */
   activationMs: number;

@@ -19,6 +19,7 @@ export class ReleasePanelManager implements vscode.Disposable {
     context: vscode.ExtensionContext,
     store: ReleaseHealthStoreReader,
     openExternal: (url: string) => void,
+    compareWith: (key: ReleaseKey) => void = () => undefined,
     workspace: WorkspaceReleaseReader | null = null,
   ) {
     this.host = {
@@ -30,6 +31,7 @@ export class ReleasePanelManager implements vscode.Disposable {
         if (isWebUrl(url)) openExternal(url);
       },
       openRelease: (key) => this.show(key),
+      compareWith,
     };
     const update = () => {
       for (const panel of this.panels.values()) panel.update();
@@ -92,10 +94,10 @@ export class ReleasePanelManager implements vscode.Disposable {
 }
 
 /** Creates the manager and the serializer that restores panels after a window reload. */
-export function registerReleasePanels(context: vscode.ExtensionContext, store: ReleaseHealthStoreReader, workspace: WorkspaceReleaseReader | null = null): ReleasePanelManager {
+export function registerReleasePanels(context: vscode.ExtensionContext, store: ReleaseHealthStoreReader, compareWith?: (key: ReleaseKey) => void, workspace: WorkspaceReleaseReader | null = null): ReleasePanelManager {
   const manager = new ReleasePanelManager(context, store, (url) => {
     void vscode.env.openExternal(vscode.Uri.parse(url, true));
-  }, workspace);
+  }, compareWith, workspace);
   context.subscriptions.push(manager, vscode.window.registerWebviewPanelSerializer(RELEASE_PANEL_VIEW_TYPE, new ReleasePanelSerializer(manager)));
   return manager;
 }

@@ -26,9 +26,9 @@ export const apiSentryClient: SentryClient = {
   },
   async fetchOverview(c, projects, options, hooks) {
     const result = await fetchApiOverview(configOf(c, projects, options.environments), c.token, options, hooks);
-    const { projects: apiProjects, requests: _requests, regionUrl, releaseRecords, ...overview } = result;
+    const { projects: apiProjects, requests: _requests, regionUrl, ageWindows, releaseRecords, ...overview } = result;
     void _requests;
-    return { overview, projects: apiProjects, regionUrl, records: releaseRecords };
+    return { overview, projects: apiProjects, regionUrl, records: releaseRecords, ...(ageWindows ? { ageWindows } : {}) };
   },
   async fetchCommits(c, version, hooks) {
     return (await fetchReleaseCommits(configOf(c), c.token, version, hooks)).map((x) => x.id);

@@ -1,5 +1,6 @@
 // What the extension needs of the Sentry API, in its own terms. The adapter in
 // apiSentryClient.ts maps it onto src/api; the sources and commands depend only on this.
+import type { AgeWindowStats, EqualAgeRequest } from '../../health/equalAge';
 import type { Overview, OverviewOptions } from '../../health/types';
 import type { ReleaseDeployInfo, ReleaseRecord } from '../../api/releaseRecords';
 import type { ProxySettings } from '../settings';
@@ -51,6 +52,7 @@ export interface SentryOverview {
   projects: SentryProject[];
   /** What release management recorded (lastCommit, lastDeploy) per listed release. */
   records?: ReleaseRecord[];
+  ageWindows?: Record<string, AgeWindowStats | null>;
   /** The organization's region host when API calls go there instead of the base URL. */
   regionUrl?: string | null;
 }
@@ -63,7 +65,7 @@ export interface SentryClient {
   fetchOverview(
     connection: SentryConnection,
     projects: string[],
-    options: OverviewOptions & { environments: string[] },
+    options: OverviewOptions & { environments: string[]; equalAge?: EqualAgeRequest },
     hooks: RequestHooks,
   ): Promise<SentryOverview>;
   /** The SHAs of a release's recorded commits, newest first. */

@@ -56,7 +56,7 @@ export class SentrySource implements HealthSource {
       const result = await this.client.fetchOverview(
         connection,
         settings.sentry.projects,
-        overviewOptionsOf(settings, request.now),
+        { ...overviewOptionsOf(settings, request.now), ...(request.equalAge ? { equalAge: request.equalAge } : {}) },
         { signal: request.signal, log: this.logRequest },
       );
       this.noteRegion(url, organization, result.regionUrl ?? null);
@@ -72,6 +72,7 @@ export class SentrySource implements HealthSource {
         skipped: null,
         environments: [...environments].sort(),
         records: await this.withCommitLists(result.records ?? [], connection, request.signal),
+        ...(result.ageWindows ? { ageWindows: result.ageWindows } : {}),
       };
     } catch (err) {
       if (request.signal.aborted || apiErrorKind(err) === 'cancelled') throw new LoadCancelled();

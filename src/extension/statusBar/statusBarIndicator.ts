@@ -5,7 +5,7 @@ import type { ReleaseHealthSettings } from '../settings';
 import type { ReleaseHealthStoreReader } from '../store/storeTypes';
 import { statusBarView } from './statusBarText';
 import { chooseTrackedRelease, type TrackedRelease } from './trackedRelease';
-import { workspaceMark } from '../../present/workspaceRelease';
+import { workspaceTracked } from '../workspace/workspaceLinks';
 import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 
 export class StatusBarIndicator implements vscode.Disposable {
@@ -30,9 +30,7 @@ export class StatusBarIndicator implements vscode.Disposable {
     const snapshot = this.store.snapshot;
     if (!snapshot) return { kind: 'none' };
     const s = this.settings();
-    const link = this.workspace?.primary() ?? null;
-    const workspace = link?.key ? { project: link.key.project, release: link.key.release, mark: workspaceMark(link.match) } : null;
-    return chooseTrackedRelease(snapshot.overview.releases, s.release, s.sentry.projects, workspace);
+    return chooseTrackedRelease(snapshot.overview.releases, s.release, s.sentry.projects, workspaceTracked(this.workspace));
   }
 
   update(): void {

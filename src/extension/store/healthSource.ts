@@ -1,6 +1,7 @@
 // What the store asks of a source (demo, file, Sentry). Sources fetch and run the pipeline; the
 // store owns caching, cancellation and state. Views never talk to sources.
 import type { ReleaseDeployInfo, ReleaseRecord } from '../../api/releaseRecords';
+import type { AgeWindowStats, EqualAgeRequest } from '../../health/equalAge';
 import type { Overview, SkipReport, UnixSeconds } from '../../health/types';
 import type { ReleaseHealthSettings } from '../settings';
 import type { SourceKind, SourceScope, StoreError } from './storeTypes';
@@ -13,6 +14,8 @@ export interface SourceRequest {
   signal: AbortSignal;
   /** A user-asked refresh: sources that keep data between loads (demo) start afresh. */
   force: boolean;
+  /** Also measure these releases over their first hours (a comparison's equal-age mode). */
+  equalAge?: EqualAgeRequest;
 }
 
 export interface SourceResult {
@@ -23,6 +26,8 @@ export interface SourceResult {
   environments: string[];
   /** What release management recorded per release (Sentry only: commits, deploys). */
   records?: ReleaseRecord[];
+  /** With `equalAge`: the windows, keyed by ageKey(project, release). */
+  ageWindows?: Record<string, AgeWindowStats | null>;
 }
 
 export interface HealthSource {

@@ -53,6 +53,12 @@ export function primaryLink(links: readonly WorkspaceLink[]): WorkspaceLink | nu
   return links.find((l) => l.key !== null) ?? null;
 }
 
+/** What the status bar and the release watch follow when nothing is pinned: the first folder's release. */
+export function workspaceTracked(reader: { primary(): WorkspaceLink | null } | null): { project: string; release: string; mark: string } | null {
+  const link = reader?.primary() ?? null;
+  return link?.key ? { project: link.key.project, release: link.key.release, mark: workspaceMark(link.match) } : null;
+}
+
 /** "HEAD is not in any release yet": some folder is a repository with commits and none matched. */
 export function headInNoRelease(links: readonly WorkspaceLink[]): boolean {
   return links.length > 0 && links.every((l) => l.key === null) && links.some((l) => l.git?.head);
