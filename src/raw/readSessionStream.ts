@@ -6,6 +6,7 @@ import { forEachLine } from './lineSplitter';
 import { newAccumulator, type ReadOptions, type ReadResult } from './readOptions';
 import { parseSessionLine } from './sessionLine';
 import { SkipCollector } from './skipReport';
+import { TOO_LONG_REASON } from './lineLimit';
 
 export async function readSessionStream(stream: Readable, options: ReadOptions): Promise<ReadResult> {
   const accumulator = newAccumulator(options);
@@ -16,6 +17,6 @@ export async function readSessionStream(stream: Readable, options: ReadOptions):
     const parsed = parseSessionLine(text);
     if (parsed.ok) accumulator.add(parsed.record);
     else skips.skip(n, parsed.reason);
-  });
+  }, (n) => skips.skip(n, TOO_LONG_REASON));
   return { accumulator, skipped: skips.toJSON(), lines };
 }
