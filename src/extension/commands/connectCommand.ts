@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { organizationTokenProblem } from '../../api/tokenKinds';
 import { describeApiError } from '../sentry/apiErrorMessages';
-import { projectPickPlaceholder, readableProjects } from '../sentry/projectAccess';
+import { readableProjects } from '../sentry/projectAccess';
 import { apiErrorKind, type SentryProject } from '../sentry/sentryClient';
 import { sentryConnection } from '../sentry/sentryConnection';
 import { hostOf, validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
@@ -144,7 +144,10 @@ export function pickProjects(listed: SentryProject[], current: string[]): Promis
     pick.title = title();
     pick.step = 4;
     pick.totalSteps = 4;
-    pick.placeholder = projectPickPlaceholder(listed.length, projects.length);
+    const hidden = listed.length - projects.length;
+    pick.placeholder = hidden > 0
+      ? vscode.l10n.t('Projects to show (pick none for every project); {0} you have no access to not listed', hidden)
+      : vscode.l10n.t('Projects to show (pick none for every project)');
     pick.canSelectMany = true;
     pick.ignoreFocusOut = true;
     pick.items = projects.map((p) => ({ label: p.slug, description: p.name && p.name !== p.slug ? p.name : undefined }));
