@@ -11,7 +11,7 @@ export const USAGE = `Usage: release-health-server [options]
   --key KEY           DSN public key (default: random, printed)
   --token TOKEN       API token (default: random, printed)
   --import FILE       import raw-session NDJSON (lines may carry "project": slug)
-  --demo              seed the deterministic demo dataset (100,000 sessions)
+  --demo              seed the deterministic demo dataset (30,000 sessions, as the extension's demo)
   --latency-ms N      delay added to every API request
   --rate-limit N      API requests per second per caller and endpoint (over it: 429)
   -h, --help          this help`;

@@ -2,6 +2,7 @@
 // it in-process, and their defaults.
 import { randomBytes } from 'crypto';
 import type { TokenGrant } from './http/auth';
+import { DEMO_SESSIONS } from '../demo/demoDataset';
 
 export interface ProjectOption {
   slug: string;
@@ -26,7 +27,7 @@ export interface ServerOptions {
   token?: string;
   /** More tokens, e.g. restricted to scopes or projects. */
   tokens?: TokenGrant[];
-  /** Seed the deterministic demo dataset (in memory). `true` = 100,000 sessions. */
+  /** Seed the deterministic demo dataset (in memory). `true` = DEMO_SESSIONS (30,000) sessions, as in the extension. */
   demo?: boolean | { sessions?: number };
   /** Raw-session NDJSON to import (once per data dir: re-importing the same file is a no-op). */
   importFile?: string;
@@ -64,7 +65,8 @@ export interface ResolvedOptions {
 }
 
 export const DEFAULT_PORT = 9000;
-export const DEFAULT_DEMO_SESSIONS = 100_000;
+/** The extension's demo data has as many: the same figures on both sides. */
+export const DEFAULT_DEMO_SESSIONS = DEMO_SESSIONS;
 
 export function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex');

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { Readable } from 'stream';
 import * as vscode from 'vscode';
-import { generateDemoNdjson } from '../../../src/demo/demoDataset';
+import { demoAnchor, generateDemoNdjson } from '../../../src/demo/demoDataset';
 import { DEFAULT_THRESHOLDS } from '../../../src/health/types';
 import { overviewFromAccumulator } from '../../../src/raw/fileOverview';
 import { readSessionStream } from '../../../src/raw/readSessionFile';
@@ -46,7 +46,7 @@ describe('Sentry source: the local Sentry-style server', function () {
     }, 90_000);
 
     const now = Date.parse(snapshot.overview.now) / 1000;
-    const { accumulator } = await readSessionStream(Readable.from([Buffer.from(generateDemoNdjson({ now: seededAt / 1000, sessions: SESSIONS }))]), {
+    const { accumulator } = await readSessionStream(Readable.from([Buffer.from(generateDemoNdjson({ now: demoAnchor(seededAt / 1000), sessions: SESSIONS }))]), {
       now,
       defaultProject: 'default',
     });
