@@ -4,12 +4,13 @@
 import * as vscode from 'vscode';
 import { describeApiError } from '../sentry/apiErrorMessages';
 import { apiErrorKind, type SentryConnection, type SentryProject } from '../sentry/sentryClient';
-import { hostOf, validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
+import { hostOf, parseBaseUrlInput, validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
 import type { ExtensionServices } from '../services';
 import { normalizeBaseUrl, SETTING } from '../settings';
 import { updateSetting } from '../vscodeSettings';
 import { parseConnectArgument, stepForErrorKind, type ConnectArgument } from './connectArgument';
 import { askInput } from './inputStep';
+import { tokenToOffer, type OfferedToken } from './tokenOffer';
 
 export interface ConnectResult {
   ok: boolean;
@@ -74,7 +75,8 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
   const settings = services.settings();
   let url = settings.sentry.url;
   let organization = settings.sentry.organization;
-  let token = (organization && (await services.tokens.get(url, organization))) || '';
+  // Chosen when the token box opens, for the URL and organization of that moment.
+  let offered: OfferedToken | null = null;
   let step: 'url' | 'organization' | 'token' = 'url';
   let error: string | undefined;
   const cancelled: ConnectResult = { ok: false, message: 'Cancelled.' };
@@ -83,11 +85,14 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
     if (step === 'url') {
       const v = await askInput({
         title: TITLE, step: 1, totalSteps: 4, value: url, error,
-        prompt: 'Base URL of your Sentry: https://sentry.io, a regional one (https://de.sentry.io) or a self-hosted one',
+        prompt: 'Base URL of your Sentry: https://sentry.io, a regional one (https://de.sentry.io), a self-hosted one, or your organization\'s URL',
         validate: validateBaseUrl,
       });
       if (v === undefined) return cancelled;
-      url = normalizeBaseUrl(v);
+      // An organization's URL pasted from the browser gives the base URL and the organization.
+      const typed = parseBaseUrlInput(v);
+      url = normalizeBaseUrl(typed.baseUrl);
+      if (typed.organization !== null) organization = typed.organization;
       error = undefined;
       step = 'organization';
     }
@@ -102,13 +107,15 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
       error = undefined;
       step = 'token';
     }
+    offered = await tokenToOffer(offered, url, organization, (u, o) => services.tokens.get(u, o));
     const v = await askInput({
-      title: TITLE, step: 3, totalSteps: 4, value: token, error, password: true,
+      title: TITLE, step: 3, totalSteps: 4, value: offered.token, error, password: true,
       prompt: `Auth token for ${hostOf(url)} with the org:read and project:read scopes (Settings › Auth Tokens). It is kept in VS Code's secret storage only.`,
       validate: (t) => (t.trim() === '' ? 'Enter the auth token' : null),
     });
     if (v === undefined) return cancelled;
-    token = v;
+    const token = v;
+    offered = { token, url };
     error = undefined;
 
     const conn = connectionOf(services, { url, organization, token });
@@ -135,14 +142,21 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
   }
 }
 
-/** Multi-select of the organization's projects (step 4 of 4); nothing picked means every project. */
-export function pickProjects(projects: SentryProject[], current: string[]): Promise<string[] | undefined> {
+/** Where the pick appears: step 4 of Connect, or the Select Projects command on its own. */
+export interface PickProjectsTitle {
+  title: string;
+  step?: number;
+  totalSteps?: number;
+}
+
+/** Multi-select of the organization's projects; nothing picked means every project. */
+export function pickProjects(projects: SentryProject[], current: string[], heading: PickProjectsTitle = { title: TITLE, step: 4, totalSteps: 4 }): Promise<string[] | undefined> {
   if (projects.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
-    pick.title = TITLE;
-    pick.step = 4;
-    pick.totalSteps = 4;
+    pick.title = heading.title;
+    pick.step = heading.step;
+    pick.totalSteps = heading.totalSteps;
     pick.placeholder = 'Projects to show (pick none for every project)';
     pick.canSelectMany = true;
     pick.ignoreFocusOut = true;

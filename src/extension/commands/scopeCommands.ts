@@ -20,20 +20,34 @@ async function apply(services: ExtensionServices, key: Parameters<typeof updateS
   await services.store.reload();
 }
 
-export async function selectPeriod(services: ExtensionServices, arg?: unknown): Promise<void> {
-  let period: string | undefined;
+/** A period from a command argument or a quick pick; undefined when the user cancels. */
+async function askPeriod(arg: unknown, current: string, title: string, placeHolder: string): Promise<string | undefined> {
   if (typeof arg === 'string') {
     if (!(STATS_PERIODS as readonly string[]).includes(arg)) throw new Error(`unknown period '${arg}': use one of ${PICKABLE_PERIODS.join(', ')}`);
-    period = arg;
-  } else {
-    const current = services.settings().summaryPeriod;
-    const picked = await vscode.window.showQuickPick(
-      PICKABLE_PERIODS.map((p) => ({ label: p, description: p === current ? 'current' : undefined })),
-      { title: 'Release Health: summary period', placeHolder: 'Period the figures cover' },
-    );
-    period = picked?.label;
+    return arg;
   }
-  if (period !== undefined) await apply(services, SETTING.summaryPeriod, period);
+  const picked = await vscode.window.showQuickPick(
+    PICKABLE_PERIODS.map((p) => ({ label: p, description: p === current ? 'current' : undefined })),
+    { title, placeHolder },
+  );
+  return picked?.label;
+}
+
+/** Select Period: the period of the figures and of the chart alike (what a person expects of "the period"). */
+export async function selectPeriod(services: ExtensionServices, arg?: unknown): Promise<void> {
+  const period = await askPeriod(arg, services.settings().summaryPeriod, 'Release Health: period', 'Period the figures and the chart cover');
+  if (period === undefined) return;
+  await services.settingsBatch(async () => {
+    await updateSetting(SETTING.summaryPeriod, period);
+    await updateSetting(SETTING.healthStatsPeriod, period);
+  });
+  await services.store.reload();
+}
+
+/** Select Chart Period: the time series alone (e.g. 24h figures beside a 7d chart). */
+export async function selectChartPeriod(services: ExtensionServices, arg?: unknown): Promise<void> {
+  const period = await askPeriod(arg, services.settings().healthStatsPeriod, 'Release Health: chart period', 'Period the chart covers (hourly up to 48h, daily beyond)');
+  if (period !== undefined) await apply(services, SETTING.healthStatsPeriod, period);
 }
 
 export async function selectEnvironment(services: ExtensionServices, arg?: unknown): Promise<void> {
@@ -89,6 +103,6 @@ export async function selectProjects(services: ExtensionServices, arg?: unknown)
     void services.notifier.error(describeApiError(err, settings.sentry), { repeat: true });
     return;
   }
-  const chosen = await pickProjects(projects, settings.sentry.projects);
+  const chosen = await pickProjects(projects, settings.sentry.projects, { title: `Release Health: projects of ${organization}` });
   if (chosen !== undefined) await apply(services, SETTING.sentryProjects, chosen);
 }
