@@ -9,7 +9,7 @@ import { DEFAULT_THRESHOLDS } from '../../../src/health/types';
 import { overviewFromAccumulator } from '../../../src/raw/fileOverview';
 import { readSessionStream } from '../../../src/raw/readSessionFile';
 import { startServer } from '../../../src/server/server';
-import { extensionApi, resetSettings, waitUntil, type ReleaseHealthTestApi } from './helpers';
+import { closeAllEditors, extensionApi, resetSettings, setSetting, waitForData, waitUntil, type ReleaseHealthTestApi } from './helpers';
 
 const TOKEN = 'local-server-integration-token';
 const SESSIONS = 6000;
@@ -33,6 +33,12 @@ describe('Sentry source: the local Sentry-style server', function () {
   });
 
   it('connects with a token set through the command and shows the same figures as the raw pipeline', async () => {
+    // A panel open on the demo data follows its release to the server's data (same demo dataset).
+    await setSetting('source', 'demo');
+    await waitForData(api, 'demo');
+    const demoKey = { source: 'demo' as const, project: 'desktop', release: 'desktop@5.2.0' };
+    await vscode.commands.executeCommand('releaseHealth.showReleaseHealth', demoKey);
+    await waitUntil('the demo panel', () => api.panels.has(demoKey));
     const result = await vscode.commands.executeCommand<{ ok: boolean; message?: string }>('releaseHealth.connect', {
       url: server.url,
       organization: server.org,
@@ -69,6 +75,14 @@ describe('Sentry source: the local Sentry-style server', function () {
         assert.deepStrictEqual(g[f], e[f], `${key(e)} ${f}`);
       }
     }
+
+    const sentryKey = { ...demoKey, source: 'sentry' as const };
+    await waitUntil('the panel to follow its release to the server', () => api.panels.has(sentryKey) && !api.panels.has(demoKey));
+    await vscode.commands.executeCommand('releaseHealth.showReleaseHealth', sentryKey);
+    assert.deepStrictEqual(api.panels.openPanels, [sentryKey], 'one tab for the release, not a second one');
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === 'Release Health: desktop@5.2.0');
+    assert.strictEqual(tabs.length, 1);
+    await closeAllEditors();
 
     // The tree lists the server's projects; the status bar tracks a release with its errored count.
     const roots = await api.treeProvider.getChildren();
