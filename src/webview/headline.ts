@@ -9,10 +9,20 @@ function card(label: string, value: VElement, ...detail: VNode[]): VElement {
   return h('div', { class: 'card' }, h('div', { class: 'card-label' }, label), h('div', { class: 'card-value' }, value), detail.length > 0 ? h('div', { class: 'card-detail' }, ...detail) : null);
 }
 
-export function renderHeadline(r: ReleaseHealth): VElement {
+/** The cards, under a line that says which period and environments they cover. */
+export function renderHeadline(r: ReleaseHealth, scope: string | null = null): VElement {
   return h(
     'section',
-    { class: 'headline', 'aria-label': 'Headline figures' },
+    { class: 'headline-section', 'aria-label': scope ? `Headline figures, ${scope}` : 'Headline figures' },
+    scope ? h('p', { class: 'headline-scope', 'data-scope': 'headline' }, scope) : null,
+    cards(r),
+  );
+}
+
+function cards(r: ReleaseHealth): VElement {
+  return h(
+    'div',
+    { class: 'headline' },
     card(
       'Crash-free sessions',
       figure('crashFreeSessions', r.crashFreeSessions, formatPercent(r.crashFreeSessions), { class: `rate status-${r.healthStatus}` }),

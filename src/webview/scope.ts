@@ -24,6 +24,12 @@ export function environmentsText(envs: readonly string[]): string {
   return envs.length === 0 ? 'All environments' : envs.join(', ');
 }
 
+/** "Last 24 hours · production": what the headline figures cover (the tree's scope row says the same). */
+export function scopeSummary(scope: Pick<PanelScope, 'summaryPeriod' | 'environments'>): string {
+  const period = periodWords(scope.summaryPeriod);
+  return `${period.charAt(0).toUpperCase()}${period.slice(1)} · ${environmentsText(scope.environments)}`;
+}
+
 export function renderScope(scope: PanelScope): VElement {
   return h(
     'section',

@@ -13,3 +13,17 @@ export function healthStatusText(status: HealthStatus, t: Thresholds): string {
       return `Insufficient data (fewer than ${formatCount(t.minimumSessions)} sessions)`;
   }
 }
+
+/** The status in words, as a screen reader announces it (never the raw enum value). */
+export function healthStatusWord(status: HealthStatus): string {
+  switch (status) {
+    case 'healthy':
+      return 'healthy';
+    case 'warning':
+      return 'warning';
+    case 'critical':
+      return 'critical';
+    case 'insufficient-data':
+      return 'insufficient data';
+  }
+}

@@ -4,6 +4,8 @@ import { escapeMarkdown } from './escape';
 import { healthStatusText } from './healthStatusText';
 import { formatCount } from './numbers';
 import { releaseFigures, statusSummaryRows } from './releaseFigures';
+import { scopeSummary } from './scopeText';
+import type { StatsPeriod } from '../../health/types';
 
 function header(r: ReleaseHealth, scopeLabel: string): string[] {
   return [
@@ -19,13 +21,13 @@ function tableCell(text: string): string {
 }
 
 /** Every figure of the release, as a Markdown table. */
-export function releaseTooltipMarkdown(r: ReleaseHealth, scopeLabel: string, summaryPeriod: string, thresholds: Thresholds): string {
+export function releaseTooltipMarkdown(r: ReleaseHealth, scopeLabel: string, summaryPeriod: StatsPeriod, thresholds: Thresholds, environments: readonly string[] = []): string {
   const lines = header(r, scopeLabel);
   if (!r.hasHealthData) {
     lines.push('No session data in the last 90 days.');
     return lines.join('\n');
   }
-  lines.push(`${escapeMarkdown(healthStatusText(r.healthStatus, thresholds))} · last ${escapeMarkdown(summaryPeriod)}`, '');
+  lines.push(`${escapeMarkdown(healthStatusText(r.healthStatus, thresholds))}`, '', `${escapeMarkdown(scopeSummary({ summaryPeriod, environments }))}`, '');
   lines.push('| Figure | Value |', '|---|---|');
   for (const f of releaseFigures(r)) lines.push(`| ${tableCell(f.label)} | ${tableCell(f.value)} |`);
   if (r.firstSeen) lines.push('', `First seen ${escapeMarkdown(r.firstSeen)}`);
@@ -33,14 +35,16 @@ export function releaseTooltipMarkdown(r: ReleaseHealth, scopeLabel: string, sum
 }
 
 /** The status bar's tooltip: the status summary of the tracked release. */
-export function statusSummaryMarkdown(r: ReleaseHealth, scopeLabel: string, summaryPeriod: string, thresholds: Thresholds): string {
+export function statusSummaryMarkdown(r: ReleaseHealth, scopeLabel: string, summaryPeriod: StatsPeriod, thresholds: Thresholds, environments: readonly string[] = []): string {
   const lines = header(r, scopeLabel);
   if (!r.hasHealthData) {
     lines.push('No session data in the last 90 days.');
     return lines.join('\n');
   }
   lines.push(
-    `${escapeMarkdown(healthStatusText(r.healthStatus, thresholds))} · last ${escapeMarkdown(summaryPeriod)}`,
+    `${escapeMarkdown(healthStatusText(r.healthStatus, thresholds))}`,
+    '',
+    `${escapeMarkdown(scopeSummary({ summaryPeriod, environments }))}`,
     '',
     '| Sessions | Count | Share |',
     '|---|--:|--:|',

@@ -3,12 +3,13 @@
 // `vscode` lets unit tests pin the tree's shape.
 import type { ReleaseHealth, SkipReport } from '../../health/types';
 import { printable } from '../format/escape';
+import { scopeFacts, scopeSummary, staleText, stalenessOf, type Staleness } from '../format/scopeText';
 import { releaseDescription, releaseFigures, type Figure } from '../format/releaseFigures';
 import { projectOrder, releasesOf } from '../format/releaseOrder';
 import type { ReleaseKey, SourceKind, StoreError, StoreSnapshot, StoreState } from '../store/storeTypes';
 import { nodeId } from './nodeIds';
 
-export type MessageIcon = 'error' | 'warning' | 'info' | 'loading';
+export type MessageIcon = 'error' | 'warning' | 'info' | 'loading' | 'scope' | 'stale';
 
 export interface MessageNode {
   kind: 'message';
@@ -20,6 +21,8 @@ export interface MessageNode {
   command?: { command: string; title: string; arguments?: unknown[] };
   /** Child messages (the first skipped lines). */
   children?: MessageNode[];
+  /** What a screen reader says (default: label and description). */
+  accessibleLabel?: string;
 }
 
 export interface ProjectNode {
@@ -50,6 +53,8 @@ export interface ReleaseNode {
   label: string;
   /** Compares releases between refreshes: equal signature, nothing to redraw. */
   signature: string;
+  /** Figures kept from an earlier load (the latest failed): drawn muted. */
+  stale: Staleness | null;
 }
 
 export interface FigureNode {
@@ -72,7 +77,7 @@ export function rootNodes(state: StoreState, configuredProjects: readonly string
         ? snapshotNodes(state.previous, configuredProjects)
         : [{ kind: 'message', id: nodeId.message('loading'), label: 'Loading release health…', icon: 'loading' }];
     case 'error':
-      return [errorNode(state.error), ...(state.previous ? snapshotNodes(state.previous, configuredProjects) : [])];
+      return [errorNode(state.error), ...(state.previous ? snapshotNodes(state.previous, configuredProjects, stalenessOf(state)) : [])];
     case 'ready':
       return snapshotNodes(state.snapshot, configuredProjects);
   }
@@ -90,9 +95,26 @@ export function errorNode(error: StoreError): MessageNode {
   };
 }
 
-function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly string[]): TreeNode[] {
+/** First row: what the figures cover (the view's description is hidden in a one-view container). */
+export function scopeNode(snapshot: StoreSnapshot, stale: Staleness | null): MessageNode {
+  const label = scopeSummary(snapshot.scope);
+  const description = stale ? staleText(stale) : snapshot.scope.label;
+  const facts = scopeFacts(snapshot.scope);
+  return {
+    kind: 'message',
+    id: nodeId.message('scope'),
+    label,
+    description,
+    tooltip: [...(stale ? [`${staleText(stale)}. ${stale.reason}`, ''] : []), ...facts, '', 'Click to change the period.'].join('\n'),
+    icon: stale ? 'stale' : 'scope',
+    command: { command: 'releaseHealth.selectPeriod', title: 'Select Period' },
+    accessibleLabel: `Scope: ${label}, ${description}`,
+  };
+}
+
+function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly string[], stale: Staleness | null = null): TreeNode[] {
   const source = snapshot.scope.kind;
-  const nodes: TreeNode[] = [];
+  const nodes: TreeNode[] = [scopeNode(snapshot, stale)];
   if (snapshot.skipped && snapshot.skipped.count > 0) nodes.push(skippedNode(source, snapshot.skipped));
   const releases = snapshot.overview.releases;
   const projects = projectOrder(releases, configuredProjects);
@@ -108,7 +130,7 @@ function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly str
     });
     return nodes;
   }
-  for (const project of projects) nodes.push(projectNode(source, project, releasesOf(releases, project), projects.length === 1));
+  for (const project of projects) nodes.push(projectNode(source, project, releasesOf(releases, project), projects.length === 1, stale));
   return nodes;
 }
 
@@ -130,9 +152,9 @@ function skippedNode(source: SourceKind, skipped: SkipReport): MessageNode {
   };
 }
 
-function projectNode(source: SourceKind, project: string, releases: ReleaseHealth[], only: boolean): ProjectNode {
-  const withData = releases.filter((r) => r.hasHealthData).map((r) => releaseNode(source, r));
-  const without = releases.filter((r) => !r.hasHealthData).map((r) => releaseNode(source, r));
+function projectNode(source: SourceKind, project: string, releases: ReleaseHealth[], only: boolean, stale: Staleness | null): ProjectNode {
+  const withData = releases.filter((r) => r.hasHealthData).map((r) => releaseNode(source, r, stale));
+  const without = releases.filter((r) => !r.hasHealthData).map((r) => releaseNode(source, r, stale));
   const children: Array<ReleaseNode | NoHealthDataNode> = [...withData];
   if (without.length > 0) {
     children.push({
@@ -154,7 +176,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
   };
 }
 
-function releaseNode(source: SourceKind, r: ReleaseHealth): ReleaseNode {
+function releaseNode(source: SourceKind, r: ReleaseHealth, stale: Staleness | null): ReleaseNode {
   return {
     kind: 'release',
     id: nodeId.release(source, r.project, r.release),
@@ -162,7 +184,8 @@ function releaseNode(source: SourceKind, r: ReleaseHealth): ReleaseNode {
     health: r,
     label: printable(r.release),
     description: releaseDescription(r),
-    signature: JSON.stringify(r),
+    signature: JSON.stringify([r, stale]),
+    stale,
   };
 }
 
