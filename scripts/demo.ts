@@ -4,6 +4,9 @@
 // Runs until Ctrl-C, which stops every process it started and removes its temporary folders;
 // so does a failure at any step.
 // Desktop VS Code: with `code` on PATH and RH_DEMO_DESKTOP=1, opens it there instead.
+// Run as `node --import tsx scripts/demo.ts` (package.json), not through the tsx CLI: the CLI
+// relays a Ctrl-C and SIGKILLs its child when the child does not acknowledge it within 30 ms,
+// which on a loaded machine cut the cleanup short. test/unit/scripts/demo.test.ts sends it one.
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';

@@ -31,7 +31,7 @@ export function releasePickItems(snapshot: StoreSnapshot, configuredProjects: re
         label: escapeIcons(r.release),
         description: `${releaseDescription(r)} · ${STATUS_WORD[r.healthStatus]}`,
         detail:
-          `${escapeIcons(r.project)} · ${formatCount(r.totalSessions)} sessions · ${formatCount(r.totalUsers)} users · ` +
+          `${escapeIcons(r.project)} · ${formatCount(r.totalSessions)} sessions · ${formatCount(r.sessionsErrored)} errored · ${formatCount(r.totalUsers)} users · ` +
           `${formatPercent(r.crashFreeUsers)} crash-free users · adoption ${formatPercent(r.adoption)}`,
         key: { source: snapshot.scope.kind, project: r.project, release: r.release },
       })),
