@@ -47,7 +47,10 @@ export async function trackRelease(services: ExtensionServices, arg?: unknown): 
   let version: string | undefined;
   if (arg === undefined && services.settings().release !== null) {
     // From the palette with a pinned release: offer to go back to automatic first.
-    const choice = await vscode.window.showQuickPick([AUTOMATIC, 'Pick a release…'], { placeHolder: `Tracking ${services.settings().release}` });
+    const choice = await vscode.window.showQuickPick([AUTOMATIC, 'Pick a release…'], {
+      title: 'Release Health: release in the status bar',
+      placeHolder: `Tracking ${services.settings().release}`,
+    });
     if (choice === undefined) return;
     if (choice === AUTOMATIC) return trackRelease(services, null);
   }

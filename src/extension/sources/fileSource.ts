@@ -49,7 +49,7 @@ export class FileSource implements HealthSource {
     throwIfAborted(request.signal);
     return {
       overview: overviewFromAccumulator(read.accumulator, rawOptions(request.settings, request.now)),
-      scope: rawScope('file', path.basename(file), request.settings),
+      scope: { ...rawScope('file', path.basename(file), request.settings), file },
       skipped: read.skipped,
       environments: environmentsOf(read.accumulator),
     };

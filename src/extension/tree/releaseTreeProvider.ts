@@ -80,7 +80,13 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         item.description = node.description;
         item.tooltip = node.tooltip;
         item.iconPath = themeIcon(messageIcon(node.icon));
-        item.command = node.command;
+        item.command = node.openLine
+          ? {
+            command: 'vscode.open',
+            title: 'Open the line',
+            arguments: [vscode.Uri.file(node.openLine.file), { selection: new vscode.Range(node.openLine.line - 1, 0, node.openLine.line - 1, 0) }],
+          }
+          : node.command;
         item.contextValue = 'message';
         item.accessibilityInformation = { label: node.accessibleLabel ?? [node.label, node.description].filter(Boolean).join(', ') };
         return item;

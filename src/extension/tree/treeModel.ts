@@ -23,6 +23,8 @@ export interface MessageNode {
   children?: MessageNode[];
   /** What a screen reader says (default: label and description). */
   accessibleLabel?: string;
+  /** A click opens this file at this line (1-based): a skipped line of the session file. */
+  openLine?: { file: string; line: number };
 }
 
 export interface ProjectNode {
@@ -115,7 +117,7 @@ export function scopeNode(snapshot: StoreSnapshot, stale: Staleness | null): Mes
 function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly string[], stale: Staleness | null = null): TreeNode[] {
   const source = snapshot.scope.kind;
   const nodes: TreeNode[] = [scopeNode(snapshot, stale)];
-  if (snapshot.skipped && snapshot.skipped.count > 0) nodes.push(skippedNode(source, snapshot.skipped));
+  if (snapshot.skipped && snapshot.skipped.count > 0) nodes.push(skippedNode(source, snapshot.skipped, snapshot.scope.file));
   const releases = snapshot.overview.releases;
   const projects = projectOrder(releases, configuredProjects);
   if (projects.length === 0) {
@@ -134,7 +136,7 @@ function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly str
   return nodes;
 }
 
-function skippedNode(source: SourceKind, skipped: SkipReport): MessageNode {
+function skippedNode(source: SourceKind, skipped: SkipReport, file: string | undefined): MessageNode {
   const first = skipped.samples.map((s) => `line ${s.line}: ${s.reason}`);
   return {
     kind: 'message',
@@ -148,6 +150,7 @@ function skippedNode(source: SourceKind, skipped: SkipReport): MessageNode {
       id: nodeId.skippedLine(source, i),
       label: printable(text),
       icon: 'warning',
+      ...(file ? { openLine: { file, line: skipped.samples[i].line }, tooltip: `${printable(text)}\n\nClick to open the file at line ${skipped.samples[i].line}.` } : {}),
     })),
   };
 }

@@ -92,6 +92,13 @@ describe('extension/tree: the release tree model', () => {
     assert.deepEqual(nodes[0].children?.map((c) => c.label), ['line 3: not JSON', 'line 9: no started']);
   });
 
+  it('a skipped line of a session file opens the file at that line', () => {
+    const skipped = { count: 2, samples: [{ line: 3, reason: 'not JSON' }, { line: 9, reason: 'no started' }] };
+    const [node] = rootsOf(ready([release()], { skipped, scope: scope({ kind: 'file', label: 's.ndjson', file: '/w/s.ndjson' }) }), []);
+    assert.ok(node.kind === 'message');
+    assert.deepEqual(node.children?.map((c) => c.openLine), [{ file: '/w/s.ndjson', line: 3 }, { file: '/w/s.ndjson', line: 9 }]);
+  });
+
   it('no releases: says so, with a way to change the settings', () => {
     const [n] = rootsOf(ready([]), []);
     assert.equal(n.kind === 'message' && n.label, 'No releases found');
