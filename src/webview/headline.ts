@@ -9,12 +9,11 @@ function card(label: string, value: VElement, ...detail: VNode[]): VElement {
   return h('div', { class: 'card' }, h('div', { class: 'card-label' }, label), h('div', { class: 'card-value' }, value), detail.length > 0 ? h('div', { class: 'card-detail' }, ...detail) : null);
 }
 
-/** The cards, under a line that says which period and environments they cover. */
+/** The cards; the header's scope line is right above them, and their name says it too. */
 export function renderHeadline(r: ReleaseHealth, scope: string | null = null): VElement {
   return h(
     'section',
-    { class: 'headline-section', 'aria-label': scope ? `Headline figures, ${scope}` : 'Headline figures' },
-    scope ? h('p', { class: 'headline-scope', 'data-scope': 'headline' }, scope) : null,
+    { class: 'headline-section', 'aria-label': scope ? `Headline figures, ${scope}` : 'Headline figures', 'data-scope-of-cards': scope ?? '' },
     cards(r),
   );
 }

@@ -129,15 +129,15 @@ describe('webview/render', () => {
     for (const s of ['sentry.io / acme', 'acme', 'mobile-app', 'production, staging', '24h (last 24 hours)', '2026-11-26 11:58 UTC']) assert.ok(text.includes(s), s);
   });
 
-  it('says the period and environments in the header and above the headline cards', () => {
+  it('says the period and environments in the header, right above the headline cards, and in the cards\' name', () => {
     const model = sampleModel();
     model.scope = { ...model.scope!, environments: ['staging'], summaryPeriod: '7d' };
     const root = renderPanel(model);
     const said = (where: string) => findAll(root, (el) => el.attrs['data-scope'] === where).map(textOf);
     assert.deepEqual(said('header'), ['Last 7 days · staging']);
-    assert.deepEqual(said('headline'), ['Last 7 days · staging']);
     const cards = findAll(root, (el) => el.attrs.class === 'headline-section');
     assert.equal(cards[0].attrs['aria-label'], 'Headline figures, Last 7 days · staging');
+    assert.equal(cards[0].attrs['data-scope-of-cards'], 'Last 7 days · staging');
   });
 
   it('marks stale figures with the words the tree and the status bar use', () => {
