@@ -3,7 +3,7 @@
 // hovering the canvas).
 import type { TimeSeries } from './chartData';
 import { seriesLabel } from './chartData';
-import { formatCount } from './format';
+import { formatCount } from '../present/numbers';
 import { h, type VElement } from './vnode';
 
 function bucketLabel(ts: number, bucket: 'hour' | 'day'): string {

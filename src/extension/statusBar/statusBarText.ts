@@ -1,10 +1,12 @@
 // What the status bar item shows for each store state, free of `vscode` (the indicator maps
 // `background` and `tooltip` onto ThemeColor and MarkdownString).
 import type { ReleaseHealth, Thresholds } from '../../health/types';
-import { escapeIcons, escapeMarkdown } from '../format/escape';
-import { formatPercent } from '../format/numbers';
-import { statusSummaryMarkdown } from '../format/releaseTooltip';
-import { staleText, stalenessOf } from '../format/scopeText';
+import { COMMAND } from '../../present/ids';
+import { escapeIcons, escapeMarkdown } from '../../present/markdown';
+import { formatPercent } from '../../present/numbers';
+import { statusSummaryMarkdown } from '../../present/releaseTooltip';
+import { staleText } from '../../present/scopeText';
+import { stalenessOf } from '../store/staleness';
 import type { ReleaseKey, StoreState } from '../store/storeTypes';
 import type { TrackedRelease } from './trackedRelease';
 
@@ -47,7 +49,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
       text: `${spin} No release health`,
       tooltip: `No release with health data in ${escapeMarkdown(snapshot.scope.label)}.`,
       background: null,
-      command: { command: 'releaseHealth.showReleaseHealth', title: 'Show Release Health' },
+      command: { command: COMMAND.showReleaseHealth, title: 'Show Release Health' },
     };
   }
   if (tracked.kind === 'missing') {
@@ -56,7 +58,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
       text: `${spin} ${escapeIcons(tracked.version)}: no data`,
       tooltip: `The tracked release **${escapeMarkdown(tracked.version)}** is not in ${escapeMarkdown(snapshot.scope.label)}.\n\nClick to pick another release.`,
       background: null,
-      command: { command: 'releaseHealth.trackRelease', title: 'Track Release in Status Bar' },
+      command: { command: COMMAND.trackRelease, title: 'Track Release in Status Bar' },
     };
   }
   const r = tracked.release;
@@ -64,7 +66,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   // Text, icon and colour tell one thing: the crash-free rate the health status is judged on.
   const icon = state.status === 'loading' ? spin : stale ? '$(history)' : STATUS_ICONS[r.healthStatus];
   const figure = !r.hasHealthData || r.crashFreeSessions === null ? 'no sessions' : `${formatPercent(r.crashFreeSessions)} crash-free`;
-  const summary = statusSummaryMarkdown(r, snapshot.scope.label, snapshot.overview.summaryPeriod, thresholds, snapshot.scope.environments);
+  const summary = statusSummaryMarkdown(r, { scopeLabel: snapshot.scope.label, summaryPeriod: snapshot.overview.summaryPeriod, thresholds, environments: snapshot.scope.environments });
   if (stale && state.status === 'error') {
     return {
       visible: true,
@@ -79,7 +81,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
     text: `${icon} ${escapeIcons(r.release)}: ${figure}`,
     tooltip: summary + `\n\n${tracked.pinned ? 'Tracked release' : 'Newest release'} · click to show its release health`,
     background: r.healthStatus === 'critical' ? 'warning' : null,
-    command: { command: 'releaseHealth.showReleaseHealth', title: 'Show Release Health', arguments: [key] },
+    command: { command: COMMAND.showReleaseHealth, title: 'Show Release Health', arguments: [key] },
   };
 }
 

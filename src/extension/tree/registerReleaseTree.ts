@@ -1,12 +1,13 @@
 // The "Releases" view: its provider, its description (which data it shows: "Demo data · 24h"),
 // and view progress while the store loads.
 import * as vscode from 'vscode';
+import { VIEW } from '../../present/ids';
 import type { ReleaseHealthSettings } from '../settings';
 import type { ReleaseHealthStore } from '../store/releaseHealthStore';
 import { ReleaseTreeProvider } from './releaseTreeProvider';
 import { viewDescription, viewMessage } from './viewDescription';
 
-export const RELEASES_VIEW_ID = 'releaseHealth.releases';
+export const RELEASES_VIEW_ID = VIEW.releases;
 /** Environment variable a launcher sets to `1` to have the Releases view revealed at activation. */
 export const OPEN_VIEW_ENV = 'RELEASE_HEALTH_OPEN_VIEW';
 

@@ -1,9 +1,9 @@
 // The "Releases" view's data provider: renders the store's state as the tree model describes
 // it and redraws only what changed (ids are stable, nodes keep their identity).
 import * as vscode from 'vscode';
-import { healthStatusWord } from '../format/healthStatusText';
-import { releaseTooltipMarkdown } from '../format/releaseTooltip';
-import { staleText } from '../format/scopeText';
+import { healthStatusAccessible } from '../../present/healthStatus';
+import { releaseTooltipMarkdown } from '../../present/releaseTooltip';
+import { staleText } from '../../present/scopeText';
 import type { ReleaseHealthSettings } from '../settings';
 import type { ReleaseHealthStoreReader } from '../store/storeTypes';
 import { diffTree } from './treeDiff';
@@ -149,13 +149,23 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     const settings = this.settings();
     const md = new vscode.MarkdownString(
       (node.stale ? `**${staleText(node.stale)}**\n\n` : '') +
-      releaseTooltipMarkdown(r, snapshot?.scope.label ?? '', snapshot?.overview.summaryPeriod ?? settings.summaryPeriod, settings.thresholds, snapshot?.scope.environments ?? settings.environments),
+      releaseTooltipMarkdown(
+        r,
+        {
+          scopeLabel: snapshot?.scope.label ?? '',
+          summaryPeriod: snapshot?.overview.summaryPeriod ?? settings.summaryPeriod,
+          thresholds: settings.thresholds,
+          environments: snapshot?.scope.environments ?? settings.environments,
+        },
+        Date.now(),
+      ),
     );
     md.supportHtml = false;
     md.isTrusted = false;
     item.tooltip = md;
-    const status = r.hasHealthData ? `, ${healthStatusWord(r.healthStatus)}` : '';
-    item.accessibilityInformation = { label: `${r.release}, ${node.description}${status}${node.stale ? `, ${staleText(node.stale)}` : ''}` };
+    item.accessibilityInformation = {
+      label: `${node.label}, ${node.description}${r.hasHealthData ? `, ${healthStatusAccessible(r.healthStatus)}` : ''}${node.stale ? `, ${staleText(node.stale)}` : ''}`,
+    };
     return item;
   }
 

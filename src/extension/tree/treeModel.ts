@@ -2,10 +2,14 @@
 // its children are. The provider turns these into vscode.TreeItems; keeping this free of
 // `vscode` lets unit tests pin the tree's shape.
 import type { ReleaseHealth, SkipReport } from '../../health/types';
-import { printable } from '../format/escape';
-import { scopeFacts, scopeSummary, staleText, stalenessOf, type Staleness } from '../format/scopeText';
-import { releaseDescription, releaseFigures, type Figure } from '../format/releaseFigures';
-import { projectOrder, releasesOf } from '../format/releaseOrder';
+import { NO_HEALTH_DATA } from '../../present/healthStatus';
+import { COMMAND } from '../../present/ids';
+import { countOf, formatCount } from '../../present/numbers';
+import { printable } from '../../present/printable';
+import { releaseDescription, releaseFigures, type Figure } from '../../present/releaseFigures';
+import { projectOrder, releasesOf } from '../../present/releaseOrder';
+import { scopeFacts, scopeSummary, staleText, type Staleness } from '../../present/scopeText';
+import { stalenessOf } from '../store/staleness';
 import type { ReleaseKey, SourceKind, StoreError, StoreSnapshot, StoreState } from '../store/storeTypes';
 import { nodeId } from './nodeIds';
 
@@ -67,7 +71,7 @@ export interface FigureNode {
 
 export type TreeNode = MessageNode | ProjectNode | NoHealthDataNode | ReleaseNode | FigureNode;
 
-export const NO_HEALTH_DATA_LABEL = 'No health data (90 days)';
+export const NO_HEALTH_DATA_LABEL = NO_HEALTH_DATA;
 
 export function rootNodes(state: StoreState, configuredProjects: readonly string[]): TreeNode[] {
   switch (state.status) {
@@ -109,7 +113,7 @@ export function scopeNode(snapshot: StoreSnapshot, stale: Staleness | null): Mes
     description,
     tooltip: [...(stale ? [`${staleText(stale)}. ${stale.reason}`, ''] : []), ...facts, '', 'Click to change the period.'].join('\n'),
     icon: stale ? 'stale' : 'scope',
-    command: { command: 'releaseHealth.selectPeriod', title: 'Select Period' },
+    command: { command: COMMAND.selectPeriod, title: 'Select Period' },
     accessibleLabel: `Scope: ${label}, ${description}`,
   };
 }
@@ -128,7 +132,7 @@ function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly str
       description: snapshot.scope.label,
       tooltip: 'No release has session data for these settings (source, projects, environments).',
       icon: 'info',
-      command: { command: 'releaseHealth.openSettings', title: 'Open Settings' },
+      command: { command: COMMAND.openSettings, title: 'Open Settings' },
     });
     return nodes;
   }
@@ -141,7 +145,7 @@ function skippedNode(source: SourceKind, skipped: SkipReport, file: string | und
   return {
     kind: 'message',
     id: nodeId.skipped(source),
-    label: `${skipped.count} ${skipped.count === 1 ? 'line' : 'lines'} skipped`,
+    label: `${countOf(skipped.count, 'line')} skipped`,
     description: first[0] ? printable(first[0]) : undefined,
     tooltip: `Unusable lines were skipped:\n${first.map(printable).join('\n')}${skipped.count > first.length ? '\n…' : ''}`,
     icon: 'warning',
@@ -164,7 +168,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
       kind: 'noHealthData',
       id: nodeId.noHealthData(source, project),
       label: NO_HEALTH_DATA_LABEL,
-      description: String(without.length),
+      description: formatCount(without.length),
       children: without,
     });
   }
@@ -173,7 +177,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
     id: nodeId.project(source, project),
     source,
     project,
-    description: withData.length === 0 ? 'no health data' : `${withData.length} ${withData.length === 1 ? 'release' : 'releases'}`,
+    description: withData.length === 0 ? 'no health data' : countOf(withData.length, 'release'),
     expanded: only,
     children,
   };

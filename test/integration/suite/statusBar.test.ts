@@ -60,7 +60,7 @@ describe('status bar', () => {
     assert.strictEqual(api.statusBarItem.backgroundColor, undefined);
     // The tooltip says what the figures cover.
     const tooltip = api.statusBarItem.tooltip instanceof vscode.MarkdownString ? api.statusBarItem.tooltip.value : String(api.statusBarItem.tooltip);
-    assert.match(tooltip, /Last 24 hours · All environments/);
+    assert.match(tooltip, /last 24 hours · All environments/);
   });
 
   it('"Track Release" pins another release', async () => {

@@ -45,15 +45,15 @@ describe('extension/statusBar: what the item shows', () => {
   it('`$(pulse) <release>: 99.70% crash-free`, a click opens that release; the tooltip says the scope', () => {
     const v = statusBarView(ready(), tracked(), DEFAULT_THRESHOLDS);
     assert.equal(v.text, '$(pulse) app@1.0.0: 99.70% crash-free');
-    assert.match(v.tooltip, /Last 24 hours · All environments/);
+    assert.match(v.tooltip, /last 24 hours · All environments/);
     const staging = statusBarView({ status: 'ready', snapshot: snapshot([release()], { scope: scope({ environments: ['staging'] }) }) }, tracked(), DEFAULT_THRESHOLDS);
-    assert.match(staging.tooltip, /Last 24 hours · staging/);
+    assert.match(staging.tooltip, /last 24 hours · staging/);
     assert.equal(v.background, null);
     assert.deepEqual(v.command, {
       command: 'releaseHealth.showReleaseHealth', title: 'Show Release Health',
       arguments: [{ source: 'demo', project: 'app', release: 'app@1.0.0' }],
     });
-    assert.match(v.tooltip, /\| Errored \| 40 \| 4\\\.00% \|/);
+    assert.match(v.tooltip, /\| Errored \\\(handled\\\) \| 40 \| 4\\\.00% \|/);
   });
 
   it('text, icon and colour tell one thing: the crash-free rate and the status judged on it; never the error background', () => {

@@ -1,7 +1,7 @@
 // "Open in Sentry" against the local server: the link the extension builds reaches a page that
 // says what this server is, instead of a JSON 404; it needs no token and shows no figures.
 import { strict as assert } from 'assert';
-import { releasePageUrl } from '../../../src/extension/sentry/sentryUrls';
+import { sentryReleaseUrl } from '../../../src/present/sentryLinks';
 import type { RunningServer } from '../../../src/server/server';
 import { testServer } from './helpers';
 
@@ -13,7 +13,7 @@ describe('server: the release page "Open in Sentry" opens', () => {
   after(() => server.close());
 
   it("answers the extension's release link with an HTML page, without a token", async () => {
-    const res = await fetch(releasePageUrl(server.url, server.org, 'mobile-app@2.4.1', '1'));
+    const res = await fetch(sentryReleaseUrl(server.url, server.org, 'mobile-app@2.4.1', '1')!);
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
     assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/);
@@ -25,10 +25,10 @@ describe('server: the release page "Open in Sentry" opens', () => {
 
   it('escapes a hostile release name and says when the organization is unknown', async () => {
     const hostile = '<img src=x onerror=alert(1)>"\'';
-    const html = await (await fetch(releasePageUrl(server.url, server.org, hostile))).text();
+    const html = await (await fetch(sentryReleaseUrl(server.url, server.org, hostile)!)).text();
     assert.ok(!html.includes('<img'), 'no markup from the name');
     assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;&quot;&#39;'));
-    const other = await fetch(releasePageUrl(server.url, 'someone-else', 'v1'));
+    const other = await fetch(sentryReleaseUrl(server.url, 'someone-else', 'v1')!);
     assert.equal(other.status, 404);
     assert.match(await other.text(), /no organization <strong>someone-else<\/strong>/);
   });
