@@ -224,6 +224,9 @@ describe('e2e: the packaged extension in code-server', function () {
     const sessionsRow = rows.filter({ hasText: /^\s*Sessions/ }).first();
     await sessionsRow.waitFor({ timeout: 15_000 });
     assert.strictEqual(await sessionsRow.getAttribute('aria-label'), `Sessions: ${r.totalSessions.toLocaleString('en-US')}`);
+    // At the default side bar width a release row's description is whole (not cut with an ellipsis).
+    const cut = await release.locator('.monaco-icon-label-container').evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    assert.strictEqual(cut, false, `the 2.3.0 row is cut: ${await release.innerText()}`);
     const crashFree = rows.filter({ hasText: /^\s*Crash-free sessions/ }).first();
     assert.match((await crashFree.getAttribute('aria-label')) ?? '', new RegExp(`^Crash-free sessions: ${r.crashFreeSessions!.toFixed(2).replace('.', '\\.')}%`));
     await release.locator('.monaco-tl-twistie').click();
