@@ -317,6 +317,8 @@ describe('e2e: the packaged extension in code-server', function () {
     } finally {
       await page.setViewportSize(wide);
       await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+      // Back to the top, as the next screenshots (the README's) expect.
+      await frame.evaluate(() => window.scrollTo(0, 0));
     }
   });
 
