@@ -3,7 +3,7 @@
 // (the store defers its work), and only when a source is configured.
 import * as vscode from 'vscode';
 import { registerCommands } from './extension/commands/registerCommands';
-import { updateContextKeys } from './extension/contextKeys';
+import { updateContextKeys, updateSignedIn } from './extension/contextKeys';
 import { notifyStoreErrors } from './extension/errorNotifications';
 import { ReleaseHealthLog } from './extension/log';
 import { Notifier } from './extension/notifier';
@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
     selectSource: sourceSelector({
       demo: new DemoSource(),
       file: new FileSource(workspaceRoot),
-      sentry: new SentrySource(sentry, tokens, log.request),
+      sentry: new SentrySource(sentry, tokens, log.request, log.info),
     }),
     clock: Date.now,
     log: log.info,
@@ -59,17 +59,24 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   );
   const fileWatcher = watchSessionFile(settings, workspaceRoot, () => void store.refresh());
   const watcher = new SettingsWatcher({
-    reload: () => void store.reload(),
+    reload: () => {
+      void store.reload();
+      void updateSignedIn(settings(), tokens);
+    },
     thresholds: () => store.applyThresholds(),
     tracked: () => statusBar.update(),
     polling: () => poller.restart(),
-    source: () => updateContextKeys(settings()),
+    source: () => {
+      updateContextKeys(settings());
+      void updateSignedIn(settings(), tokens);
+    },
   });
   context.subscriptions.push(
     statusBar,
     poller,
     fileWatcher,
     watcher,
+    context.secrets.onDidChange(() => void updateSignedIn(settings(), tokens)),
     notifyStoreErrors(store, notifier),
     store.onDidChange(() => {
       if (store.state.status === 'ready') poller.noteRefreshed();
@@ -84,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   registerCommands(services);
 
   updateContextKeys(settings());
+  void updateSignedIn(settings(), tokens);
   void store.reload();
   return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, secrets: context.secrets, activationMs: performance.now() - activationStart };
 }

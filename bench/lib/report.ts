@@ -31,6 +31,15 @@ function rows(results: Record<string, any>): Row[] {
     for (const n of Object.keys(a.requests ?? {})) {
       out.push(['api', `${n} releases`, `${a.requests[n]} requests, ${seconds(a.wallMs[n])}`, `naive: ${a.naiveRequests[n]} requests, ${seconds(a.naiveWallMs[n])} (${a.latencyMs} ms latency)`]);
     }
+    const d = a.deadReleases;
+    if (d) {
+      out.push([
+        'api',
+        `${d.deadReleases} dead + ${d.liveReleases} tied`,
+        `${d.requests} requests (${d.listingRequests} listing), ${seconds(d.wallMs)}, exact`,
+        `unbounded listing alone: ${d.unboundedListingRequests} requests, ${seconds(d.unboundedListingMs)}`,
+      ]);
+    }
   }
   const sv = results.server;
   if (sv?.error) out.push(['server', 'error', sv.error, '']);

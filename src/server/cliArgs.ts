@@ -1,5 +1,5 @@
 // Command line of release-health-server, parsed with node's util.parseArgs into ServerOptions.
-import { parseArgs } from 'util';
+import { parseStrictArgs, UsageError } from '../cli/usageError';
 import { DEFAULT_PORT, type ProjectOption, type ServerOptions } from './options';
 
 export const USAGE = `Usage: release-health-server [options]
@@ -10,13 +10,15 @@ export const USAGE = `Usage: release-health-server [options]
   --project SLUG=ID   declare a project (repeatable)
   --key KEY           DSN public key (default: random, printed)
   --token TOKEN       API token (default: random, printed)
+  --org-token TOKEN   an organization token (scope org:ci only, as Sentry's sntrys_ tokens; repeatable)
+  --shuffle-ties      order /sessions/ groups with equal values differently on every request
   --import FILE       import raw-session NDJSON (lines may carry "project": slug)
   --demo              seed the deterministic demo dataset (30,000 sessions, as the extension's demo)
   --latency-ms N      delay added to every API request
   --rate-limit N      API requests per second per caller and endpoint (over it: 429)
   -h, --help          this help`;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 function integer(name: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;
@@ -32,30 +34,22 @@ function project(text: string): ProjectOption {
 
 /** null when help was asked for. */
 export function parseCliArgs(argv: string[]): ServerOptions | null {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        data: { type: 'string' },
-        org: { type: 'string' },
-        project: { type: 'string', multiple: true },
-        key: { type: 'string' },
-        token: { type: 'string' },
-        import: { type: 'string' },
-        demo: { type: 'boolean' },
-        'latency-ms': { type: 'string' },
-        'rate-limit': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  const values = parseStrictArgs(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    org: { type: 'string' },
+    project: { type: 'string', multiple: true },
+    key: { type: 'string' },
+    token: { type: 'string' },
+    'org-token': { type: 'string', multiple: true },
+    'shuffle-ties': { type: 'boolean' },
+    import: { type: 'string' },
+    demo: { type: 'boolean' },
+    'latency-ms': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return null;
   const projects = (values.project ?? []).map(project);
   const ids = new Set(projects.map((p) => p.id));
@@ -70,6 +64,8 @@ export function parseCliArgs(argv: string[]): ServerOptions | null {
     projects,
     dsnKey: values.key,
     token: values.token,
+    ...(values['org-token'] ? { orgTokens: values['org-token'] } : {}),
+    ...(values['shuffle-ties'] ? { shuffleTies: true } : {}),
     importFile: values.import,
     demo: values.demo ?? false,
     latencyMs: integer('latency-ms', values['latency-ms'], 0),

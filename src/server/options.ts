@@ -1,7 +1,7 @@
 // Options of the local Sentry-style server, for the CLI and for tests and benchmarks that start
 // it in-process, and their defaults.
 import { randomBytes } from 'crypto';
-import type { TokenGrant } from './http/auth';
+import { ORG_TOKEN_SCOPES, type TokenGrant } from './http/auth';
 import { DEMO_SESSIONS } from '../demo/demoDataset';
 
 export interface ProjectOption {
@@ -27,6 +27,17 @@ export interface ServerOptions {
   token?: string;
   /** More tokens, e.g. restricted to scopes or projects. */
   tokens?: TokenGrant[];
+  /**
+   * Organization tokens (`sntrys_…`, Settings › Organization Tokens): Sentry gives them only
+   * `org:ci`, so they may list releases and read the organization, but /projects/ and
+   * /sessions/ answer 403.
+   */
+  orgTokens?: string[];
+  /**
+   * Order groups with equal values differently on every `/sessions/` request, as ClickHouse
+   * may (it keeps no order among ties): paging clients must not depend on that order. Default off.
+   */
+  shuffleTies?: boolean;
   /** Seed the deterministic demo dataset (in memory). `true` = DEMO_SESSIONS (30,000) sessions, as in the extension. */
   demo?: boolean | { sessions?: number };
   /** Raw-session NDJSON to import (once per data dir: re-importing the same file is a no-op). */
@@ -54,6 +65,7 @@ export interface ResolvedOptions {
   dsnKeys: string[];
   token: string;
   tokens: TokenGrant[];
+  shuffleTies: boolean;
   demoSessions: number | null;
   importFile: string | null;
   latencyMs: number;
@@ -85,7 +97,8 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     projects: o.projects ?? [],
     dsnKeys: keys,
     token: o.token ?? randomHex(32),
-    tokens: o.tokens ?? [],
+    tokens: [...(o.tokens ?? []), ...(o.orgTokens ?? []).map((token) => ({ token, scopes: [...ORG_TOKEN_SCOPES] }))],
+    shuffleTies: o.shuffleTies ?? false,
     demoSessions: demo,
     importFile: o.importFile ?? null,
     latencyMs: o.latencyMs ?? 0,

@@ -68,7 +68,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       orgCreated: Math.floor(startedAt),
       auth: new Authenticator([{ token: o.token }, ...o.tokens]),
       limiter: new RateLimiter({ limit: o.rateLimit, concurrentLimit: o.concurrentLimit, enforceConcurrency: o.enforceConcurrency, clock: o.clock }),
-      data: { registry, store, reader: new RangeReader(store) },
+      data: { registry, store, reader: new RangeReader(store), shuffleTies: o.shuffleTies },
       ingest: { durable, keys: new Set(o.dsnKeys), now: () => o.clock() / 1000 },
       latencyMs: o.latencyMs,
       clock: o.clock,

@@ -9,6 +9,7 @@ import { updateSetting } from '../vscodeSettings';
 import { sentryConnection } from '../sentry/sentryConnection';
 import { pickProjects } from './connectCommand';
 import { withRequestProgress } from './requestProgress';
+import { periodWords } from '../../present/periods';
 import { COMMAND } from '../../present/ids';
 
 function stringList(arg: unknown): string[] | null {
@@ -30,7 +31,7 @@ async function askPeriod(arg: unknown, current: string, title: string, placeHold
     return arg;
   }
   const picked = await vscode.window.showQuickPick(
-    PICKABLE_PERIODS.map((p) => ({ label: p, description: p === current ? 'current' : undefined })),
+    PICKABLE_PERIODS.map((p) => ({ label: p, description: p === current ? vscode.l10n.t('{0} · current', periodWords(p)) : periodWords(p) })),
     { title, placeHolder },
   );
   return picked?.label;
@@ -38,18 +39,23 @@ async function askPeriod(arg: unknown, current: string, title: string, placeHold
 
 /** Select Period: the period of the figures and of the chart alike (what a person expects of "the period"). */
 export async function selectPeriod(services: ExtensionServices, arg?: unknown): Promise<void> {
-  const period = await askPeriod(arg, services.settings().summaryPeriod, 'Release Health: period', 'Period the figures and the chart cover');
+  const period = await askPeriod(arg, services.settings().summaryPeriod, vscode.l10n.t('Release Health: period'), vscode.l10n.t('Period the figures and the chart cover'));
   if (period === undefined) return;
   await services.settingsBatch(async () => {
     await updateSetting(SETTING.summaryPeriod, period);
     await updateSetting(SETTING.healthStatsPeriod, period);
   });
-  await services.store.reload();
+  await services.store.whenIdle();
 }
 
 /** Select Chart Period: the time series alone (e.g. 24h figures beside a 7d chart). */
 export async function selectChartPeriod(services: ExtensionServices, arg?: unknown): Promise<void> {
-  const period = await askPeriod(arg, services.settings().healthStatsPeriod, 'Release Health: chart period', 'Period the chart covers (hourly up to 48h, daily beyond)');
+  const period = await askPeriod(
+    arg,
+    services.settings().healthStatsPeriod,
+    vscode.l10n.t('Release Health: chart period'),
+    vscode.l10n.t('Period the chart covers (hourly up to 48h, daily beyond)'),
+  );
   if (period !== undefined) await apply(services, SETTING.healthStatsPeriod, period);
 }
 
@@ -60,8 +66,8 @@ export async function selectEnvironment(services: ExtensionServices, arg?: unkno
     const known = [...new Set([...services.store.availableEnvironments, ...current])].sort();
     if (known.length === 0) {
       const typed = await vscode.window.showInputBox({
-        title: 'Release Health: environments',
-        prompt: 'Environment names, separated by commas (empty for all environments)',
+        title: vscode.l10n.t('Release Health: environments'),
+        prompt: vscode.l10n.t('Environment names, separated by commas (empty for all environments)'),
         value: current.join(', '),
       });
       if (typed === undefined) return;
@@ -69,7 +75,7 @@ export async function selectEnvironment(services: ExtensionServices, arg?: unkno
     } else {
       const picked = await vscode.window.showQuickPick(
         known.map((e) => ({ label: e, picked: current.includes(e) })),
-        { title: 'Release Health: environments', placeHolder: 'Environments to include (pick none for all)', canPickMany: true },
+        { title: vscode.l10n.t('Release Health: environments'), placeHolder: vscode.l10n.t('Environments to include (pick none for all)'), canPickMany: true },
       );
       if (picked === undefined) return;
       chosen = picked.map((p) => p.label);
@@ -83,7 +89,7 @@ export async function selectProjects(services: ExtensionServices, arg?: unknown)
   if (given !== null) return apply(services, SETTING.sentryProjects, given);
   const settings = services.settings();
   if (settings.source !== 'sentry') {
-    void vscode.window.showInformationMessage('Projects are picked for a Sentry source; demo and file data show every project they contain.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Projects are picked for a Sentry source; demo and file data show every project they contain.'));
     return;
   }
   const { url, organization } = settings.sentry;
@@ -94,13 +100,13 @@ export async function selectProjects(services: ExtensionServices, arg?: unknown)
   }
   let projects;
   try {
-    projects = await withRequestProgress('Listing projects…', (signal) =>
+    projects = await withRequestProgress(vscode.l10n.t('Listing projects…'), (signal) =>
       services.sentry.listProjects(sentryConnection(settings, { url, organization, token }), { signal, log: services.log.request }),
     );
   } catch (err) {
     void services.notifier.error(describeApiError(err, settings.sentry), { repeat: true });
     return;
   }
-  const chosen = await pickProjects(projects, settings.sentry.projects, { title: `Release Health: projects of ${organization}` });
+  const chosen = await pickProjects(projects, settings.sentry.projects, { title: vscode.l10n.t('Release Health: projects of {0}', organization) });
   if (chosen !== undefined) await apply(services, SETTING.sentryProjects, chosen);
 }

@@ -78,7 +78,9 @@ export class ReleasePanelManager implements vscode.Disposable {
   private attach(webviewPanel: vscode.WebviewPanel, key: ReleaseKey): void {
     const panel = new ReleasePanel(webviewPanel, { ...key }, this.host);
     this.panels.set(releaseKeyId(key), panel);
-    webviewPanel.onDidDispose(() => {
+    // The subscription ends with the panel: disposing it there releases the listener.
+    const closed = webviewPanel.onDidDispose(() => {
+      closed.dispose();
       panel.dispose();
       const id = releaseKeyId(panel.key);
       if (this.panels.get(id) === panel) this.panels.delete(id);

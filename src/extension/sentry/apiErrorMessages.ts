@@ -6,6 +6,7 @@ import type { StoreError } from '../store/storeTypes';
 import { apiErrorKind, type ApiErrorKind } from './sentryClient';
 import { hostOf } from './sentryUrls';
 import { COMMAND } from '../../present/ids';
+import { SECTION, SETTING } from '../settings';
 
 export interface ConnectionContext {
   url: string;
@@ -15,6 +16,8 @@ export interface ConnectionContext {
 const CONNECT = { fixCommand: COMMAND.connect, fixTitle: 'Connect to Sentry…' };
 const SETTINGS = { fixCommand: COMMAND.openSettings, fixTitle: 'Open Settings' };
 const RETRY = { fixCommand: COMMAND.refresh, fixTitle: 'Retry' };
+const ENVIRONMENT = { fixCommand: COMMAND.selectEnvironment, fixTitle: 'Select Environment' };
+const PROJECTS = { fixCommand: COMMAND.selectProjects, fixTitle: 'Select Projects' };
 
 function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
   const host = hostOf(ctx.url);
@@ -25,6 +28,10 @@ function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
       return `The auth token lacks a scope for '${ctx.organization}' (it needs org:read and project:read), or a project is not accessible.`;
     case 'not-found':
       return `Unknown organization '${ctx.organization}' on ${host}.`;
+    case 'project-access':
+      return `The token cannot read a project selected in releaseHealth.sentry.projects of '${ctx.organization}' on ${host}.`;
+    case 'unknown-environment':
+      return `An environment in releaseHealth.environments does not exist in '${ctx.organization}' on ${host}.`;
     case 'rate-limited':
       return `${host} is rate-limiting requests; try again in a minute.`;
     case 'server':
@@ -34,7 +41,7 @@ function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
     case 'network':
       return `Cannot reach ${host}: check the URL and the proxy settings.`;
     case 'timeout':
-      return `${host} did not answer in time (releaseHealth.requestTimeoutSeconds).`;
+      return `${host} did not answer in time (${SECTION}.${SETTING.requestTimeoutSeconds}).`;
     case 'invalid-response':
       return `${host} did not answer as a Sentry server does: check the base URL.`;
     case 'cancelled':
@@ -46,6 +53,10 @@ function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
 
 function fixFor(kind: ApiErrorKind | null): Pick<StoreError, 'fixCommand' | 'fixTitle'> {
   switch (kind) {
+    case 'unknown-environment':
+      return ENVIRONMENT;
+    case 'project-access':
+      return PROJECTS;
     case 'auth':
     case 'permission':
     case 'not-found':

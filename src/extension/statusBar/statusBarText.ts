@@ -1,18 +1,22 @@
 // What the status bar item shows for each store state, free of `vscode` (the indicator maps
 // `background` and `tooltip` onto ThemeColor and MarkdownString).
 import type { ReleaseHealth, Thresholds } from '../../health/types';
+import { healthStatusAccessible, NO_HEALTH_DATA_WORDS } from '../../present/healthStatus';
 import { COMMAND } from '../../present/ids';
+import { printable } from '../../present/printable';
 import { escapeIcons, escapeMarkdown } from '../../present/markdown';
 import { formatPercent } from '../../present/numbers';
 import { statusSummaryMarkdown } from '../../present/releaseTooltip';
 import { staleText } from '../../present/scopeText';
 import { stalenessOf } from '../store/staleness';
-import type { ReleaseKey, StoreState } from '../store/storeTypes';
+import { shownSnapshot, type ReleaseKey, type StoreState } from '../store/storeTypes';
 import type { TrackedRelease } from './trackedRelease';
 
 export interface StatusBarView {
   visible: boolean;
   text: string;
+  /** For screen readers: the words of `text` without icon syntax, plus the health status. */
+  accessibilityLabel?: string;
   /** Markdown. */
   tooltip: string;
   /**
@@ -40,7 +44,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   if (state.status === 'loading' && state.previous === null) {
     return { visible: true, text: '$(sync~spin) Release Health', tooltip: 'Loading release health…', background: null, command: null };
   }
-  const snapshot = state.status === 'ready' ? state.snapshot : state.previous!;
+  const snapshot = shownSnapshot(state)!;
   const spin = state.status === 'loading' ? '$(sync~spin)' : '$(pulse)';
   const stale = stalenessOf(state);
   if (tracked.kind === 'none') {
@@ -71,6 +75,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
     return {
       visible: true,
       text: `${icon} ${escapeIcons(r.release)}: ${figure}`,
+      accessibilityLabel: `${printable(r.release)}: ${figure}, ${staleText(stale)}`,
       tooltip: `**${escapeMarkdown(staleText(stale))}**\n\n${escapeMarkdown(stale.reason)}\n\n${summary}\n\nClick: ${escapeMarkdown(state.error.fixTitle)}`,
       background: null,
       command: { command: state.error.fixCommand, title: state.error.fixTitle },
@@ -79,6 +84,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   return {
     visible: true,
     text: `${icon} ${escapeIcons(r.release)}: ${figure}`,
+    accessibilityLabel: `${printable(r.release)}: ${figure}, ${r.hasHealthData ? healthStatusAccessible(r.healthStatus) : NO_HEALTH_DATA_WORDS}`,
     tooltip: summary + `\n\n${tracked.pinned ? 'Tracked release' : 'Newest release'} · click to show its release health`,
     background: r.healthStatus === 'critical' ? 'warning' : null,
     command: { command: COMMAND.showReleaseHealth, title: 'Show Release Health', arguments: [key] },

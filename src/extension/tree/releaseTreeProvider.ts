@@ -1,6 +1,7 @@
 // The "Releases" view's data provider: renders the store's state as the tree model describes
 // it and redraws only what changed (ids are stable, nodes keep their identity).
 import * as vscode from 'vscode';
+import { COMMAND } from '../../present/ids';
 import { healthStatusAccessible } from '../../present/healthStatus';
 import { releaseTooltipMarkdown } from '../../present/releaseTooltip';
 import { staleText } from '../../present/scopeText';
@@ -83,7 +84,7 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         item.command = node.openLine
           ? {
             command: 'vscode.open',
-            title: 'Open the line',
+            title: vscode.l10n.t('Open the line'),
             arguments: [vscode.Uri.file(node.openLine.file), { selection: new vscode.Range(node.openLine.line - 1, 0, node.openLine.line - 1, 0) }],
           }
           : node.command;
@@ -106,7 +107,7 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.id;
         item.description = node.description;
-        item.tooltip = 'Releases without session data in the last 90 days: nothing is fetched or computed for them.';
+        item.tooltip = vscode.l10n.t('Releases without session data in the last 90 days: nothing is fetched or computed for them.');
         item.iconPath = new vscode.ThemeIcon('circle-slash');
         item.contextValue = 'noHealthData';
         return item;
@@ -142,7 +143,7 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     item.description = node.description;
     item.iconPath = themeIcon(node.stale ? staleHealthIcon(r.healthStatus, r.hasHealthData) : healthIcon(r.healthStatus, r.hasHealthData));
     // A click opens the release's panel (the twistie still expands its figures).
-    item.command = { command: 'releaseHealth.showReleaseHealth', title: 'Show Release Health', arguments: [node.key] };
+    item.command = { command: COMMAND.showReleaseHealth, title: vscode.l10n.t('Show Release Health'), arguments: [node.key] };
     // `release:<source>` lets menus hide "Open in Sentry" for demo and file data.
     item.contextValue = `release:${node.key.source}${r.hasHealthData ? '' : ':noHealthData'}`;
     const snapshot = this.store.snapshot;

@@ -13,6 +13,8 @@ export interface TokenGrant {
 }
 
 export const ALL_SCOPES = ['org:read', 'project:read', 'project:releases', 'event:read'];
+/** What Sentry gives an organization token (org_auth_tokens.py): CI uploads, nothing else. */
+export const ORG_TOKEN_SCOPES = ['org:ci'];
 
 export interface Grant {
   token: string;

@@ -7,7 +7,7 @@ import type { Authenticator } from './auth';
 import { ApiError, notFound } from './httpErrors';
 import { handleEnvelope, type IngestContext } from '../ingest/ingestEndpoint';
 import { organizationDetails, serializeOrganization } from '../endpoints/organizationEndpoint';
-import { projectsEndpoint } from '../endpoints/projectsEndpoint';
+import { projectsEndpoint, serializeProject } from '../endpoints/projectsEndpoint';
 import { QueryDict } from './queryDict';
 import { RELEASE_PAGE_ROUTE, sendReleasePage } from './releasePage';
 import type { RateLimiter } from './rateLimit';
@@ -112,7 +112,11 @@ async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: Router
     };
     const info = { id: ctx.orgId, slug: ctx.org, dateCreated: ctx.orgCreated, origin: apiReq.origin };
     const out: ApiResponse = name === 'organization'
-      ? { status: 200, body: organizationDetails(info, grant) }
+      ? {
+          status: 200,
+          body: organizationDetails(info, grant, apiReq.q.get('detailed') !== '0', () =>
+            ctx.data.registry.list().map((p) => serializeProject(p, ctx.data, grant))),
+        }
       : name === 'organizations'
         ? { status: 200, body: [serializeOrganization(info, grant)] }
         : ENDPOINTS[name](apiReq, ctx.data);

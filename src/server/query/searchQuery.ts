@@ -31,11 +31,12 @@ function parseError(text: string, at: number): Error {
 }
 
 function readQuoted(text: string, i: number): [string, number] {
-  // text[i] is the opening quote.
+  // text[i] is the opening quote. Sentry's grammar knows one escape only, `\"` (quoted_value,
+  // then .replace('\\"', '"')): any other backslash is itself.
   let out = '';
   let j = i + 1;
   while (j < text.length && text[j] !== '"') {
-    if (text[j] === '\\' && j + 1 < text.length) j++;
+    if (text[j] === '\\' && text[j + 1] === '"') j++;
     out += text[j++];
   }
   if (j >= text.length) throw parseError(text, i);

@@ -36,7 +36,9 @@ describe('demo: the local server --demo and the extension hold the same demo dat
         const served = new Map(viaServer.releases.map((r) => [key(r), r]));
         const withData = inExtension.releases.filter((r) => r.hasHealthData && r.totalSessions > 0);
         assert.ok(withData.length >= 5, 'releases with figures to compare');
-        for (const r of inExtension.releases) {
+        // The API lists only releases with sessions in the last 90 days (as Sentry's does); the
+        // extension also shows older ones, without figures.
+        for (const r of withData) {
           const s = served.get(key(r));
           assert.ok(s, `${key(r)} is served`);
           for (const f of FIGURES) assert.deepEqual(s[f], r[f], `${key(r)} ${f}`);

@@ -48,6 +48,8 @@ describe('extension/statusBar: what the item shows', () => {
     assert.match(v.tooltip, /last 24 hours · All environments/);
     const staging = statusBarView({ status: 'ready', snapshot: snapshot([release()], { scope: scope({ environments: ['staging'] }) }) }, tracked(), DEFAULT_THRESHOLDS);
     assert.match(staging.tooltip, /last 24 hours · staging/);
+    assert.equal(v.accessibilityLabel, 'app@1.0.0: 99.70% crash-free, health: healthy');
+    assert.equal(statusBarView(ready(release({ healthStatus: 'insufficient-data' })), tracked(release({ healthStatus: 'insufficient-data' })), DEFAULT_THRESHOLDS).accessibilityLabel, 'app@1.0.0: 99.70% crash-free, health: insufficient data');
     assert.equal(v.background, null);
     assert.deepEqual(v.command, {
       command: 'releaseHealth.showReleaseHealth', title: 'Show Release Health',
