@@ -16,6 +16,7 @@ export const USAGE = `Usage: release-health-server [options]
   --demo              seed the deterministic demo dataset (30,000 sessions, as the extension's demo)
   --latency-ms N      delay added to every API request
   --rate-limit N      API requests per second per caller and endpoint (over it: 429)
+  --max-auto-projects N  projects envelopes may create by naming an undeclared id (default 100)
   -h, --help          this help`;
 
 export { UsageError };
@@ -48,6 +49,7 @@ export function parseCliArgs(argv: string[]): ServerOptions | null {
     demo: { type: 'boolean' },
     'latency-ms': { type: 'string' },
     'rate-limit': { type: 'string' },
+    'max-auto-projects': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return null;
@@ -70,5 +72,6 @@ export function parseCliArgs(argv: string[]): ServerOptions | null {
     demo: values.demo ?? false,
     latencyMs: integer('latency-ms', values['latency-ms'], 0),
     rateLimit: integer('rate-limit', values['rate-limit'], 1),
+    maxAutoProjects: integer('max-auto-projects', values['max-auto-projects'], 0),
   };
 }

@@ -3,6 +3,8 @@
 import { randomBytes } from 'crypto';
 import { ORG_TOKEN_SCOPES, type TokenGrant } from './http/auth';
 import { DEMO_SESSIONS } from '../demo/demoDataset';
+import { DEFAULT_DECODE_BUDGET } from './http/requestBody';
+import { DEFAULT_MAX_AUTO_PROJECTS } from './ingest/autoProjects';
 
 export interface ProjectOption {
   slug: string;
@@ -52,6 +54,15 @@ export interface ServerOptions {
   clock?: () => number;
   /** Fixed `now` (Unix ms or Date): shorthand for a constant clock. */
   now?: number | Date;
+  /** Projects envelopes may create by naming an undeclared id; beyond it 403. Default 100. */
+  maxAutoProjects?: number;
+  /** Decoded envelope bytes held at once across requests; beyond it 503. Default 256 MB. */
+  decodeBudgetBytes?: number;
+  /** Time a client has to send a request's headers, and the whole request. Default 10 s and 30 s. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** Open connections at once; beyond it the oldest is closed. Default 4096. */
+  maxConnections?: number;
   /** Progress and warnings. Default: silent. */
   log?: (line: string) => void;
 }
@@ -73,6 +84,11 @@ export interface ResolvedOptions {
   concurrentLimit: number;
   enforceConcurrency: boolean;
   clock: () => number;
+  maxAutoProjects: number;
+  decodeBudgetBytes: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  maxConnections: number;
   log: (line: string) => void;
 }
 
@@ -106,6 +122,11 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     concurrentLimit: o.concurrentLimit ?? 25,
     enforceConcurrency: o.concurrentLimit !== undefined,
     clock,
+    maxAutoProjects: o.maxAutoProjects ?? DEFAULT_MAX_AUTO_PROJECTS,
+    decodeBudgetBytes: o.decodeBudgetBytes ?? DEFAULT_DECODE_BUDGET,
+    requestTimeoutMs: o.requestTimeoutMs ?? 30_000,
+    headersTimeoutMs: Math.min(o.headersTimeoutMs ?? 10_000, o.requestTimeoutMs ?? 30_000),
+    maxConnections: o.maxConnections ?? 4096,
     log: o.log ?? (() => undefined),
   };
 }

@@ -8,6 +8,7 @@ import {
   isHostMessage,
   isPanelReleaseKey,
   isPanelSavedState,
+  PanelMark,
   WebviewMessageType,
   type PanelModel,
   type PanelReleaseKey,
@@ -25,6 +26,7 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+performance.mark(PanelMark.Script);
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 let chart: TimeSeriesChart | null = null;
@@ -44,11 +46,13 @@ function render(model: PanelModel, fromHost: boolean): void {
   chart?.dispose();
   chart = null;
   mountInto(root, renderPanel(model));
+  performance.mark(PanelMark.Figures);
   const placeholder = root.querySelector<HTMLElement>('[data-chart="series"]');
   if (placeholder && model.health && model.scope) {
     const series = timeSeriesOf(model.health, model.scope.healthPeriod, model.scope.stat);
     if (series) chart = new TimeSeriesChart(placeholder, series, readChartTheme(document));
   }
+  performance.mark(PanelMark.Chart);
   // 'cached' until the host confirms: after a reload the saved figures may be stale.
   document.body.dataset.state = fromHost ? renderedStateOf(model) : 'cached';
 }
@@ -57,6 +61,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const msg = event.data;
   if (!isHostMessage(msg)) return;
   if (msg.type === HostMessageType.State) {
+    performance.mark(PanelMark.State);
     vscode.setState({ key: msg.model.key, model: msg.model });
     render(msg.model, true);
   }

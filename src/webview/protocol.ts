@@ -182,3 +182,15 @@ export function isWebUrl(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * performance.mark names the webview sets as it starts (script running), gets its first state,
+ * has the figures in the DOM, and has drawn the chart: the e2e test reads them for the panel's
+ * time breakdown (bench/README.md).
+ */
+export const PanelMark = {
+  Script: 'rh-script',
+  State: 'rh-state',
+  Figures: 'rh-figures',
+  Chart: 'rh-chart',
+} as const;

@@ -4,7 +4,7 @@
 import { DEMO_SESSIONS, demoAnchor, generateDemoLines } from '../../demo/demoDataset';
 import type { UnixSeconds } from '../../health/types';
 import { overviewFromAccumulator } from '../../raw/fileOverview';
-import { newAccumulator } from '../../raw/readSessionFile';
+import { newAccumulator } from '../../raw/readOptions';
 import type { SessionAccumulator } from '../../raw/sessionAccumulator';
 import { parseSessionDocument } from '../../raw/sessionLine';
 import { throwIfAborted, type HealthSource, type SourceRequest, type SourceResult } from '../store/healthSource';

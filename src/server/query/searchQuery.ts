@@ -129,9 +129,17 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Parentheses nested deeper than this are refused (the parser, matcher and checks recurse). */
+export const MAX_NESTING = 100;
+
 /** Parses and validates a query; null for an empty one. */
 export function parseSearchQuery(text: string): Expr | null {
   const tokens = tokenize(text);
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.kind === '(' && ++depth > MAX_NESTING) throw badRequest(`Parse error: parentheses nested more than ${MAX_NESTING} deep`);
+    if (t.kind === ')') depth--;
+  }
   let pos = 0;
   const parseOr = (): Expr => {
     const items = [parseAnd()];

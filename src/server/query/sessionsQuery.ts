@@ -188,7 +188,7 @@ function extractValues(field: SessionField, input: InputGroup[], ensureStatuses:
 /** `by` with Sentry's key order: project, release, environment, session.status. */
 function orderedBy(by: GroupBy): GroupBy {
   const out: GroupBy = {};
-  if (by.project) out.project = by.project;
+  if (by.project !== undefined) out.project = by.project;
   if (by.release !== undefined) out.release = by.release;
   if (by.environment !== undefined) out.environment = by.environment;
   if (by['session.status'] !== undefined) out['session.status'] = by['session.status'];

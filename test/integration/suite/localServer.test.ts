@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { demoAnchor, generateDemoNdjson } from '../../../src/demo/demoDataset';
 import { DEFAULT_THRESHOLDS } from '../../../src/health/types';
 import { overviewFromAccumulator } from '../../../src/raw/fileOverview';
-import { readSessionStream } from '../../../src/raw/readSessionFile';
+import { readSessionStream } from '../../../src/raw/readSessionStream';
 import { startServer } from '../../../src/server/server';
 import { closeAllEditors, extensionApi, resetSettings, setSetting, waitForData, waitUntil, type ReleaseHealthTestApi } from './helpers';
 
