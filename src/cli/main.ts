@@ -1,5 +1,8 @@
-// The `release-health` command line. Exit codes: 0 ok, 1 a --fail-under gate failed,
-// 2 a usage or input error (one line on stderr).
+// The `release-health` command line. Exit codes: 0 ok, 1 a --fail-under gate failed (or
+// `compare --fail-on worse` found the candidate worse), 2 a usage or input error (one line on
+// stderr), 3 a gate with --min-sessions had too little data to judge (insufficient-data).
+import { COMPARE_USAGE, parseCompareArgs } from './compareArgs';
+import { runCompare } from './compareCommand';
 import { parseOverviewArgs, OVERVIEW_USAGE } from './overviewArgs';
 import { runOverview, type CommandIO } from './overviewCommand';
 import { UsageError } from './usageError';
@@ -8,11 +11,12 @@ import './registerSources';
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(OVERVIEW_USAGE + '\n');
+    io.stdout(OVERVIEW_USAGE + '\n' + COMPARE_USAGE + '\n');
     return 0;
   }
   try {
-    if (command !== 'overview') throw new UsageError(command ? `unknown command '${command}'` : 'missing command: overview');
+    if (command === 'compare') return await runCompare(parseCompareArgs(rest), io);
+    if (command !== 'overview') throw new UsageError(command ? `unknown command '${command}': use overview or compare` : 'missing command: overview or compare');
     return await runOverview(parseOverviewArgs(rest), io);
   } catch (err) {
     if (err instanceof UsageError) {

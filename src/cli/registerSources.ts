@@ -6,4 +6,4 @@
 import type * as ApiSource from './apiSource';
 import { overviewSources } from './overviewCommand';
 
-overviewSources.url = (args, io) => (require('./apiSource') as typeof ApiSource).apiSource(args, io);
+overviewSources.url = (args, io, extra) => (require('./apiSource') as typeof ApiSource).apiSource(args, io, extra);

@@ -36,6 +36,11 @@ function vsixPath(): string {
   return path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
 }
 
+function cliCompare(file: string, ...extra: string[]): { crashFreeSessions: { difference: number | null; differenceInterval: [number, number] | null; verdict: string } } {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'compare', '--file', file, '--project', 'shop', '--base', '2.2.0', '--candidate', '2.3.0', '--format', 'json', ...extra], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
 function cliOverview(file: string): Overview {
   const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'overview', '--file', file, '--format', 'json'], { encoding: 'utf8' });
   return JSON.parse(out) as Overview;
@@ -165,6 +170,8 @@ describe('e2e: the packaged extension in code-server', function () {
       'extensions.autoCheckUpdates': false,
       'releaseHealth.source': 'file',
       'releaseHealth.file.path': sessionFile,
+      // The watch follows the tracked release: shop 2.3.0 (warning, then critical below).
+      'releaseHealth.release': '2.3.0',
     };
     writeSettings(userDataDir, settings);
     const installed = codeServerCli(tools, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix]);
@@ -409,4 +416,78 @@ describe('e2e: the packaged extension in code-server', function () {
     recordTimings({ markdownPreviewMs: Date.now() - started });
     await page.screenshot({ path: path.join(RESULTS, 'markdown-preview.png') });
   });
+
+  it('"Compare with…" in a panel opens the comparison view, previous release preselected, with the CLI\'s figures', async () => {
+    await runCommand(page, 'Release Health: Show Release Health');
+    const row = quickPickRow(page, '2.3.0');
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    const panel = await frameWith(page, '[data-release="2.3.0"]');
+    await panel.locator('body[data-state="ready"]').waitFor({ timeout: 30_000 });
+    await panel.locator('[data-action="compare-with"]').click();
+    // The previous release (2.2.0) is the first row and active: Enter takes it.
+    const first = page.locator('.quick-input-list .monaco-list-row').first();
+    await first.waitFor({ timeout: 30_000 });
+    assert.match(await first.innerText(), /2\.2\.0/);
+    await page.keyboard.press('Enter');
+    const view = await frameWith(page, '[data-comparison-verdict]', 60_000);
+    await view.locator('body[data-state="ready"]').waitFor({ timeout: 30_000 });
+    const expected = cliCompare(sessionFile).crashFreeSessions;
+    const shown = await view.$eval('[data-comparison-row="crashFreeSessions"]', (e) => ({
+      difference: JSON.parse(e.getAttribute('data-difference') ?? 'null'),
+      low: JSON.parse(e.getAttribute('data-interval-low') ?? 'null'),
+      high: JSON.parse(e.getAttribute('data-interval-high') ?? 'null'),
+      verdict: e.getAttribute('data-verdict'),
+    }));
+    assert.deepStrictEqual(shown, { difference: expected.difference, low: expected.differenceInterval![0], high: expected.differenceInterval![1], verdict: expected.verdict });
+    const sentence = (await view.locator('[data-comparison-verdict]').innerText()).trim();
+    assert.match(sentence, /2\.3\.0 .*2\.2\.0: [−+]?\d+\.\d+ pp, 95 % CI /);
+    assert.ok(await view.locator('[data-chart="age-series"] canvas').count() > 0, 'the two series are drawn');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(RESULTS, 'comparison-dark.png') });
+
+    // Equal age: both releases over the younger one's first hours, as `compare --age` gives them.
+    await view.locator('[data-action="toggle-equal-age"]').click();
+    await view.locator('[data-action="toggle-equal-age"][aria-pressed="true"]').waitFor({ timeout: 30_000 });
+    await view.locator('body[data-state="ready"] [data-comparison-verdict]').waitFor({ timeout: 60_000 });
+    const label = await view.locator('[data-action="toggle-equal-age"]').innerText();
+    const age = /first (\d+) h/.exec(label)?.[1];
+    assert.ok(age, `the toggle names the age: ${label}`);
+    const aged = cliCompare(sessionFile, '--age', age).crashFreeSessions;
+    const agedShown = JSON.parse((await view.getAttribute('[data-comparison-row="crashFreeSessions"]', 'data-difference')) ?? 'null');
+    assert.strictEqual(agedShown, aged.difference);
+    await page.screenshot({ path: path.join(RESULTS, 'comparison-equal-age-dark.png') });
+  });
+
+  it('the watch: a notification when the tracked release turns critical between two refreshes of the file', async () => {
+    // shop 2.3.0 is `warning` (1 crash in 95 sessions); 40 more crashed sessions make it critical.
+    const now = Math.floor(Date.now() / 1000);
+    const extra = sessionLines(now, [{ project: 'shop', release: '2.3.0', environment: 'production', exited: 0, errored: 0, crashed: 40, abnormal: 0, users: 40, hoursAgo: 2 }])
+      .map((l) => l.replace(/"sid":"shop-2\.3\.0-/, '"sid":"shop-2.3.0-late-'));
+    fs.appendFileSync(sessionFile, extra.join('\n') + '\n');
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: '2.3.0 is now critical' }).first();
+    await toast.waitFor({ timeout: 60_000 });
+    const text = await toast.innerText();
+    assert.match(text, /2\.3\.0 is now critical \(was warning\): \d+\.\d\d% crash-free sessions/);
+    for (const action of ['Open', 'Compare', "Don't show again for this release"]) {
+      assert.ok(await toast.locator('.monaco-button', { hasText: action }).count() > 0, `the notification offers ${action}`);
+    }
+    await page.screenshot({ path: path.join(RESULTS, 'watch-notification-dark.png') });
+    assert.strictEqual(await page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'is now critical' }).count(), 1, 'one notification');
+    await toast.locator('.monaco-button', { hasText: 'Compare' }).click();
+    const view = await frameWith(page, '[data-comparison-verdict]', 30_000);
+    await view.locator('[data-comparison-verdict]').waitFor();
+  });
+
+  it('after "Reload Window" the comparison view is restored with its releases', async () => {
+    const reloaded = page.waitForEvent('domcontentloaded', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+    const view = await frameWith(page, '[data-comparison-verdict]', 60_000);
+    await view.locator('body[data-state="ready"]').waitFor({ timeout: 30_000 });
+    assert.strictEqual(await view.getAttribute('[data-release]', 'data-release'), '2.3.0');
+    assert.match(await view.locator('[data-comparison-verdict]').innerText(), /2\.3\.0 .*2\.2\.0/);
+  });
 });
+

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { organizationTokenProblem } from '../../api/tokenKinds';
 import { describeApiError } from '../sentry/apiErrorMessages';
-import { projectPickPlaceholder, readableProjects } from '../sentry/projectAccess';
+import { readableProjects } from '../sentry/projectAccess';
 import { apiErrorKind, type SentryProject } from '../sentry/sentryClient';
 import { sentryConnection } from '../sentry/sentryConnection';
 import { hostOf, parseBaseUrlInput, validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
@@ -158,7 +158,10 @@ export function pickProjects(listed: SentryProject[], current: string[], heading
     pick.title = heading.title;
     pick.step = heading.step;
     pick.totalSteps = heading.totalSteps;
-    pick.placeholder = projectPickPlaceholder(listed.length, projects.length);
+    const hidden = listed.length - projects.length;
+    pick.placeholder = hidden > 0
+      ? vscode.l10n.t('Projects to show (pick none for every project); {0} you have no access to not listed', hidden)
+      : vscode.l10n.t('Projects to show (pick none for every project)');
     pick.canSelectMany = true;
     pick.ignoreFocusOut = true;
     pick.items = projects.map((p) => ({ label: p.slug, description: p.name && p.name !== p.slug ? p.name : undefined }));

@@ -47,9 +47,10 @@ export class DemoSource implements HealthSource {
   async load(request: SourceRequest): Promise<SourceResult> {
     const data = await this.dataFor(request);
     throwIfAborted(request.signal);
-    const overview = overviewFromAccumulator(data.accumulator, overviewOptionsOf(request.settings, data.now));
+    const overview = overviewFromAccumulator(data.accumulator, { ...overviewOptionsOf(request.settings, data.now), equalAge: request.equalAge });
     return {
       overview,
+      ...(overview.ageWindows ? { ageWindows: overview.ageWindows } : {}),
       scope: sourceScope('demo', DEMO_LABEL, request.settings),
       skipped: null,
       environments: environmentsOf(data.accumulator),
