@@ -144,11 +144,11 @@ describe('e2e: the workspace\'s release (git HEAD 2 commits past a released tag)
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('the status bar tracks web@1.4.0 with its errored count; its tooltip says HEAD +2', async () => {
+  it('the status bar tracks web@1.4.0 with its figure; its tooltip says HEAD +2', async () => {
     const item = page.locator('.statusbar .statusbar-item', { hasText: 'web@1.4.0' }).first();
     await item.waitFor({ timeout: 60_000 });
     const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
-    assert.match(text, /web@1\.4\.0: \d+ errored/);
+    assert.match(text, /web@1\.4\.0: \d+\.\d\d% crash-free/);
     await item.hover();
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'HEAD +2' }).first();
     await hover.waitFor({ timeout: 15_000 });

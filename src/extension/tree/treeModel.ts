@@ -8,6 +8,8 @@ import { countOf, formatCount } from '../../present/numbers';
 import { printable } from '../../present/printable';
 import { releaseDescription, releaseFigures, type Figure } from '../../present/releaseFigures';
 import { projectOrder, releasesOf } from '../../present/releaseOrder';
+import { scopeFacts, scopeSummary, staleText, type Staleness } from '../../present/scopeText';
+import { stalenessOf } from '../store/staleness';
 import type { ReleaseKey, SourceKind, StoreError, StoreSnapshot, StoreState } from '../store/storeTypes';
 import { nodeId } from './nodeIds';
 import { NOT_IN_A_RELEASE } from '../../present/workspaceRelease';
@@ -24,7 +26,7 @@ export interface TreeWorkspace {
 
 export const NO_WORKSPACE: TreeWorkspace = { marks: [], notInRelease: false, head: null };
 
-export type MessageIcon = 'error' | 'warning' | 'info' | 'loading';
+export type MessageIcon = 'error' | 'warning' | 'info' | 'loading' | 'scope' | 'stale';
 
 export interface MessageNode {
   kind: 'message';
@@ -36,6 +38,10 @@ export interface MessageNode {
   command?: { command: string; title: string; arguments?: unknown[] };
   /** Child messages (the first skipped lines). */
   children?: MessageNode[];
+  /** What a screen reader says (default: label and description). */
+  accessibleLabel?: string;
+  /** A click opens this file at this line (1-based): a skipped line of the session file. */
+  openLine?: { file: string; line: number };
 }
 
 export interface ProjectNode {
@@ -68,6 +74,8 @@ export interface ReleaseNode {
   workspace: string | null;
   /** Compares releases between refreshes: equal signature, nothing to redraw. */
   signature: string;
+  /** Figures kept from an earlier load (the latest failed): drawn muted. */
+  stale: Staleness | null;
 }
 
 export interface FigureNode {
@@ -87,12 +95,12 @@ export function rootNodes(state: StoreState, configuredProjects: readonly string
       return [];
     case 'loading':
       return state.previous
-        ? snapshotNodes(state.previous, configuredProjects, workspace)
+        ? snapshotNodes(state.previous, configuredProjects, null, workspace)
         : [{ kind: 'message', id: nodeId.message('loading'), label: 'Loading release health…', icon: 'loading' }];
     case 'error':
-      return [errorNode(state.error), ...(state.previous ? snapshotNodes(state.previous, configuredProjects, workspace) : [])];
+      return [errorNode(state.error), ...(state.previous ? snapshotNodes(state.previous, configuredProjects, stalenessOf(state), workspace) : [])];
     case 'ready':
-      return snapshotNodes(state.snapshot, configuredProjects, workspace);
+      return snapshotNodes(state.snapshot, configuredProjects, null, workspace);
   }
 }
 
@@ -108,10 +116,27 @@ export function errorNode(error: StoreError): MessageNode {
   };
 }
 
-function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly string[], workspace: TreeWorkspace): TreeNode[] {
+/** First row: what the figures cover (the view's description is hidden in a one-view container). */
+export function scopeNode(snapshot: StoreSnapshot, stale: Staleness | null): MessageNode {
+  const label = scopeSummary(snapshot.scope);
+  const description = stale ? staleText(stale) : snapshot.scope.label;
+  const facts = scopeFacts(snapshot.scope);
+  return {
+    kind: 'message',
+    id: nodeId.message('scope'),
+    label,
+    description,
+    tooltip: [...(stale ? [`${staleText(stale)}. ${stale.reason}`, ''] : []), ...facts, '', 'Click to change the period.'].join('\n'),
+    icon: stale ? 'stale' : 'scope',
+    command: { command: COMMAND.selectPeriod, title: 'Select Period' },
+    accessibleLabel: `Scope: ${label}, ${description}`,
+  };
+}
+
+function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly string[], stale: Staleness | null = null, workspace: TreeWorkspace = NO_WORKSPACE): TreeNode[] {
   const source = snapshot.scope.kind;
-  const nodes: TreeNode[] = [];
-  if (snapshot.skipped && snapshot.skipped.count > 0) nodes.push(skippedNode(source, snapshot.skipped));
+  const nodes: TreeNode[] = [scopeNode(snapshot, stale)];
+  if (snapshot.skipped && snapshot.skipped.count > 0) nodes.push(skippedNode(source, snapshot.skipped, snapshot.scope.file));
   const releases = snapshot.overview.releases;
   if (workspace.notInRelease && releases.length > 0) {
     nodes.push({
@@ -140,12 +165,12 @@ function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly str
   }
   for (const project of projects) {
     const marks = new Map(workspace.marks.filter((m) => m.project === project).map((m) => [m.release, m.mark]));
-    nodes.push(projectNode(source, project, releasesOf(releases, project), projects.length === 1 || marks.size > 0, marks));
+    nodes.push(projectNode(source, project, releasesOf(releases, project), projects.length === 1 || marks.size > 0, marks, stale));
   }
   return nodes;
 }
 
-function skippedNode(source: SourceKind, skipped: SkipReport): MessageNode {
+function skippedNode(source: SourceKind, skipped: SkipReport, file: string | undefined): MessageNode {
   const first = skipped.samples.map((s) => `line ${s.line}: ${s.reason}`);
   return {
     kind: 'message',
@@ -159,16 +184,17 @@ function skippedNode(source: SourceKind, skipped: SkipReport): MessageNode {
       id: nodeId.skippedLine(source, i),
       label: printable(text),
       icon: 'warning',
+      ...(file ? { openLine: { file, line: skipped.samples[i].line }, tooltip: `${printable(text)}\n\nClick to open the file at line ${skipped.samples[i].line}.` } : {}),
     })),
   };
 }
 
-function projectNode(source: SourceKind, project: string, releases: ReleaseHealth[], expanded: boolean, marks: ReadonlyMap<string, string>): ProjectNode {
+function projectNode(source: SourceKind, project: string, releases: ReleaseHealth[], expanded: boolean, marks: ReadonlyMap<string, string>, stale: Staleness | null): ProjectNode {
   // The workspace's release is offered first, with or without health data.
-  const marked = releases.filter((r) => marks.has(r.release)).map((r) => releaseNode(source, r, marks.get(r.release)!));
+  const marked = releases.filter((r) => marks.has(r.release)).map((r) => releaseNode(source, r, marks.get(r.release)!, stale));
   const rest = releases.filter((r) => !marks.has(r.release));
-  const withData = rest.filter((r) => r.hasHealthData).map((r) => releaseNode(source, r, null));
-  const without = rest.filter((r) => !r.hasHealthData).map((r) => releaseNode(source, r, null));
+  const withData = rest.filter((r) => r.hasHealthData).map((r) => releaseNode(source, r, null, stale));
+  const without = rest.filter((r) => !r.hasHealthData).map((r) => releaseNode(source, r, null, stale));
   const children: Array<ReleaseNode | NoHealthDataNode> = [...marked, ...withData];
   if (without.length > 0) {
     children.push({
@@ -194,7 +220,7 @@ function withDataCount(releases: readonly ReleaseHealth[]): number {
   return releases.filter((r) => r.hasHealthData).length;
 }
 
-function releaseNode(source: SourceKind, r: ReleaseHealth, workspace: string | null): ReleaseNode {
+function releaseNode(source: SourceKind, r: ReleaseHealth, workspace: string | null, stale: Staleness | null): ReleaseNode {
   const description = releaseDescription(r);
   return {
     kind: 'release',
@@ -204,7 +230,8 @@ function releaseNode(source: SourceKind, r: ReleaseHealth, workspace: string | n
     label: printable(r.release),
     description: workspace === null ? description : `${workspace} · ${description}`,
     workspace,
-    signature: JSON.stringify([r, workspace]),
+    signature: JSON.stringify([r, workspace, stale]),
+    stale,
   };
 }
 
