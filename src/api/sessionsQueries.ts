@@ -109,6 +109,9 @@ export function swallowsClosingQuote(version: string): boolean {
 
 /** `release:["a@1.0","b 2.0 (3)"]`: exact match on each version, whatever characters it has. */
 export function releaseFilter(versions: string[]): string {
+  // Unquoted, a value is taken as it is (Sentry's `value` rule: no whitespace, no parentheses),
+  // the one way to name a version whose quoted form would swallow its closing quote.
+  if (versions.length === 1 && swallowsClosingQuote(versions[0]) && /^[^\s()"[\]][^\s()]*$/.test(versions[0])) return `release:${versions[0]}`;
   return `release:[${versions.map(quote).join(',')}]`;
 }
 

@@ -42,4 +42,10 @@ describe('api: release filters and versions that end with a backslash', () => {
       assert.deepEqual(versionsSentryReads(releaseFilter(chunk)), chunk);
     }
   });
+
+  it('names a lone version ending with a backslash unquoted, which Sentry takes as it is', () => {
+    assert.equal(releaseFilter(['trail\\']), 'release:trail\\');
+    assert.equal(releaseFilter(['two\\\\']), 'release:two\\\\');
+    assert.equal(releaseFilter(['1.0']), 'release:["1.0"]');
+  });
 });
