@@ -8,10 +8,25 @@ import { countOf, formatCount } from '../../present/numbers';
 import { printable } from '../../present/printable';
 import { releaseDescription, releaseFigures, type Figure } from '../../present/releaseFigures';
 import { projectOrder, releasesOf } from '../../present/releaseOrder';
+import { scopeFacts, scopeSummary, staleText, type Staleness } from '../../present/scopeText';
+import { stalenessOf } from '../store/staleness';
 import type { ReleaseKey, SourceKind, StoreError, StoreSnapshot, StoreState } from '../store/storeTypes';
 import { nodeId } from './nodeIds';
+import { NOT_IN_A_RELEASE } from '../../present/workspaceRelease';
 
-export type MessageIcon = 'error' | 'warning' | 'info' | 'loading';
+/** What the tree shows of the workspace folders' releases. */
+export interface TreeWorkspace {
+  /** Releases holding a folder's HEAD, with their mark ("this workspace", "HEAD +3"). */
+  marks: Array<{ project: string; release: string; mark: string }>;
+  /** A folder is a repository with commits and no release holds its HEAD. */
+  notInRelease: boolean;
+  /** Short SHA of that HEAD, for the message's tooltip. */
+  head: string | null;
+}
+
+export const NO_WORKSPACE: TreeWorkspace = { marks: [], notInRelease: false, head: null };
+
+export type MessageIcon = 'error' | 'warning' | 'info' | 'loading' | 'scope' | 'stale';
 
 export interface MessageNode {
   kind: 'message';
@@ -23,6 +38,10 @@ export interface MessageNode {
   command?: { command: string; title: string; arguments?: unknown[] };
   /** Child messages (the first skipped lines). */
   children?: MessageNode[];
+  /** What a screen reader says (default: label and description). */
+  accessibleLabel?: string;
+  /** A click opens this file at this line (1-based): a skipped line of the session file. */
+  openLine?: { file: string; line: number };
 }
 
 export interface ProjectNode {
@@ -51,8 +70,12 @@ export interface ReleaseNode {
   description: string;
   /** Version with control characters made visible. */
   label: string;
+  /** "this workspace" / "HEAD +3" when it holds a workspace folder's HEAD. */
+  workspace: string | null;
   /** Compares releases between refreshes: equal signature, nothing to redraw. */
   signature: string;
+  /** Figures kept from an earlier load (the latest failed): drawn muted. */
+  stale: Staleness | null;
 }
 
 export interface FigureNode {
@@ -63,19 +86,21 @@ export interface FigureNode {
 
 export type TreeNode = MessageNode | ProjectNode | NoHealthDataNode | ReleaseNode | FigureNode;
 
-export function rootNodes(state: StoreState, configuredProjects: readonly string[]): TreeNode[] {
+export const NO_HEALTH_DATA_LABEL = NO_HEALTH_DATA;
+
+export function rootNodes(state: StoreState, configuredProjects: readonly string[], workspace: TreeWorkspace = NO_WORKSPACE): TreeNode[] {
   switch (state.status) {
     case 'unconfigured':
       // Empty: the view's welcome content (Connect to Sentry…, Explore with demo data) shows.
       return [];
     case 'loading':
       return state.previous
-        ? snapshotNodes(state.previous, configuredProjects)
+        ? snapshotNodes(state.previous, configuredProjects, null, workspace)
         : [{ kind: 'message', id: nodeId.message('loading'), label: 'Loading release health…', icon: 'loading' }];
     case 'error':
-      return [errorNode(state.error), ...(state.previous ? snapshotNodes(state.previous, configuredProjects) : [])];
+      return [errorNode(state.error), ...(state.previous ? snapshotNodes(state.previous, configuredProjects, stalenessOf(state), workspace) : [])];
     case 'ready':
-      return snapshotNodes(state.snapshot, configuredProjects);
+      return snapshotNodes(state.snapshot, configuredProjects, null, workspace);
   }
 }
 
@@ -91,12 +116,41 @@ export function errorNode(error: StoreError): MessageNode {
   };
 }
 
-function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly string[]): TreeNode[] {
+/** First row: what the figures cover (the view's description is hidden in a one-view container). */
+export function scopeNode(snapshot: StoreSnapshot, stale: Staleness | null): MessageNode {
+  const label = scopeSummary(snapshot.scope);
+  const description = stale ? staleText(stale) : snapshot.scope.label;
+  const facts = scopeFacts(snapshot.scope);
+  return {
+    kind: 'message',
+    id: nodeId.message('scope'),
+    label,
+    description,
+    tooltip: [...(stale ? [`${staleText(stale)}. ${stale.reason}`, ''] : []), ...facts, '', 'Click to change the period.'].join('\n'),
+    icon: stale ? 'stale' : 'scope',
+    command: { command: COMMAND.selectPeriod, title: 'Select Period' },
+    accessibleLabel: `Scope: ${label}, ${description}`,
+  };
+}
+
+function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly string[], stale: Staleness | null = null, workspace: TreeWorkspace = NO_WORKSPACE): TreeNode[] {
   const source = snapshot.scope.kind;
-  const nodes: TreeNode[] = [];
-  if (snapshot.skipped && snapshot.skipped.count > 0) nodes.push(skippedNode(source, snapshot.skipped));
+  const nodes: TreeNode[] = [scopeNode(snapshot, stale)];
+  if (snapshot.skipped && snapshot.skipped.count > 0) nodes.push(skippedNode(source, snapshot.skipped, snapshot.scope.file));
   const releases = snapshot.overview.releases;
-  const projects = projectOrder(releases, configuredProjects);
+  if (workspace.notInRelease && releases.length > 0) {
+    nodes.push({
+      kind: 'message',
+      id: nodeId.message('workspace'),
+      label: NOT_IN_A_RELEASE,
+      description: workspace.head ?? undefined,
+      tooltip: `No release in ${snapshot.scope.label} holds the workspace's HEAD${workspace.head ? ` (${workspace.head})` : ''}: none names it by SENTRY_RELEASE, records it among its commits, is named by its SHA or a tag at HEAD, or by package.json, and no commit in the 1,000 before it is released.`,
+      icon: 'info',
+    });
+  }
+  // The workspace's projects come first, as configured otherwise.
+  const workspaceProjects = workspace.marks.map((m) => m.project);
+  const projects = projectOrder(releases, [...workspaceProjects, ...configuredProjects]);
   if (projects.length === 0) {
     nodes.push({
       kind: 'message',
@@ -109,11 +163,14 @@ function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly str
     });
     return nodes;
   }
-  for (const project of projects) nodes.push(projectNode(source, project, releasesOf(releases, project), projects.length === 1));
+  for (const project of projects) {
+    const marks = new Map(workspace.marks.filter((m) => m.project === project).map((m) => [m.release, m.mark]));
+    nodes.push(projectNode(source, project, releasesOf(releases, project), projects.length === 1 || marks.size > 0, marks, stale));
+  }
   return nodes;
 }
 
-function skippedNode(source: SourceKind, skipped: SkipReport): MessageNode {
+function skippedNode(source: SourceKind, skipped: SkipReport, file: string | undefined): MessageNode {
   const first = skipped.samples.map((s) => `line ${s.line}: ${s.reason}`);
   return {
     kind: 'message',
@@ -127,14 +184,18 @@ function skippedNode(source: SourceKind, skipped: SkipReport): MessageNode {
       id: nodeId.skippedLine(source, i),
       label: printable(text),
       icon: 'warning',
+      ...(file ? { openLine: { file, line: skipped.samples[i].line }, tooltip: `${printable(text)}\n\nClick to open the file at line ${skipped.samples[i].line}.` } : {}),
     })),
   };
 }
 
-function projectNode(source: SourceKind, project: string, releases: ReleaseHealth[], only: boolean): ProjectNode {
-  const withData = releases.filter((r) => r.hasHealthData).map((r) => releaseNode(source, r));
-  const without = releases.filter((r) => !r.hasHealthData).map((r) => releaseNode(source, r));
-  const children: Array<ReleaseNode | NoHealthDataNode> = [...withData];
+function projectNode(source: SourceKind, project: string, releases: ReleaseHealth[], expanded: boolean, marks: ReadonlyMap<string, string>, stale: Staleness | null): ProjectNode {
+  // The workspace's release is offered first, with or without health data.
+  const marked = releases.filter((r) => marks.has(r.release)).map((r) => releaseNode(source, r, marks.get(r.release)!, stale));
+  const rest = releases.filter((r) => !marks.has(r.release));
+  const withData = rest.filter((r) => r.hasHealthData).map((r) => releaseNode(source, r, null, stale));
+  const without = rest.filter((r) => !r.hasHealthData).map((r) => releaseNode(source, r, null, stale));
+  const children: Array<ReleaseNode | NoHealthDataNode> = [...marked, ...withData];
   if (without.length > 0) {
     children.push({
       kind: 'noHealthData',
@@ -149,21 +210,28 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
     id: nodeId.project(source, project),
     source,
     project,
-    description: withData.length === 0 ? 'no health data' : countOf(withData.length, 'release'),
-    expanded: only,
+    description: withDataCount(releases) === 0 ? 'no health data' : countOf(withDataCount(releases), 'release'),
+    expanded,
     children,
   };
 }
 
-function releaseNode(source: SourceKind, r: ReleaseHealth): ReleaseNode {
+function withDataCount(releases: readonly ReleaseHealth[]): number {
+  return releases.filter((r) => r.hasHealthData).length;
+}
+
+function releaseNode(source: SourceKind, r: ReleaseHealth, workspace: string | null, stale: Staleness | null): ReleaseNode {
+  const description = releaseDescription(r);
   return {
     kind: 'release',
     id: nodeId.release(source, r.project, r.release),
     key: { source, project: r.project, release: r.release },
     health: r,
     label: printable(r.release),
-    description: releaseDescription(r),
-    signature: JSON.stringify(r),
+    description: workspace === null ? description : `${workspace} · ${description}`,
+    workspace,
+    signature: JSON.stringify([r, workspace, stale]),
+    stale,
   };
 }
 

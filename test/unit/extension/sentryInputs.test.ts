@@ -124,8 +124,8 @@ describe('extension/commands: arguments', () => {
       ]),
     );
     assert.deepEqual(items.map((i) => i.label), ['\\$(bug) v2', 'v1']);
-    assert.equal(items[1].description, '99.70% crash-free · 40 errored · healthy');
-    assert.match(items[1].detail, /^app · 1,000 sessions · 200 users · 99\.00% crash-free users · adoption 66\.67%$/);
+    assert.equal(items[1].description, '99.70% crash-free · healthy');
+    assert.match(items[1].detail, /^app · 1,000 sessions · 40 errored sessions · 200 users · 99\.00% crash-free users · adoption 66\.67%$/);
     assert.deepEqual(items[1].key, { source: 'demo', project: 'app', release: 'v1' });
   });
 });
