@@ -88,7 +88,9 @@ EOF
     say "code-server's postinstall did not run (lib/vscode/node_modules is missing)"
     exit 1
   fi
-  version="$(PATH="$BIN:$PATH" "$BIN/code-server" --version 2>&1 | head -n1)"
+  # On a machine where code-server never ran, its first run also prints "Wrote default config
+  # file ..." before the version: take the line that starts with a version number.
+  version="$(PATH="$BIN:$PATH" "$BIN/code-server" --version 2>&1 | grep -m1 -E '^[0-9]+\.[0-9]+\.[0-9]+' || true)"
   case "$version" in
     "$CODE_SERVER_VERSION"*) ;;
     *) say "code-server --version printed '$version', expected $CODE_SERVER_VERSION"; exit 1 ;;
