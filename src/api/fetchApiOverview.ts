@@ -114,14 +114,8 @@ export async function fetchApiOverview(
   hooks: ApiHooks = {},
 ): Promise<ApiOverview> {
   const cfg = resolveConfig(config);
-  const environments = (options.environments ?? cfg.environments).filter((e) => e !== '');
-  const overviewOptions: OverviewOptions = {
-    now: options.now,
-    summaryPeriod: options.summaryPeriod,
-    healthPeriod: options.healthPeriod,
-    stat: options.stat,
-    thresholds: options.thresholds,
-  };
+  const { environments: chosen, ...overviewOptions } = options;
+  const environments = (chosen ?? cfg.environments).filter((e) => e !== '');
   return withClient(cfg, token, hooks, async (http, run) => {
     const all = await run(() => fetchProjects(http, cfg));
     const projects = pickProjects(all, cfg, http.endpoint(`${orgPath(cfg.organization)}/projects/`));

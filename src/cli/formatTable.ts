@@ -1,30 +1,28 @@
-// The `--format table` view: aligned columns, one release a row, percentages with two decimals.
+// The `--format table` view: aligned columns, one release a row, every figure spelled as the
+// editor's tree and panel spell it (src/present).
 import type { Overview, ReleaseHealth, SkipReport } from '../health/types';
-
-const pct = (v: number | null): string => (v === null ? '-' : `${v.toFixed(2)}%`);
-const int = (v: number): string => String(v);
+import { healthStatusWord, NO_HEALTH_DATA_WORDS } from '../present/healthStatus';
+import { countOf, formatCount, formatDelta, formatPercent } from '../present/numbers';
+import { periodWords } from '../present/periods';
+import { printable } from '../present/printable';
+import { formatTime } from '../present/time';
 
 const COLUMNS: Array<[string, (r: ReleaseHealth) => string, 'left' | 'right']> = [
   ['PROJECT', (r) => r.project, 'left'],
   ['RELEASE', (r) => r.release, 'left'],
-  ['HEALTH', (r) => (r.hasHealthData ? r.healthStatus : 'no data (90d)'), 'left'],
-  ['SESSIONS', (r) => int(r.totalSessions), 'right'],
-  ['CRASH-FREE S', (r) => pct(r.crashFreeSessions), 'right'],
-  ['USERS', (r) => int(r.totalUsers), 'right'],
-  ['CRASH-FREE U', (r) => pct(r.crashFreeUsers), 'right'],
-  ['HEALTHY', (r) => int(r.sessionsHealthy), 'right'],
-  ['ERRORED', (r) => int(r.sessionsErrored), 'right'],
-  ['UNHANDLED', (r) => int(r.sessionsUnhandled), 'right'],
-  ['CRASHED', (r) => int(r.sessionsCrashed), 'right'],
-  ['ABNORMAL', (r) => int(r.sessionsAbnormal), 'right'],
-  ['ADOPTION', (r) => pct(r.adoption), 'right'],
-  ['DELTA', (r) => (r.crashFreeSessionsDelta === null ? '-' : `${r.crashFreeSessionsDelta >= 0 ? '+' : ''}${r.crashFreeSessionsDelta.toFixed(2)}${r.regression ? ' !' : ''}`), 'right'],
+  ['HEALTH', (r) => (r.hasHealthData ? healthStatusWord(r.healthStatus) : NO_HEALTH_DATA_WORDS), 'left'],
+  ['SESSIONS', (r) => formatCount(r.totalSessions), 'right'],
+  ['CRASH-FREE S', (r) => formatPercent(r.crashFreeSessions), 'right'],
+  ['USERS', (r) => formatCount(r.totalUsers), 'right'],
+  ['CRASH-FREE U', (r) => formatPercent(r.crashFreeUsers), 'right'],
+  ['HEALTHY', (r) => formatCount(r.sessionsHealthy), 'right'],
+  ['ERRORED', (r) => formatCount(r.sessionsErrored), 'right'],
+  ['UNHANDLED', (r) => formatCount(r.sessionsUnhandled), 'right'],
+  ['CRASHED', (r) => formatCount(r.sessionsCrashed), 'right'],
+  ['ABNORMAL', (r) => formatCount(r.sessionsAbnormal), 'right'],
+  ['ADOPTION', (r) => formatPercent(r.adoption), 'right'],
+  ['CHANGE', (r) => `${formatDelta(r.crashFreeSessionsDelta)}${r.regression ? ' regression' : ''}`, 'right'],
 ];
-
-/** Control characters in release names would corrupt the terminal; show them escaped. */
-function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 export function formatTable(overview: Overview & { skipped?: SkipReport }): string {
   const rows = overview.releases.map((r) => COLUMNS.map(([, get]) => printable(get(r))));
@@ -35,14 +33,14 @@ export function formatTable(overview: Overview & { skipped?: SkipReport }): stri
       .join('  ')
       .trimEnd();
   const out = [
-    `Release health at ${overview.now} · summary ${overview.summaryPeriod} · health stats ${overview.healthPeriod} (${overview.stat})`,
+    `Release health at ${formatTime(overview.now)} · summary ${periodWords(overview.summaryPeriod)} · health stats ${periodWords(overview.healthPeriod)} (${overview.stat})`,
     line(COLUMNS.map(([h]) => h)),
     ...rows.map(line),
   ];
   if (overview.releases.length === 0) out.push('(no releases)');
   if (overview.skipped && overview.skipped.count > 0) {
     const first = overview.skipped.samples.map((s) => `line ${s.line}: ${s.reason}`).join('; ');
-    out.push(`Skipped ${overview.skipped.count} unusable line(s): ${printable(first)}`);
+    out.push(`Skipped ${countOf(overview.skipped.count, 'unusable line')}: ${printable(first)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -2,6 +2,7 @@
 // errors go to the log (and the view's message node) only.
 import * as vscode from 'vscode';
 import type { StoreError } from './store/storeTypes';
+import { COMMAND } from '../present/ids';
 
 export class Notifier {
   private open = false;
@@ -20,7 +21,7 @@ export class Notifier {
     try {
       const choice = await vscode.window.showErrorMessage(`Release Health: ${error.message}`, error.fixTitle, 'Show Log');
       if (choice === error.fixTitle) await vscode.commands.executeCommand(error.fixCommand);
-      else if (choice === 'Show Log') await vscode.commands.executeCommand('releaseHealth.showLog');
+      else if (choice === 'Show Log') await vscode.commands.executeCommand(COMMAND.showLog);
     } finally {
       this.open = false;
     }

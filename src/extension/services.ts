@@ -5,7 +5,7 @@ import type { ReleaseHealthLog } from './log';
 import type { Notifier } from './notifier';
 import type { SentryClient } from './sentry/sentryClient';
 import type { TokenStore } from './sentry/tokenStore';
-import type { ReleaseHealthSettings } from './settings';
+import type { ReleaseHealthSettings, SettingsImpact } from './settings';
 import type { StatusBarIndicator } from './statusBar/statusBarIndicator';
 import type { ReleaseHealthStore } from './store/releaseHealthStore';
 
@@ -21,6 +21,10 @@ export interface ExtensionServices {
   panels: ReleasePanelManager;
   statusBar: StatusBarIndicator;
   releasesView: vscode.TreeView<unknown>;
-  /** Runs several setting updates with one reload after them instead of one per update. */
-  settingsBatch<T>(updates: () => Promise<T>): Promise<T>;
+  /**
+   * Writes settings; the settings watcher then reacts once (one reload, not one per update).
+   * Commands never reload after it themselves: they wait for the store (`whenIdle`), and act
+   * only on what the returned impact says the watcher did not do.
+   */
+  settingsBatch(updates: () => Promise<unknown>): Promise<SettingsImpact | null>;
 }

@@ -3,7 +3,7 @@
 // defaults and bad values lives here, free of `vscode`, and is testable.
 import { DEFAULT_THRESHOLDS, type HealthStat, type StatsPeriod, type Thresholds } from '../health/types';
 import { isStatsPeriod } from '../health/windows';
-import type { SourceKind } from './store/storeTypes';
+import { isSourceKind, type SourceKind } from '../present/ids';
 
 export const SECTION = 'releaseHealth';
 
@@ -90,7 +90,7 @@ function period(v: unknown): StatsPeriod {
 
 export function parseSource(v: unknown): SourceKind | null {
   const s = str(v);
-  return s === 'demo' || s === 'sentry' || s === 'file' ? s : null;
+  return isSourceKind(s) ? s : null;
 }
 
 /** Base URL without trailing slashes; the default when empty. */

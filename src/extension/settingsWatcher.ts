@@ -21,18 +21,23 @@ export class SettingsWatcher implements vscode.Disposable {
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => this.handle(settingsImpact((s) => e.affectsConfiguration(s))));
   }
 
-  /** Runs updates, then reacts once to everything they changed. */
-  async batch<T>(updates: () => Promise<T>): Promise<T> {
+  /**
+   * Runs updates, then reacts once to everything they changed. Returns what it reacted to (null:
+   * nothing changed), so a command does only what the watcher did not (one path per reaction).
+   */
+  async batch(updates: () => Promise<unknown>): Promise<SettingsImpact | null> {
     this.batching++;
+    let impact: SettingsImpact | null = null;
     try {
-      return await updates();
+      await updates();
     } finally {
       if (--this.batching === 0 && this.pending) {
-        const impact = this.pending;
+        impact = this.pending;
         this.pending = null;
         this.apply(impact);
       }
     }
+    return impact;
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 // The time series the chart draws, taken from ReleaseHealth.stats for the health-stats period.
 import type { HealthStat, ReleaseHealth, StatsPeriod } from '../health/types';
-import { formatCount } from './format';
-import { periodWords } from './scope';
+import { formatCount } from '../present/numbers';
+import { periodWords } from '../present/periods';
 
 export interface TimeSeries {
   period: StatsPeriod;

@@ -3,7 +3,7 @@
 import type { ReleaseHealth } from '../health/types';
 import { actionButton, externalLink } from './actions';
 import { figure } from './figure';
-import { formatDelta } from './format';
+import { formatDelta } from '../present/numbers';
 import type { PanelLinks } from './protocol';
 import { h, type VElement, type VNode } from './vnode';
 

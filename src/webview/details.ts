@@ -1,15 +1,10 @@
 // Secondary figures (health status, first seen, unhandled rates, durations) and anomaly notes.
-import type { HealthStatus, ReleaseHealth } from '../health/types';
+import type { ReleaseHealth } from '../health/types';
+import { HEALTH_STATUS_LABEL } from '../present/healthStatus';
+import { formatDuration, formatPercent } from '../present/numbers';
+import { formatTime } from '../present/time';
 import { figure } from './figure';
-import { formatDuration, formatPercent, formatTime } from './format';
 import { h, type VElement } from './vnode';
-
-export const HEALTH_STATUS_LABELS: Record<HealthStatus, string> = {
-  healthy: 'Healthy',
-  warning: 'Warning',
-  critical: 'Critical',
-  'insufficient-data': 'Insufficient data',
-};
 
 export function renderDetails(r: ReleaseHealth): VElement {
   const durationNote = r.durationP50 === null && r.durationP90 === null ? 'not recorded' : null;
@@ -21,7 +16,7 @@ export function renderDetails(r: ReleaseHealth): VElement {
       'dl',
       { class: 'facts' },
       h('dt', {}, 'Health status'),
-      h('dd', {}, figure('healthStatus', r.healthStatus, HEALTH_STATUS_LABELS[r.healthStatus] ?? r.healthStatus, { class: `status-text status-${r.healthStatus}` })),
+      h('dd', {}, figure('healthStatus', r.healthStatus, HEALTH_STATUS_LABEL[r.healthStatus], { class: `status-text status-${r.healthStatus}` })),
       h('dt', {}, 'First seen'),
       h('dd', {}, figure('firstSeen', r.firstSeen, formatTime(r.firstSeen))),
       h('dt', {}, 'Unhandled session rate'),

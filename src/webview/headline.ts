@@ -2,7 +2,8 @@
 // users, errored sessions, and adoption over the last 24 hours.
 import type { ReleaseHealth } from '../health/types';
 import { figure } from './figure';
-import { formatCount, formatInterval, formatPercent } from './format';
+import { formatCount, formatInterval, formatPercent } from '../present/numbers';
+import { CRASH_FREE_SESSIONS, CRASH_FREE_USERS } from '../present/releaseFigures';
 import { h, type VElement, type VNode } from './vnode';
 
 function card(label: string, value: VElement, ...detail: VNode[]): VElement {
@@ -14,13 +15,13 @@ export function renderHeadline(r: ReleaseHealth): VElement {
     'section',
     { class: 'headline', 'aria-label': 'Headline figures' },
     card(
-      'Crash-free sessions',
+      CRASH_FREE_SESSIONS,
       figure('crashFreeSessions', r.crashFreeSessions, formatPercent(r.crashFreeSessions), { class: `rate status-${r.healthStatus}` }),
       '95% CI ',
       figure('crashFreeSessionsInterval', r.crashFreeSessionsInterval, formatInterval(r.crashFreeSessionsInterval)),
     ),
     card(
-      'Crash-free users',
+      CRASH_FREE_USERS,
       figure('crashFreeUsers', r.crashFreeUsers, formatPercent(r.crashFreeUsers), { class: 'rate' }),
       '95% CI ',
       figure('crashFreeUsersInterval', r.crashFreeUsersInterval, formatInterval(r.crashFreeUsersInterval)),

@@ -3,10 +3,9 @@
 // bundle stays free of vscode and the store. Modelled on gitlens' webview protocol: every
 // message has a `type` constant and a payload interface, and each side checks what it receives.
 import type { HealthStat, ReleaseHealth, StatsPeriod } from '../health/types';
+import { isSourceKind, type SourceKind } from '../present/ids';
 
-/** Mirrors the store's ReleaseKey; repeated here so the webview needs nothing from the store. */
-export type PanelSourceKind = 'demo' | 'sentry' | 'file';
-export const PANEL_SOURCE_KINDS: readonly PanelSourceKind[] = ['demo', 'sentry', 'file'];
+export type PanelSourceKind = SourceKind;
 
 export interface PanelReleaseKey {
   source: PanelSourceKind;
@@ -127,8 +126,7 @@ function isName(v: unknown): v is string {
 export function isPanelReleaseKey(v: unknown): v is PanelReleaseKey {
   return (
     isRecord(v) &&
-    typeof v.source === 'string' &&
-    (PANEL_SOURCE_KINDS as readonly string[]).includes(v.source) &&
+    isSourceKind(v.source) &&
     isName(v.project) &&
     isName(v.release)
   );

@@ -13,15 +13,16 @@ import type { ReleaseHealth } from '../health/types';
 import { actionButton, externalLink } from './actions';
 import { timeSeriesOf, seriesLabel, seriesSummary } from './chartData';
 import { renderComparison } from './comparison';
-import { HEALTH_STATUS_LABELS, renderAnomalies, renderDetails } from './details';
-import { formatTime } from './format';
+import { HEALTH_STATUS_LABEL, NO_HEALTH_DATA } from '../present/healthStatus';
+import { formatTime } from '../present/time';
+import { renderAnomalies, renderDetails } from './details';
 import { renderHeadline } from './headline';
 import type { PanelModel } from './protocol';
 import { renderScope } from './scope';
 import { renderStatusSummary } from './statusBar';
 import { h, type VElement, type VNode } from './vnode';
 
-export const NO_HEALTH_DATA_TEXT = 'No health data in the last 90 days';
+export const NO_HEALTH_DATA_TEXT = NO_HEALTH_DATA;
 
 /** What `document.body.dataset.state` says once a model is rendered (end-to-end tests wait on it). */
 export type RenderedState = 'loading' | 'ready' | 'error' | 'unconfigured' | 'missing';
@@ -33,7 +34,7 @@ export function renderedStateOf(model: PanelModel): RenderedState {
 
 function header(model: PanelModel): VElement {
   const r = model.health;
-  const badge = r && r.hasHealthData ? h('span', { class: `badge status-${r.healthStatus}`, 'data-health-status': r.healthStatus }, HEALTH_STATUS_LABELS[r.healthStatus] ?? r.healthStatus) : null;
+  const badge = r && r.hasHealthData ? h('span', { class: `badge status-${r.healthStatus}`, 'data-health-status': r.healthStatus }, HEALTH_STATUS_LABEL[r.healthStatus]) : null;
   const subtitle = [model.key.project, model.scope?.sourceLabel].filter((s): s is string => !!s).join(' · ');
   return h(
     'header',

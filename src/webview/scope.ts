@@ -1,28 +1,8 @@
 // The scope: where the figures come from and which windows they cover.
-import type { StatsPeriod } from '../health/types';
-import { formatTime } from './format';
+import { environmentsText, periodWords } from '../present/periods';
+import { formatTime } from '../present/time';
 import type { PanelScope } from './protocol';
 import { h, type VElement } from './vnode';
-
-const PERIOD_WORDS: Record<string, string> = {
-  '1h': 'last hour',
-  '24h': 'last 24 hours',
-  '1d': 'last day',
-  '48h': 'last 48 hours',
-  '2d': 'last 2 days',
-  '7d': 'last 7 days',
-  '14d': 'last 14 days',
-  '30d': 'last 30 days',
-  '90d': 'last 90 days',
-};
-
-export function periodWords(p: StatsPeriod): string {
-  return PERIOD_WORDS[p] ?? p;
-}
-
-export function environmentsText(envs: readonly string[]): string {
-  return envs.length === 0 ? 'All environments' : envs.join(', ');
-}
 
 export function renderScope(scope: PanelScope): VElement {
   return h(

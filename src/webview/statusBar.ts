@@ -2,26 +2,9 @@
 // unhandled, crashed and abnormal, and a table of each count and its share of the total.
 import type { ReleaseHealth } from '../health/types';
 import { figure, figureCopy, type FigureName } from './figure';
-import { formatCount, formatPercent, share } from './format';
+import { formatCount, formatShare } from '../present/numbers';
+import { STATUS_ROWS } from '../present/statusRows';
 import { h, withStyle, type VElement } from './vnode';
-
-export type SummaryStatus = 'healthy' | 'errored' | 'unhandled' | 'crashed' | 'abnormal';
-
-interface StatusRow {
-  status: SummaryStatus;
-  label: string;
-  sessions: FigureName;
-  users: FigureName;
-}
-
-/** Order and names as Sentry's release page lists them; `errored` is handled errors only. */
-export const STATUS_ROWS: readonly StatusRow[] = [
-  { status: 'healthy', label: 'Healthy', sessions: 'sessionsHealthy', users: 'usersHealthy' },
-  { status: 'errored', label: 'Errored (handled)', sessions: 'sessionsErrored', users: 'usersErrored' },
-  { status: 'unhandled', label: 'Unhandled', sessions: 'sessionsUnhandled', users: 'usersUnhandled' },
-  { status: 'crashed', label: 'Crashed', sessions: 'sessionsCrashed', users: 'usersCrashed' },
-  { status: 'abnormal', label: 'Abnormal', sessions: 'sessionsAbnormal', users: 'usersAbnormal' },
-];
 
 /** Figures the headline already tags; the table shows them as copies so each tag stays unique. */
 const TAGGED_IN_HEADLINE: ReadonlySet<FigureName> = new Set(['sessionsErrored']);
@@ -34,14 +17,14 @@ function count(r: ReleaseHealth, name: FigureName): number {
 export function renderStackedBar(r: ReleaseHealth, of: 'sessions' | 'users'): VElement {
   const total = of === 'sessions' ? r.totalSessions : r.totalUsers;
   const parts = STATUS_ROWS.map((row) => ({ row, n: count(r, row[of]) }));
-  const label = parts.map(({ row, n }) => `${row.label} ${formatCount(n)} (${formatPercent(share(n, total))})`).join(', ');
+  const label = parts.map(({ row, n }) => `${row.label} ${formatCount(n)} (${formatShare(n, total)})`).join(', ');
   return h(
     'div',
     { class: 'stacked-bar', role: 'img', 'aria-label': `${of === 'sessions' ? 'Sessions' : 'Users'}: ${label}`, 'data-bar': of },
     parts
       .filter(({ n }) => n > 0)
       .map(({ row, n }) =>
-        withStyle(h('span', { class: `segment status-${row.status}`, title: `${row.label}: ${formatCount(n)} (${formatPercent(share(n, total))})` }), { 'flex-grow': String(n) }),
+        withStyle(h('span', { class: `segment status-${row.status}`, title: `${row.label}: ${formatCount(n)} (${formatShare(n, total)})` }), { 'flex-grow': String(n) }),
       ),
   );
 }
@@ -49,7 +32,7 @@ export function renderStackedBar(r: ReleaseHealth, of: 'sessions' | 'users'): VE
 function valueCell(r: ReleaseHealth, name: FigureName, total: number): VElement[] {
   const n = count(r, name);
   const tag = TAGGED_IN_HEADLINE.has(name) ? figureCopy : figure;
-  return [h('td', { class: 'num' }, tag(name, n, formatCount(n))), h('td', { class: 'num share' }, formatPercent(share(n, total)))];
+  return [h('td', { class: 'num' }, tag(name, n, formatCount(n))), h('td', { class: 'num share' }, formatShare(n, total))];
 }
 
 export function renderStatusSummary(r: ReleaseHealth): VElement {

@@ -2,7 +2,8 @@
 // health-stats period. Colours come from the theme at render time; the chart follows the width
 // of its container.
 import uPlot from 'uplot';
-import { formatCount } from './format';
+import { formatCount, NO_VALUE } from '../present/numbers';
+import { formatTime } from '../present/time';
 import type { TimeSeries } from './chartData';
 import { seriesLabel, utcTickLabel } from './chartData';
 import type { ChartTheme } from './theme';
@@ -60,7 +61,8 @@ export class TimeSeriesChart {
         { ...axis, size: 56, values: (_u, ticks) => ticks.map((v) => formatCount(v)) },
       ],
       series: [
-        { label: 'Time (UTC)', value: s.bucket === 'day' ? '{YYYY}-{MM}-{DD}' : '{YYYY}-{MM}-{DD} {HH}:00' },
+        // The legend shows the one no-value mark when the cursor is off the data (uPlot's default is "--").
+        { label: 'Time (UTC)', value: (_u, v) => (v == null ? NO_VALUE : s.bucket === 'day' ? formatTime(new Date(v * 1000).toISOString()).slice(0, 10) : formatTime(new Date(v * 1000).toISOString())) },
         {
           label: seriesLabel(s),
           stroke: t.series,
@@ -68,7 +70,7 @@ export class TimeSeriesChart {
           width: 0,
           paths: uPlot.paths.bars!({ size: [0.7, 48], align: 0 }),
           points: { show: false },
-          value: (_u, v) => formatCount(v),
+          value: (_u, v) => (v == null ? NO_VALUE : formatCount(v)),
         },
       ],
     };

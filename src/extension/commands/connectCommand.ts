@@ -3,13 +3,16 @@
 // SecretStorage only. With an argument object (tests, automation) the prompts are skipped.
 import * as vscode from 'vscode';
 import { describeApiError } from '../sentry/apiErrorMessages';
-import { apiErrorKind, type SentryConnection, type SentryProject } from '../sentry/sentryClient';
+import { apiErrorKind, type SentryProject } from '../sentry/sentryClient';
+import { sentryConnection } from '../sentry/sentryConnection';
 import { hostOf, validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
 import type { ExtensionServices } from '../services';
 import { normalizeBaseUrl, SETTING } from '../settings';
 import { updateSetting } from '../vscodeSettings';
 import { parseConnectArgument, stepForErrorKind, type ConnectArgument } from './connectArgument';
 import { askInput } from './inputStep';
+import { withRequestProgress } from './requestProgress';
+import { COMMAND } from '../../present/ids';
 
 export interface ConnectResult {
   ok: boolean;
@@ -22,44 +25,33 @@ export interface ConnectResult {
 
 const TITLE = 'Connect to Sentry';
 
-function connectionOf(services: ExtensionServices, v: { url: string; organization: string; token: string }): SentryConnection {
-  const s = services.settings();
-  return { url: v.url, organization: v.organization, token: v.token, proxy: s.proxy, timeoutSeconds: s.requestTimeoutSeconds };
-}
-
-/** Runs a request with a cancellable notification progress. */
-async function withRequestProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_p, token) => {
-    const controller = new AbortController();
-    token.onCancellationRequested(() => controller.abort());
-    return task(controller.signal);
-  });
-}
-
 async function save(services: ExtensionServices, v: ConnectArgument, projects: string[]): Promise<void> {
   await services.tokens.store(v.url, v.organization, v.token);
+  // A new token may see other data: nothing cached may be reused.
+  services.store.clearCache();
   // One reload for all four settings, not one per setting (each would start and cancel a fetch).
-  await services.settingsBatch(async () => {
+  const impact = await services.settingsBatch(async () => {
     await updateSetting(SETTING.sentryUrl, v.url);
     await updateSetting(SETTING.sentryOrganization, v.organization);
     await updateSetting(SETTING.sentryProjects, projects);
     await updateSetting(SETTING.source, 'sentry');
   });
-  services.store.clearCache();
   services.log.info(`Connected to ${hostOf(v.url)} / ${v.organization} (${projects.length === 0 ? 'all projects' : projects.join(', ')})`);
-  await services.store.refresh();
+  // Same settings, new token: the watcher saw no change, so loading is this command's job.
+  if (impact?.reload) await services.store.whenIdle();
+  else await services.store.refresh();
 }
 
 export async function connect(services: ExtensionServices, arg?: unknown): Promise<ConnectResult> {
   const parsed = parseConnectArgument(arg);
   if (parsed === null) return connectInteractively(services);
   if (!parsed.ok) {
-    void services.notifier.error({ message: parsed.message, fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…' }, { repeat: true });
+    void services.notifier.error({ message: parsed.message, fixCommand: COMMAND.connect, fixTitle: 'Connect to Sentry…' }, { repeat: true });
     return { ok: false, message: parsed.message };
   }
   const v = parsed.value;
   try {
-    await services.sentry.checkConnection(connectionOf(services, v), { log: services.log.request });
+    await services.sentry.checkConnection(sentryConnection(services.settings(), v), { log: services.log.request });
   } catch (err) {
     const error = describeApiError(err, v);
     void services.notifier.error(error, { repeat: true });
@@ -111,7 +103,7 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
     token = v;
     error = undefined;
 
-    const conn = connectionOf(services, { url, organization, token });
+    const conn = sentryConnection(services.settings(), { url, organization, token });
     try {
       const projects = await withRequestProgress(`Checking ${hostOf(url)} / ${organization}…`, async (signal) => {
         await services.sentry.checkConnection(conn, { signal, log: services.log.request });

@@ -4,6 +4,7 @@ import type { ExtensionServices } from '../services';
 import type { ReleaseKey } from '../store/storeTypes';
 import { releaseKeyFromArgument } from './releaseArgument';
 import { releasePickItems } from './releasePickItems';
+import { COMMAND } from '../../present/ids';
 
 export async function waitForData(services: ExtensionServices): Promise<void> {
   if (services.store.state.status !== 'loading') return;
@@ -18,8 +19,8 @@ async function offerSetup(): Promise<void> {
   const demo = 'Explore with Demo Data';
   const connect = 'Connect to Sentry…';
   const choice = await vscode.window.showInformationMessage('Release Health has no data yet.', demo, connect);
-  if (choice === demo) await vscode.commands.executeCommand('releaseHealth.exploreDemo');
-  else if (choice === connect) await vscode.commands.executeCommand('releaseHealth.connect');
+  if (choice === demo) await vscode.commands.executeCommand(COMMAND.exploreDemo);
+  else if (choice === connect) await vscode.commands.executeCommand(COMMAND.connect);
 }
 
 export async function pickRelease(services: ExtensionServices, placeHolder: string): Promise<ReleaseKey | undefined> {

@@ -1,7 +1,7 @@
 // Registers every command through registerSafeCommand (no handler can crash the host).
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
-import { COMMAND } from './commandIds';
+import { COMMAND } from '../../present/ids';
 import { connect } from './connectCommand';
 import { copyVersion, openInSentry, showReleaseHealth, trackRelease } from './releaseCommands';
 import { registerSafeCommand } from './safeCommand';

@@ -1,6 +1,6 @@
 // Commands about one release: show its panel, open it in Sentry, copy its version, track it.
 import * as vscode from 'vscode';
-import { releasePageUrl } from '../sentry/sentryUrls';
+import { sentryReleaseUrl } from '../../present/sentryLinks';
 import type { ExtensionServices } from '../services';
 import { SETTING } from '../settings';
 import { updateSetting } from '../vscodeSettings';
@@ -20,7 +20,11 @@ export async function openInSentry(services: ExtensionServices, arg?: unknown): 
     void vscode.window.showInformationMessage('Open in Sentry needs a Sentry source: demo and file data have no Sentry page.');
     return undefined;
   }
-  const url = releasePageUrl(scope.sentryUrl, scope.organization, key.release, scope.projectIds?.[key.project]);
+  const url = sentryReleaseUrl(scope.sentryUrl, scope.organization, key.release, scope.projectIds?.[key.project]);
+  if (url === null) {
+    void vscode.window.showErrorMessage(`Open in Sentry: the Sentry URL ${scope.sentryUrl} is not a web address.`);
+    return undefined;
+  }
   // A string keeps the percent-encoding exactly as built (a `/` in a version stays %2F);
   // going through Uri.parse would decode it. The extension host accepts strings here.
   await vscode.env.openExternal(url as unknown as vscode.Uri);
@@ -39,9 +43,9 @@ const AUTOMATIC = 'Newest release (automatic)';
 
 /** Pins a release in the status bar (the `releaseHealth.release` setting); `null` unpins. */
 export async function trackRelease(services: ExtensionServices, arg?: unknown): Promise<void> {
+  // The settings watcher redraws the status bar.
   if (arg === null) {
     await updateSetting(SETTING.release, undefined);
-    services.statusBar.update();
     return;
   }
   let version: string | undefined;
@@ -55,5 +59,4 @@ export async function trackRelease(services: ExtensionServices, arg?: unknown): 
   version = key?.release;
   if (version === undefined) return;
   await updateSetting(SETTING.release, version);
-  services.statusBar.update();
 }

@@ -1,10 +1,9 @@
 // Quick-pick rows for choosing a release: every release with health data, by project, newest
 // first, with its figures.
-import type { ReleaseHealth } from '../../health/types';
-import { escapeIcons } from '../format/escape';
-import { formatCount, formatPercent } from '../format/numbers';
-import { releaseDescription } from '../format/releaseFigures';
-import { projectOrder, releasesOf } from '../format/releaseOrder';
+import { escapeIcons } from '../../present/markdown';
+import { countOf, formatPercent } from '../../present/numbers';
+import { releasePickDescription } from '../../present/releaseFigures';
+import { projectOrder, releasesOf } from '../../present/releaseOrder';
 import type { ReleaseKey, StoreSnapshot } from '../store/storeTypes';
 
 export interface ReleasePickItem {
@@ -15,13 +14,6 @@ export interface ReleasePickItem {
   key: ReleaseKey;
 }
 
-const STATUS_WORD: Record<ReleaseHealth['healthStatus'], string> = {
-  healthy: 'healthy',
-  warning: 'warning',
-  critical: 'critical',
-  'insufficient-data': 'insufficient data',
-};
-
 export function releasePickItems(snapshot: StoreSnapshot, configuredProjects: readonly string[] = []): ReleasePickItem[] {
   const releases = snapshot.overview.releases;
   return projectOrder(releases, configuredProjects).flatMap((project) =>
@@ -29,9 +21,9 @@ export function releasePickItems(snapshot: StoreSnapshot, configuredProjects: re
       .filter((r) => r.hasHealthData)
       .map((r) => ({
         label: escapeIcons(r.release),
-        description: `${releaseDescription(r)} · ${STATUS_WORD[r.healthStatus]}`,
+        description: releasePickDescription(r),
         detail:
-          `${escapeIcons(r.project)} · ${formatCount(r.totalSessions)} sessions · ${formatCount(r.totalUsers)} users · ` +
+          `${escapeIcons(r.project)} · ${countOf(r.totalSessions, 'session')} · ${countOf(r.totalUsers, 'user')} · ` +
           `${formatPercent(r.crashFreeUsers)} crash-free users · adoption ${formatPercent(r.adoption)}`,
         key: { source: snapshot.scope.kind, project: r.project, release: r.release },
       })),

@@ -2,6 +2,7 @@
 // notification, never a crash of the extension host or an unhandled rejection.
 import * as vscode from 'vscode';
 import type { Notifier } from '../notifier';
+import { COMMAND } from '../../present/ids';
 
 export function registerSafeCommand(
   id: string,
@@ -13,7 +14,7 @@ export function registerSafeCommand(
       return await handler(...args);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      void notifier.error({ message: `${id} failed: ${message}`, fixCommand: 'releaseHealth.showLog', fixTitle: 'Show Log' }, { repeat: true });
+      void notifier.error({ message: `${id} failed: ${message}`, fixCommand: COMMAND.showLog, fixTitle: 'Show Log' }, { repeat: true });
       return undefined;
     }
   });

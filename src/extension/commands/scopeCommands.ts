@@ -6,8 +6,10 @@ import { describeApiError } from '../sentry/apiErrorMessages';
 import type { ExtensionServices } from '../services';
 import { PICKABLE_PERIODS, SETTING } from '../settings';
 import { updateSetting } from '../vscodeSettings';
-import { connectionOf } from '../sources/sentrySource';
+import { sentryConnection } from '../sentry/sentryConnection';
 import { pickProjects } from './connectCommand';
+import { withRequestProgress } from './requestProgress';
+import { COMMAND } from '../../present/ids';
 
 function stringList(arg: unknown): string[] | null {
   if (typeof arg === 'string') return arg.trim() === '' ? [] : [arg.trim()];
@@ -15,9 +17,10 @@ function stringList(arg: unknown): string[] | null {
   return null;
 }
 
+/** Writes the setting; the settings watcher reloads. Resolves once the store has the new data. */
 async function apply(services: ExtensionServices, key: Parameters<typeof updateSetting>[0], value: unknown): Promise<void> {
   await services.settingsBatch(() => updateSetting(key, value));
-  await services.store.reload();
+  await services.store.whenIdle();
 }
 
 export async function selectPeriod(services: ExtensionServices, arg?: unknown): Promise<void> {
@@ -72,18 +75,13 @@ export async function selectProjects(services: ExtensionServices, arg?: unknown)
   const { url, organization } = settings.sentry;
   const token = organization ? await services.tokens.get(url, organization) : undefined;
   if (!token) {
-    await vscode.commands.executeCommand('releaseHealth.connect');
+    await vscode.commands.executeCommand(COMMAND.connect);
     return;
   }
   let projects;
   try {
-    projects = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Listing projects…', cancellable: true },
-      (_p, cancel) => {
-        const controller = new AbortController();
-        cancel.onCancellationRequested(() => controller.abort());
-        return services.sentry.listProjects(connectionOf(settings, token), { signal: controller.signal, log: services.log.request });
-      },
+    projects = await withRequestProgress('Listing projects…', (signal) =>
+      services.sentry.listProjects(sentryConnection(settings, { url, organization, token }), { signal, log: services.log.request }),
     );
   } catch (err) {
     void services.notifier.error(describeApiError(err, settings.sentry), { repeat: true });

@@ -6,14 +6,14 @@ import { SETTING } from '../settings';
 import { RELEASES_VIEW_ID } from '../tree/registerReleaseTree';
 import { updateSetting } from '../vscodeSettings';
 
-/** Switches to the demo dataset and resolves once it is loaded. */
+/** Switches to the demo dataset (the settings watcher loads it) and resolves once it is loaded. */
 export async function exploreDemo(services: ExtensionServices): Promise<void> {
   await services.settingsBatch(() => updateSetting(SETTING.source, 'demo'));
   void vscode.commands.executeCommand(`${RELEASES_VIEW_ID}.focus`);
-  await services.store.reload();
   await services.store.whenIdle();
 }
 
+/** No setting changes here (the token lives in SecretStorage), so the command reloads itself. */
 export async function signOut(services: ExtensionServices): Promise<void> {
   const { url, organization } = services.settings().sentry;
   if (organization === '' || !(await services.tokens.get(url, organization))) {

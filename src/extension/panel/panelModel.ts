@@ -2,7 +2,7 @@
 // from store states to panel phases is unit-tested.
 import type { PanelLinks, PanelModel, PanelScope } from '../../webview/protocol';
 import type { ReleaseHealthStoreReader, ReleaseKey, StoreSnapshot } from '../store/storeTypes';
-import { sentryReleaseUrl } from './sentryLinks';
+import { sentryReleaseUrl } from '../../present/sentryLinks';
 
 export type PanelStoreView = Pick<ReleaseHealthStoreReader, 'state' | 'snapshot' | 'findRelease'>;
 
@@ -25,9 +25,10 @@ function linksOf(key: ReleaseKey, snap: StoreSnapshot | null, previousRelease: s
   if (!scope || scope.kind !== 'sentry' || !scope.sentryUrl || !scope.organization) {
     return { openInSentry: null, previousReleaseInSentry: null };
   }
+  const projectId = scope.projectIds?.[key.project];
   return {
-    openInSentry: sentryReleaseUrl(scope.sentryUrl, scope.organization, key.release),
-    previousReleaseInSentry: previousRelease === null ? null : sentryReleaseUrl(scope.sentryUrl, scope.organization, previousRelease),
+    openInSentry: sentryReleaseUrl(scope.sentryUrl, scope.organization, key.release, projectId),
+    previousReleaseInSentry: previousRelease === null ? null : sentryReleaseUrl(scope.sentryUrl, scope.organization, previousRelease, projectId),
   };
 }
 

@@ -7,6 +7,7 @@ import { createNonce } from './nonce';
 import { buildPanelHtml } from './panelHtml';
 import { buildPanelModel } from './panelModel';
 import { panelRequestOf, type PanelRequest } from './webviewRequests';
+import { COMMAND } from '../../present/ids';
 
 /** What a panel needs from its manager. */
 export interface ReleasePanelHost {
@@ -101,7 +102,7 @@ export class ReleasePanel implements vscode.Disposable {
         this.host.openRelease(request.key);
         break;
       case 'refresh':
-        void vscode.commands.executeCommand('releaseHealth.refresh').then(undefined, () => undefined);
+        void vscode.commands.executeCommand(COMMAND.refresh).then(undefined, () => undefined);
         break;
       case 'runFix': {
         // The command comes from the store's error, never from the page.

@@ -1,12 +1,13 @@
 // Keeps one release panel per (source, project, release), keyed by releaseKeyId: "Show Release
 // Health" reveals an open one instead of opening a second. All panels follow the one store.
 import * as vscode from 'vscode';
+import { VIEW } from '../../present/ids';
 import { releaseKeyId, type ReleaseHealthStoreReader, type ReleaseKey } from '../store/storeTypes';
 import { isWebUrl } from '../../webview/protocol';
 import { panelTitle, panelWebviewOptions, ReleasePanel, type ReleasePanelHost } from './releasePanel';
 import { ReleasePanelSerializer } from './releasePanelSerializer';
 
-export const RELEASE_PANEL_VIEW_TYPE = 'releaseHealth.releasePanel';
+export const RELEASE_PANEL_VIEW_TYPE = VIEW.releasePanel;
 
 export class ReleasePanelManager implements vscode.Disposable {
   private readonly panels = new Map<string, ReleasePanel>();

@@ -5,15 +5,16 @@
 import type { StoreError } from '../store/storeTypes';
 import { apiErrorKind, type ApiErrorKind } from './sentryClient';
 import { hostOf } from './sentryUrls';
+import { COMMAND } from '../../present/ids';
 
 export interface ConnectionContext {
   url: string;
   organization: string;
 }
 
-const CONNECT = { fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…' };
-const SETTINGS = { fixCommand: 'releaseHealth.openSettings', fixTitle: 'Open Settings' };
-const RETRY = { fixCommand: 'releaseHealth.refresh', fixTitle: 'Retry' };
+const CONNECT = { fixCommand: COMMAND.connect, fixTitle: 'Connect to Sentry…' };
+const SETTINGS = { fixCommand: COMMAND.openSettings, fixTitle: 'Open Settings' };
+const RETRY = { fixCommand: COMMAND.refresh, fixTitle: 'Retry' };
 
 function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
   const host = hostOf(ctx.url);

@@ -1,5 +1,5 @@
-// URLs of the configured Sentry host: validating the base URL the user types, and the
-// release page "Open in Sentry" goes to.
+// URLs of the configured Sentry host: validating the base URL the user types. (The release
+// page "Open in Sentry" goes to is built by src/present/sentryLinks.ts.)
 
 /** An error message for the input box, or null when the URL is usable. */
 export function validateBaseUrl(text: string): string | null {
@@ -23,12 +23,6 @@ export function hostOf(baseUrl: string): string {
   } catch {
     return baseUrl;
   }
-}
-
-/** The release's page on the configured host, scoped to its project when its id is known. */
-export function releasePageUrl(baseUrl: string, organization: string, version: string, projectId?: string): string {
-  const base = `${baseUrl.replace(/\/+$/, '')}/organizations/${encodeURIComponent(organization)}/releases/${encodeURIComponent(version)}/`;
-  return projectId ? `${base}?project=${encodeURIComponent(projectId)}` : base;
 }
 
 /** Organization slugs: lowercase letters, digits, dashes and underscores. */

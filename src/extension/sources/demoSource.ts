@@ -9,7 +9,7 @@ import type { SessionAccumulator } from '../../raw/sessionAccumulator';
 import { parseSessionDocument } from '../../raw/sessionLine';
 import { throwIfAborted, type HealthSource, type SourceRequest, type SourceResult } from '../store/healthSource';
 import { environmentsOf } from './rawEnvironments';
-import { rawOptions, rawScope } from './rawScope';
+import { overviewOptionsOf, sourceScope } from './sourceOptions';
 
 export const DEMO_SESSIONS = 30_000;
 export const DEMO_LABEL = 'Demo data';
@@ -48,10 +48,10 @@ export class DemoSource implements HealthSource {
   async load(request: SourceRequest): Promise<SourceResult> {
     const data = await this.dataFor(request);
     throwIfAborted(request.signal);
-    const overview = overviewFromAccumulator(data.accumulator, rawOptions(request.settings, data.now));
+    const overview = overviewFromAccumulator(data.accumulator, overviewOptionsOf(request.settings, data.now));
     return {
       overview,
-      scope: rawScope('demo', DEMO_LABEL, request.settings),
+      scope: sourceScope('demo', DEMO_LABEL, request.settings),
       skipped: null,
       environments: environmentsOf(data.accumulator),
     };

@@ -6,7 +6,8 @@ import { overviewFromAccumulator } from '../../raw/fileOverview';
 import { readSessionFile } from '../../raw/readSessionFile';
 import { SourceError, throwIfAborted, type HealthSource, type SourceRequest, type SourceResult } from '../store/healthSource';
 import { environmentsOf } from './rawEnvironments';
-import { rawOptions, rawScope } from './rawScope';
+import { overviewOptionsOf, sourceScope } from './sourceOptions';
+import { COMMAND } from '../../present/ids';
 
 /** Project of lines that carry none (the SDK format has no project: it comes from the DSN). */
 export const FILE_DEFAULT_PROJECT = 'default';
@@ -19,7 +20,7 @@ export function resolveSessionFile(setting: string, workspaceRoot: string | unde
   return workspaceRoot ? path.join(workspaceRoot, expanded) : null;
 }
 
-const openSettings = { fixCommand: 'releaseHealth.openSettings', fixTitle: 'Open Settings' };
+const openSettings = { fixCommand: COMMAND.openSettings, fixTitle: 'Open Settings' };
 
 export class FileSource implements HealthSource {
   readonly kind = 'file' as const;
@@ -48,8 +49,8 @@ export class FileSource implements HealthSource {
     }
     throwIfAborted(request.signal);
     return {
-      overview: overviewFromAccumulator(read.accumulator, rawOptions(request.settings, request.now)),
-      scope: rawScope('file', path.basename(file), request.settings),
+      overview: overviewFromAccumulator(read.accumulator, overviewOptionsOf(request.settings, request.now)),
+      scope: sourceScope('file', path.basename(file), request.settings),
       skipped: read.skipped,
       environments: environmentsOf(read.accumulator),
     };

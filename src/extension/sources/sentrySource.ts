@@ -1,24 +1,16 @@
 // The Sentry API (sentry.io, self-hosted, or the local Sentry-style server) through the API
 // client. Failures become messages that say what to fix (sign in, settings, retry).
 import { describeApiError } from '../sentry/apiErrorMessages';
-import { apiErrorKind, type RequestLogEntry, type SentryClient, type SentryConnection } from '../sentry/sentryClient';
+import { apiErrorKind, type RequestLogEntry, type SentryClient } from '../sentry/sentryClient';
+import { sentryConnection } from '../sentry/sentryConnection';
 import { hostOf } from '../sentry/sentryUrls';
 import type { TokenStore } from '../sentry/tokenStore';
-import type { ReleaseHealthSettings } from '../settings';
+import { overviewOptionsOf, sourceScope } from './sourceOptions';
 import { LoadCancelled, SourceError, type HealthSource, type SourceRequest, type SourceResult } from '../store/healthSource';
+import { COMMAND } from '../../present/ids';
 
 // Not being signed in is a state the view explains (after "Sign Out" it is what the user asked for).
-const CONNECT = { fixCommand: 'releaseHealth.connect', fixTitle: 'Connect to Sentry…', quiet: true };
-
-export function connectionOf(settings: ReleaseHealthSettings, token: string): SentryConnection {
-  return {
-    url: settings.sentry.url,
-    organization: settings.sentry.organization,
-    token,
-    proxy: settings.proxy,
-    timeoutSeconds: settings.requestTimeoutSeconds,
-  };
-}
+const CONNECT = { fixCommand: COMMAND.connect, fixTitle: 'Connect to Sentry…', quiet: true };
 
 export function sentryLabel(url: string, organization: string): string {
   return `${hostOf(url)} / ${organization}`;
@@ -41,16 +33,9 @@ export class SentrySource implements HealthSource {
     if (!token) throw new SourceError({ message: `Not signed in to ${hostOf(url)} / ${organization}.`, ...CONNECT });
     try {
       const result = await this.client.fetchOverview(
-        connectionOf(settings, token),
+        sentryConnection(settings, { url, organization, token }),
         settings.sentry.projects,
-        {
-          now: request.now,
-          summaryPeriod: settings.summaryPeriod,
-          healthPeriod: settings.healthStatsPeriod,
-          stat: settings.stat,
-          thresholds: settings.thresholds,
-          environments: settings.environments,
-        },
+        overviewOptionsOf(settings, request.now),
         { signal: request.signal, log: this.logRequest },
       );
       const projectIds: Record<string, string> = {};
@@ -61,16 +46,7 @@ export class SentrySource implements HealthSource {
       }
       return {
         overview: result.overview,
-        scope: {
-          kind: 'sentry',
-          label: sentryLabel(url, organization),
-          organization,
-          sentryUrl: url,
-          environments: settings.environments,
-          summaryPeriod: settings.summaryPeriod,
-          healthPeriod: settings.healthStatsPeriod,
-          projectIds,
-        },
+        scope: sourceScope('sentry', sentryLabel(url, organization), settings, { organization, sentryUrl: url, projectIds }),
         skipped: null,
         environments: [...environments].sort(),
       };

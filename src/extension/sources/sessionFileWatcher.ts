@@ -2,7 +2,7 @@
 // appending lines fires many events).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ReleaseHealthSettings } from '../settings';
+import { SECTION, SETTING, type ReleaseHealthSettings } from '../settings';
 import { resolveSessionFile } from './fileSource';
 
 export function watchSessionFile(
@@ -32,7 +32,7 @@ export function watchSessionFile(
   };
   sync();
   const subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('releaseHealth.source') || e.affectsConfiguration('releaseHealth.file.path')) sync();
+    if (e.affectsConfiguration(`${SECTION}.${SETTING.source}`) || e.affectsConfiguration(`${SECTION}.${SETTING.filePath}`)) sync();
   });
   return {
     dispose: () => {

@@ -1,5 +1,6 @@
 // The status bar item: the tracked release's errored sessions, coloured by health status.
 import * as vscode from 'vscode';
+import { VIEW } from '../../present/ids';
 import type { ReleaseHealthSettings } from '../settings';
 import type { ReleaseHealthStoreReader } from '../store/storeTypes';
 import { statusBarView } from './statusBarText';
@@ -13,7 +14,7 @@ export class StatusBarIndicator implements vscode.Disposable {
     private readonly store: ReleaseHealthStoreReader,
     private readonly settings: () => ReleaseHealthSettings,
   ) {
-    this.item = vscode.window.createStatusBarItem('releaseHealth.status', vscode.StatusBarAlignment.Left, 50);
+    this.item = vscode.window.createStatusBarItem(VIEW.statusBarItem, vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'Release Health';
     this.subscription = store.onDidChange(() => this.update());
     this.update();

@@ -1,9 +1,10 @@
 // What the status bar item shows for each store state, free of `vscode` (the indicator maps
 // `background` and `tooltip` onto ThemeColor and MarkdownString).
 import type { Thresholds } from '../../health/types';
-import { escapeIcons, escapeMarkdown } from '../format/escape';
-import { formatCount } from '../format/numbers';
-import { statusSummaryMarkdown } from '../format/releaseTooltip';
+import { COMMAND } from '../../present/ids';
+import { escapeIcons, escapeMarkdown } from '../../present/markdown';
+import { formatCount } from '../../present/numbers';
+import { statusSummaryMarkdown } from '../../present/releaseTooltip';
 import type { ReleaseKey, StoreState } from '../store/storeTypes';
 import type { TrackedRelease } from './trackedRelease';
 
@@ -41,7 +42,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
       text: `${spin} No release health`,
       tooltip: `No release with health data in ${escapeMarkdown(snapshot.scope.label)}.`,
       background: null,
-      command: { command: 'releaseHealth.showReleaseHealth', title: 'Show Release Health' },
+      command: { command: COMMAND.showReleaseHealth, title: 'Show Release Health' },
     };
   }
   if (tracked.kind === 'missing') {
@@ -50,7 +51,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
       text: `${spin} ${escapeIcons(tracked.version)}: no data`,
       tooltip: `The tracked release **${escapeMarkdown(tracked.version)}** is not in ${escapeMarkdown(snapshot.scope.label)}.\n\nClick to pick another release.`,
       background: null,
-      command: { command: 'releaseHealth.trackRelease', title: 'Track Release in Status Bar' },
+      command: { command: COMMAND.trackRelease, title: 'Track Release in Status Bar' },
     };
   }
   const r = tracked.release;
@@ -60,9 +61,9 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
     visible: true,
     text: `${spin} ${escapeIcons(r.release)}: ${formatCount(r.sessionsErrored)} errored`,
     tooltip:
-      statusSummaryMarkdown(r, snapshot.scope.label, snapshot.overview.summaryPeriod, thresholds) +
+      statusSummaryMarkdown(r, { scopeLabel: snapshot.scope.label, summaryPeriod: snapshot.overview.summaryPeriod, thresholds }) +
       `\n\n${tracked.pinned ? 'Tracked release' : 'Newest release'} · click to show its release health`,
     background,
-    command: { command: 'releaseHealth.showReleaseHealth', title: 'Show Release Health', arguments: [key] },
+    command: { command: COMMAND.showReleaseHealth, title: 'Show Release Health', arguments: [key] },
   };
 }

@@ -1,7 +1,7 @@
 // Which release the status bar follows: the pinned one ("Track in Status Bar" or the
 // `releaseHealth.release` setting), else the newest release with health data of the first project.
 import type { ReleaseHealth } from '../../health/types';
-import { projectOrder, releasesOf } from '../format/releaseOrder';
+import { projectOrder, releasesOf } from '../../present/releaseOrder';
 
 export type TrackedRelease =
   | { kind: 'release'; release: ReleaseHealth; pinned: boolean }

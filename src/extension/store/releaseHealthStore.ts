@@ -13,6 +13,7 @@ import type {
   StoreSnapshot,
   StoreState,
 } from './storeTypes';
+import { COMMAND } from '../../present/ids';
 
 export interface StoreDependencies {
   readSettings(): ReleaseHealthSettings;
@@ -259,7 +260,7 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
   private errorOf(err: unknown): StoreError {
     if (err instanceof SourceError) return err.storeError;
     const message = err instanceof Error ? err.message : String(err);
-    return { message: `Could not load release health: ${message}`, fixCommand: 'releaseHealth.refresh', fixTitle: 'Retry' };
+    return { message: `Could not load release health: ${message}`, fixCommand: COMMAND.refresh, fixTitle: 'Retry' };
   }
 
   private setState(state: StoreState): void {

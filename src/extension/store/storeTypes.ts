@@ -2,7 +2,9 @@
 // (tree, panels, status bar). Readers never fetch; they read snapshots and listen for changes.
 import type { Overview, ReleaseHealth, SkipReport, StatsPeriod } from '../../health/types';
 
-export type SourceKind = 'demo' | 'sentry' | 'file';
+import type { SourceKind } from '../../present/ids';
+
+export type { SourceKind };
 
 /** Identifies one release across sources: a panel is keyed by this. */
 export interface ReleaseKey {

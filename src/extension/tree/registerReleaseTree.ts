@@ -1,12 +1,13 @@
 // The "Releases" view: its provider, its description (which data it shows: "Demo data · 24h"),
 // and view progress while the store loads.
 import * as vscode from 'vscode';
+import { VIEW } from '../../present/ids';
 import type { ReleaseHealthSettings } from '../settings';
 import type { ReleaseHealthStore } from '../store/releaseHealthStore';
 import { ReleaseTreeProvider } from './releaseTreeProvider';
 import { viewDescription, viewMessage } from './viewDescription';
 
-export const RELEASES_VIEW_ID = 'releaseHealth.releases';
+export const RELEASES_VIEW_ID = VIEW.releases;
 
 export function registerReleaseTree(
   context: vscode.ExtensionContext,

@@ -1,7 +1,8 @@
 // The "Releases" view's data provider: renders the store's state as the tree model describes
 // it and redraws only what changed (ids are stable, nodes keep their identity).
 import * as vscode from 'vscode';
-import { releaseTooltipMarkdown } from '../format/releaseTooltip';
+import { healthStatusAccessible } from '../../present/healthStatus';
+import { releaseTooltipMarkdown } from '../../present/releaseTooltip';
 import type { ReleaseHealthSettings } from '../settings';
 import type { ReleaseHealthStoreReader } from '../store/storeTypes';
 import { diffTree } from './treeDiff';
@@ -135,12 +136,16 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     const snapshot = this.store.snapshot;
     const settings = this.settings();
     const md = new vscode.MarkdownString(
-      releaseTooltipMarkdown(r, snapshot?.scope.label ?? '', snapshot?.overview.summaryPeriod ?? settings.summaryPeriod, settings.thresholds),
+      releaseTooltipMarkdown(
+        r,
+        { scopeLabel: snapshot?.scope.label ?? '', summaryPeriod: snapshot?.overview.summaryPeriod ?? settings.summaryPeriod, thresholds: settings.thresholds },
+        Date.now(),
+      ),
     );
     md.supportHtml = false;
     md.isTrusted = false;
     item.tooltip = md;
-    item.accessibilityInformation = { label: `${r.release}, ${node.description}, ${r.healthStatus}` };
+    item.accessibilityInformation = { label: `${node.label}, ${node.description}${r.hasHealthData ? `, ${healthStatusAccessible(r.healthStatus)}` : ''}` };
     return item;
   }
 

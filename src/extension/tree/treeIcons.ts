@@ -1,7 +1,7 @@
 // Icons and theme colours of tree nodes (codicon ids and theme colour ids: never hard-coded
 // colours, so every theme, high contrast included, draws them its way).
 import type { HealthStatus } from '../../health/types';
-import type { FigureKey } from '../format/releaseFigures';
+import type { FigureKey } from '../../present/releaseFigures';
 import type { MessageIcon } from './treeModel';
 
 export interface IconSpec {

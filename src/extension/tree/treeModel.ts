@@ -2,9 +2,12 @@
 // its children are. The provider turns these into vscode.TreeItems; keeping this free of
 // `vscode` lets unit tests pin the tree's shape.
 import type { ReleaseHealth, SkipReport } from '../../health/types';
-import { printable } from '../format/escape';
-import { releaseDescription, releaseFigures, type Figure } from '../format/releaseFigures';
-import { projectOrder, releasesOf } from '../format/releaseOrder';
+import { NO_HEALTH_DATA } from '../../present/healthStatus';
+import { COMMAND } from '../../present/ids';
+import { countOf, formatCount } from '../../present/numbers';
+import { printable } from '../../present/printable';
+import { releaseDescription, releaseFigures, type Figure } from '../../present/releaseFigures';
+import { projectOrder, releasesOf } from '../../present/releaseOrder';
 import type { ReleaseKey, SourceKind, StoreError, StoreSnapshot, StoreState } from '../store/storeTypes';
 import { nodeId } from './nodeIds';
 
@@ -60,7 +63,7 @@ export interface FigureNode {
 
 export type TreeNode = MessageNode | ProjectNode | NoHealthDataNode | ReleaseNode | FigureNode;
 
-export const NO_HEALTH_DATA_LABEL = 'No health data (90 days)';
+export const NO_HEALTH_DATA_LABEL = NO_HEALTH_DATA;
 
 export function rootNodes(state: StoreState, configuredProjects: readonly string[]): TreeNode[] {
   switch (state.status) {
@@ -104,7 +107,7 @@ function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly str
       description: snapshot.scope.label,
       tooltip: 'No release has session data for these settings (source, projects, environments).',
       icon: 'info',
-      command: { command: 'releaseHealth.openSettings', title: 'Open Settings' },
+      command: { command: COMMAND.openSettings, title: 'Open Settings' },
     });
     return nodes;
   }
@@ -117,7 +120,7 @@ function skippedNode(source: SourceKind, skipped: SkipReport): MessageNode {
   return {
     kind: 'message',
     id: nodeId.skipped(source),
-    label: `${skipped.count} ${skipped.count === 1 ? 'line' : 'lines'} skipped`,
+    label: `${countOf(skipped.count, 'line')} skipped`,
     description: first[0] ? printable(first[0]) : undefined,
     tooltip: `Unusable lines were skipped:\n${first.map(printable).join('\n')}${skipped.count > first.length ? '\n…' : ''}`,
     icon: 'warning',
@@ -139,7 +142,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
       kind: 'noHealthData',
       id: nodeId.noHealthData(source, project),
       label: NO_HEALTH_DATA_LABEL,
-      description: String(without.length),
+      description: formatCount(without.length),
       children: without,
     });
   }
@@ -148,7 +151,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
     id: nodeId.project(source, project),
     source,
     project,
-    description: withData.length === 0 ? 'no health data' : `${withData.length} ${withData.length === 1 ? 'release' : 'releases'}`,
+    description: withData.length === 0 ? 'no health data' : countOf(withData.length, 'release'),
     expanded: only,
     children,
   };

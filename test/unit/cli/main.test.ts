@@ -68,7 +68,7 @@ describe('cli: release-health overview', () => {
     const header = lines[1];
     const row = lines.find((l) => l.includes(' 1.0 '))!;
     assert.equal(row.indexOf('95.00%') + '95.00%'.length, header.indexOf('CRASH-FREE S') + 'CRASH-FREE S'.length, 'right-aligned column');
-    assert.match(lines[lines.length - 1], /Skipped 1 unusable line\(s\): line 162: not JSON/);
+    assert.match(lines[lines.length - 1], /Skipped 1 unusable line: line 162: not JSON/);
   });
 
   it('exits 1 when a --fail-under gate fails, 0 when it passes', async () => {

@@ -4,7 +4,8 @@ import { releaseKeyFromArgument } from '../../../src/extension/commands/releaseA
 import { releasePickItems } from '../../../src/extension/commands/releasePickItems';
 import { requestLogLine, scrub } from '../../../src/extension/log';
 import { describeApiError } from '../../../src/extension/sentry/apiErrorMessages';
-import { releasePageUrl, validateBaseUrl, validateOrganization } from '../../../src/extension/sentry/sentryUrls';
+import { sentryReleaseUrl } from '../../../src/present/sentryLinks';
+import { validateBaseUrl, validateOrganization } from '../../../src/extension/sentry/sentryUrls';
 import { cacheKeyOf } from '../../../src/extension/store/cacheKey';
 import { readSettings } from '../../../src/extension/settings';
 import { release, snapshot } from './releaseFixtures';
@@ -28,10 +29,10 @@ describe('extension/sentry: URLs', () => {
 
   it('links to the release page on the configured host, version encoded, scoped to the project', () => {
     assert.equal(
-      releasePageUrl('https://sentry.example.com/', 'acme', 'web@1.2.3+build/7', '42'),
+      sentryReleaseUrl('https://sentry.example.com/', 'acme', 'web@1.2.3+build/7', '42'),
       'https://sentry.example.com/organizations/acme/releases/web%401.2.3%2Bbuild%2F7/?project=42',
     );
-    assert.equal(releasePageUrl('https://sentry.io', 'acme', 'v1'), 'https://sentry.io/organizations/acme/releases/v1/');
+    assert.equal(sentryReleaseUrl('https://sentry.io', 'acme', 'v1'), 'https://sentry.io/organizations/acme/releases/v1/');
   });
 });
 

@@ -50,7 +50,7 @@ describe('extension/statusBar: what the item shows', () => {
       command: 'releaseHealth.showReleaseHealth', title: 'Show Release Health',
       arguments: [{ source: 'demo', project: 'app', release: 'app@1.0.0' }],
     });
-    assert.match(v.tooltip, /\| Errored \| 40 \| 4\\\.00% \|/);
+    assert.match(v.tooltip, /\| Errored \\\(handled\\\) \| 40 \| 4\\\.00% \|/);
   });
 
   it('warning and critical backgrounds follow health status', () => {

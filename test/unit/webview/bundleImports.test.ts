@@ -1,20 +1,33 @@
-// The webview bundle runs in the browser: it may import shared types and uPlot, never vscode,
-// Node modules or the store.
+// The webview bundle runs in the browser: it may import shared types, src/present and uPlot,
+// never vscode, Node modules or the store.
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 
-const dir = path.join(__dirname, '../../../src/webview');
+const src = path.join(__dirname, '../../../src');
+
+function importsOf(dir: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const file of fs.readdirSync(path.join(src, dir)).filter((f) => f.endsWith('.ts'))) {
+    const source = fs.readFileSync(path.join(src, dir, file), 'utf8');
+    for (const m of source.matchAll(/(?:from|import)\s+'([^']+)'/g)) out.push([`${dir}/${file}`, m[1]]);
+  }
+  return out;
+}
 
 describe('webview bundle imports', () => {
-  it('imports only its own modules, the shared health types and uplot', () => {
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-      const source = fs.readFileSync(path.join(dir, file), 'utf8');
-      for (const m of source.matchAll(/from\s+'([^']+)'/g)) {
-        const spec = m[1];
-        assert.ok(/^\.\/[\w]+$/.test(spec) || spec === '../health/types' || spec === 'uplot', `${file} imports ${spec}`);
-      }
+  it('imports only its own modules, src/present, the shared health types and uplot', () => {
+    const found = importsOf('webview');
+    assert.ok(found.length > 20);
+    for (const [file, spec] of found) {
+      assert.ok(/^\.\/\w+$/.test(spec) || /^\.\.\/present\/\w+$/.test(spec) || spec === '../health/types' || spec === 'uplot', `${file} imports ${spec}`);
     }
+  });
+
+  it('src/present (what a person reads) imports only itself and the shared health types: no vscode, no Node', () => {
+    const found = importsOf('present');
+    assert.ok(found.length > 5);
+    for (const [file, spec] of found) assert.ok(/^\.\/\w+$/.test(spec) || spec === '../health/types', `${file} imports ${spec}`);
   });
 
   it('keeps the vendored uPlot style sheet the same as the bundled uPlot version', () => {

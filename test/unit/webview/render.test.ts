@@ -86,7 +86,7 @@ describe('webview/render', () => {
     const model = sampleModel({}, { hasHealthData: false, totalSessions: 0 });
     const root = renderPanel(model);
     assert.ok(textOf(root).includes(NO_HEALTH_DATA_TEXT));
-    assert.equal(NO_HEALTH_DATA_TEXT, 'No health data in the last 90 days');
+    assert.equal(NO_HEALTH_DATA_TEXT, 'No health data (90 days)');
     assert.equal(figures(root).length, 0);
     assert.equal(renderedStateOf(model), 'ready');
   });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { buildPanelModel, type PanelStoreView } from '../../../../src/extension/panel/panelModel';
-import { sentryReleaseUrl } from '../../../../src/extension/panel/sentryLinks';
+import { sentryReleaseUrl } from '../../../../src/present/sentryLinks';
 import type { ReleaseKey, StoreSnapshot, StoreState } from '../../../../src/extension/store/storeTypes';
 import type { ReleaseHealth } from '../../../../src/health/types';
 import { sampleRelease } from '../../webview/sampleRelease';
@@ -38,6 +38,14 @@ describe('extension/panel/panelModel', () => {
     });
     assert.equal(m.links.openInSentry, 'https://sentry.io/organizations/acme/releases/mobile-app%402.5.0/');
     assert.equal(m.links.previousReleaseInSentry, 'https://sentry.io/organizations/acme/releases/mobile-app%402.4.1/');
+  });
+
+  it('scopes Sentry links to the project when its id is known, as "Open in Sentry" does', () => {
+    const snap = snapshot('sentry', [release]);
+    snap.scope.projectIds = { 'mobile-app': '42' };
+    const m = buildPanelModel(KEY, storeWith({ status: 'ready', snapshot: snap }));
+    assert.equal(m.links.openInSentry, 'https://sentry.io/organizations/acme/releases/mobile-app%402.5.0/?project=42');
+    assert.equal(m.links.previousReleaseInSentry, 'https://sentry.io/organizations/acme/releases/mobile-app%402.4.1/?project=42');
   });
 
   it('is loading with no figures until the store has data (a restored panel)', () => {

@@ -1,6 +1,6 @@
 // The order the tree, the quick pick and the status bar agree on: projects as configured (then
 // by name), releases newest first by first seen (then by name, descending).
-import type { ReleaseHealth } from '../../health/types';
+import type { ReleaseHealth } from '../health/types';
 
 export function projectOrder(releases: readonly ReleaseHealth[], configured: readonly string[] = []): string[] {
   const present = [...new Set(releases.map((r) => r.project))];

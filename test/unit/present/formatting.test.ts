@@ -1,24 +1,26 @@
 import { strict as assert } from 'assert';
-import { escapeIcons, escapeMarkdown, printable } from '../../../src/extension/format/escape';
-import { formatCount, formatDelta, formatDuration, formatPercent } from '../../../src/extension/format/numbers';
-import { releaseDescription, releaseFigures, statusSummaryRows } from '../../../src/extension/format/releaseFigures';
-import { releaseTooltipMarkdown, statusSummaryMarkdown } from '../../../src/extension/format/releaseTooltip';
-import { DEFAULT_THRESHOLDS } from '../../../src/health/types';
-import { release } from './releaseFixtures';
+import { DEFAULT_THRESHOLDS, type HealthStatus } from '../../../src/health/types';
+import { HEALTH_STATUS_LABEL, healthStatusAccessible, healthStatusWord } from '../../../src/present/healthStatus';
+import { escapeIcons, escapeMarkdown } from '../../../src/present/markdown';
+import { printable } from '../../../src/present/printable';
+import { releaseDescription, releaseFigures } from '../../../src/present/releaseFigures';
+import { releaseTooltipMarkdown, statusSummaryMarkdown } from '../../../src/present/releaseTooltip';
+import { statusSummaryRows } from '../../../src/present/statusRows';
+import { release } from '../extension/releaseFixtures';
+
+const SCOPE = { scopeLabel: 'Demo data', summaryPeriod: '24h', thresholds: DEFAULT_THRESHOLDS } as const;
+const NOW = Date.parse('2026-11-23T00:00:00Z');
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-describe('extension/format', () => {
-  it('numbers: two decimals like the CLI, grouped counts, signed deltas, durations', () => {
-    assert.equal(formatPercent(99.7312), '99.73%');
-    assert.equal(formatPercent(null), '—');
-    assert.equal(formatCount(1234567), '1,234,567');
-    assert.equal(formatDelta(0.123), '+0.12 pp');
-    assert.equal(formatDelta(-1.5), '−1.50 pp');
-    assert.equal(formatDelta(0.001), '±0.00 pp');
-    assert.equal(formatDuration(42), '42s');
-    assert.equal(formatDuration(125), '2m 5s');
-    assert.equal(formatDuration(3 * 3600 + 120), '3h 2m');
+describe('present: release figures, status words, tooltips', () => {
+  it('health status: a label, a word, an accessible form; never the enum value', () => {
+    for (const s of ['healthy', 'warning', 'critical', 'insufficient-data'] as HealthStatus[]) {
+      for (const text of [HEALTH_STATUS_LABEL[s], healthStatusWord(s), healthStatusAccessible(s)]) assert.ok(!text.includes('-'), text);
+    }
+    assert.equal(HEALTH_STATUS_LABEL['insufficient-data'], 'Insufficient data');
+    assert.equal(healthStatusWord('insufficient-data'), 'insufficient data');
+    assert.equal(healthStatusAccessible('critical'), 'health: critical');
   });
 
   it('release description: `99.73% crash-free · 12 errored`', () => {
@@ -46,14 +48,17 @@ describe('extension/format', () => {
     assert.equal(change.label, 'Change vs app@0.9.0');
     assert.equal(change.value, '−1.25 pp crash-free sessions · regression');
     assert.equal(change.alarming, true);
-    assert.equal(full.find((f) => f.key === 'duration')!.value, 'p50 1m 5s · p90 10m 0s');
+    assert.equal(full.find((f) => f.key === 'duration')!.value, 'p50 1m 05s · p90 10m 00s');
+    assert.equal(full.find((f) => f.key === 'errored')!.label, 'Errored (handled)');
     assert.deepEqual(full.filter((f) => f.key.startsWith('anomaly')).map((f) => f.value), ['More crashed sessions than started sessions.']);
   });
 
-  it('status summary rows: count and share of sessions', () => {
-    assert.deepEqual(statusSummaryRows(release()).map((r) => [r.status, r.count, r.share]), [
-      ['Healthy', 950, '95.00%'], ['Errored', 40, '4.00%'], ['Unhandled', 5, '0.50%'], ['Crashed', 3, '0.30%'], ['Abnormal', 2, '0.20%'],
+  it('status summary rows: count and share of sessions and users', () => {
+    assert.deepEqual(statusSummaryRows(release()).map((r) => [r.label, r.sessions, r.sessionsShare, r.users, r.usersShare]), [
+      ['Healthy', 950, '95.00%', 180, '90.00%'], ['Errored (handled)', 40, '4.00%', 15, '7.50%'], ['Unhandled', 5, '0.50%', 2, '1.00%'],
+      ['Crashed', 3, '0.30%', 2, '1.00%'], ['Abnormal', 2, '0.20%', 1, '0.50%'],
     ]);
+    assert.deepEqual(statusSummaryRows(release({ totalSessions: 0, totalUsers: 0 })).map((r) => r.sessionsShare), ['—', '—', '—', '—', '—']);
   });
 
   describe('escaping release names', () => {
@@ -78,8 +83,8 @@ describe('extension/format', () => {
     it('tooltips escape the release and project names', () => {
       const r = release({ release: HOSTILE, project: '*proj*' });
       for (const md of [
-        releaseTooltipMarkdown(r, 'Demo data', '24h', DEFAULT_THRESHOLDS),
-        statusSummaryMarkdown(r, 'Demo data', '24h', DEFAULT_THRESHOLDS),
+        releaseTooltipMarkdown(r, SCOPE, NOW),
+        statusSummaryMarkdown(r, SCOPE),
       ]) {
         assert.ok(md.includes('\\<img src\\=x onerror\\=alert\\(1\\)\\>'), md);
         assert.ok(md.includes('\\*proj\\*'), md);
@@ -88,9 +93,12 @@ describe('extension/format', () => {
   });
 
   it('the tooltip has a row per figure and the health status', () => {
-    const md = releaseTooltipMarkdown(release({ healthStatus: 'warning', crashFreeSessions: 99.2 }), 'Demo data', '24h', DEFAULT_THRESHOLDS);
-    assert.match(md, /Warning \\\(crash\\-free sessions below the 99\\\.5% target\\\)/);
-    for (const label of ['Sessions', 'Users', 'Crash\\-free sessions', 'Crash\\-free users', 'Errored', 'Unhandled', 'Crashed', 'Abnormal', 'Healthy', 'Adoption \\(24 h\\)']) {
+    const md = releaseTooltipMarkdown(release({ healthStatus: 'warning', crashFreeSessions: 99.2 }), SCOPE, NOW);
+    assert.match(md, /Warning \\\(crash\\-free sessions below the 99\\\.5% target\\\) · last 24 hours/);
+    // First seen in words and in UTC, never as raw ISO.
+    assert.ok(md.includes('First seen 3 days ago \\(2026\\-11\\-20 00\\:00 UTC\\)'), md);
+    assert.ok(!md.includes('2026\\-11\\-20T'), md);
+    for (const label of ['Sessions', 'Users', 'Crash\\-free sessions', 'Crash\\-free users', 'Errored \\(handled\\)', 'Unhandled', 'Crashed', 'Abnormal', 'Healthy', 'Adoption \\(24 h\\)']) {
       assert.ok(md.includes(`| ${label} |`), label);
     }
   });
