@@ -2,7 +2,8 @@
 // CI needs them: `pass`, `fail`, and `insufficient-data` when there are too few sessions to say
 // (a gate on a crash-free rate must not turn green on a handful of sessions).
 import type { HealthStatus, Interval, ReleaseHealth } from '../health/types';
-import { count, percent, quoted } from './agentText';
+import { formatCount, formatPercent } from '../present/numbers';
+import { quoted } from './agentText';
 
 export type GateOutcome = 'pass' | 'fail' | 'insufficient-data';
 export type GateFigure = 'crashFreeSessions' | 'crashFreeUsers';
@@ -78,16 +79,16 @@ export function checkReleaseGate(r: ReleaseHealth, request: GateRequest): GateRe
     reason = 'it has no sessions in the last 90 days';
   } else if (sessions < request.minSessions) {
     outcome = 'insufficient-data';
-    reason = `it has ${count(sessions)} sessions, fewer than the minimum of ${count(request.minSessions)}`;
+    reason = `it has ${formatCount(sessions)} sessions, fewer than the minimum of ${formatCount(request.minSessions)}`;
   } else if (checks.some((c) => c.passed === null)) {
     outcome = 'insufficient-data';
     reason = `${checks.filter((c) => c.passed === null).map((c) => FIGURE_WORDS[c.figure]).join(' and ')} cannot be computed (no sessions or users)`;
   } else if (checks.some((c) => c.passed === false)) {
     outcome = 'fail';
-    reason = checks.filter((c) => c.passed === false).map((c) => `${FIGURE_WORDS[c.figure]} ${percent(c.value)} is below ${c.threshold}%`).join('; ');
+    reason = checks.filter((c) => c.passed === false).map((c) => `${FIGURE_WORDS[c.figure]} ${formatPercent(c.value)} is below ${c.threshold}%`).join('; ');
   } else {
     outcome = 'pass';
-    reason = checks.map((c) => `${FIGURE_WORDS[c.figure]} ${percent(c.value)} is at or above ${c.threshold}%`).join('; ');
+    reason = checks.map((c) => `${FIGURE_WORDS[c.figure]} ${formatPercent(c.value)} is at or above ${c.threshold}%`).join('; ');
   }
   return {
     outcome,

@@ -1,8 +1,10 @@
 // `list_releases` / `releaseHealth_listReleases`: every project's releases, newest first, with
 // the figures that say whether each is healthy. Compact on purpose: an agent picks a release
 // here, then asks for its full figures.
-import type { HealthStatus, Overview, ReleaseHealth } from '../health/types';
-import { count, healthWord, percent, quoted } from './agentText';
+import type { HealthStatus, Overview, ReleaseHealth, StatsPeriod } from '../health/types';
+import { healthStatusWord, NO_HEALTH_DATA_WORDS } from '../present/healthStatus';
+import { formatCount, formatPercent } from '../present/numbers';
+import { periodLine, quoted } from './agentText';
 import { releasesOfProject } from './releaseLookup';
 
 export interface ListedRelease {
@@ -26,7 +28,7 @@ export interface ListedProject {
 
 export interface ReleaseList {
   now: string;
-  summaryPeriod: string;
+  summaryPeriod: StatsPeriod;
   projects: ListedProject[];
 }
 
@@ -58,14 +60,14 @@ export function listReleases(overview: Overview, project?: string): ReleaseList 
 }
 
 export function releaseListText(list: ReleaseList): string {
-  const lines = [`Releases over the last ${list.summaryPeriod} (as of ${list.now}):`];
+  const lines = [`${periodLine('Releases', list.summaryPeriod, list.now)}:`];
   for (const p of list.projects) {
     lines.push(`Project ${quoted(p.project)}:`);
     for (const r of p.releases) {
       lines.push(
         r.hasHealthData
-          ? `- ${quoted(r.release)}: ${healthWord(r.healthStatus)}, crash-free sessions ${percent(r.crashFreeSessions)}, crash-free users ${percent(r.crashFreeUsers)}, ${count(r.totalSessions)} sessions${r.regression ? `, regression against ${quoted(r.previousRelease ?? '')}` : ''}`
-          : `- ${quoted(r.release)}: no health data in the last 90 days`,
+          ? `- ${quoted(r.release)}: ${healthStatusWord(r.healthStatus)}, crash-free sessions ${formatPercent(r.crashFreeSessions)}, crash-free users ${formatPercent(r.crashFreeUsers)}, ${formatCount(r.totalSessions)} sessions${r.regression ? `, regression against ${quoted(r.previousRelease ?? '')}` : ''}`
+          : `- ${quoted(r.release)}: ${NO_HEALTH_DATA_WORDS}`,
       );
     }
   }

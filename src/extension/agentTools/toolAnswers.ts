@@ -1,12 +1,13 @@
 // What each language-model tool answers, free of `vscode`: the store's figures for the input,
 // as compact text plus a JSON document. The defaults come from the extension's settings (the
 // tracked release, the thresholds), so the agent sees what the user sees.
-import { releaseLine } from '../../agents/agentText';
+import { quoted, releaseLine } from '../../agents/agentText';
 import { checkReleaseGate, gateRequestOf, gateText, type GateResult } from '../../agents/releaseGate';
 import { findOneRelease, releasesOfProject } from '../../agents/releaseLookup';
 import { listReleases, releaseListText, type ReleaseList } from '../../agents/releaseList';
 import { AgentToolError } from '../../agents/agentToolError';
-import type { ReleaseHealth } from '../../health/types';
+import type { ReleaseHealth, StatsPeriod } from '../../health/types';
+import { environmentsText, periodWords } from '../../present/periods';
 import type { ReleaseHealthSettings } from '../settings';
 import { chooseTrackedRelease } from '../statusBar/trackedRelease';
 import type { ScopeOverrides } from '../store/releaseHealthStore';
@@ -27,8 +28,8 @@ export interface ToolAnswer<T> {
 export interface AnswerScope {
   source: string;
   label: string;
-  summaryPeriod: string;
-  healthStatsPeriod: string;
+  summaryPeriod: StatsPeriod;
+  healthStatsPeriod: StatsPeriod;
   environments: string[];
   updatedAt: string;
 }
@@ -45,8 +46,8 @@ function scopeOf(s: StoreSnapshot): AnswerScope {
 }
 
 function scopeLine(s: AnswerScope): string {
-  const env = s.environments.length > 0 ? `, environments ${s.environments.map((e) => JSON.stringify(e)).join(', ')}` : '';
-  return `Source: ${s.label}; last ${s.summaryPeriod}${env}; updated ${s.updatedAt}.`;
+  const env = s.environments.length > 0 ? s.environments.map(quoted).join(', ') : environmentsText([]).toLowerCase();
+  return `Source: ${s.label}; ${periodWords(s.summaryPeriod)}; ${env}; updated ${s.updatedAt}.`;
 }
 
 /** The named release, else the newest of the named project, else the tracked one (status bar). */

@@ -61,7 +61,7 @@ describe('language-model tools (vscode.lm.invokeTool)', function () {
     await setSetting('source', 'demo');
     const snapshot = await waitForData(api, 'demo');
     const { text, json } = await invoke('releaseHealth_listReleases', {});
-    assert.match(text, /^Source: Demo data; last 24h;/);
+    assert.match(text, /^Source: Demo data; last 24 hours; all environments;/);
     const listed = (json.projects as Array<{ project: string; releases: Array<Record<string, unknown>> }>).flatMap((p) => p.releases.map((r) => ({ ...r, project: p.project }) as Record<string, unknown> & { project: string; release: string }));
     assert.strictEqual(listed.length, snapshot.overview.releases.length);
     for (const r of listed) {

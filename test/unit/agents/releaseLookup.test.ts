@@ -38,11 +38,11 @@ describe('agents/releaseLookup and releaseList', () => {
     ]);
     const text = releaseListText(listReleases(overview(releases), 'app'));
     assert.equal(text, [
-      'Releases over the last 24h (as of 2026-11-26T12:00:00.000Z):',
+      'Releases over the last 24 hours (as of 2026-11-26T12:00:00.000Z):',
       'Project "app":',
       '- "2.0": healthy, crash-free sessions 99.70%, crash-free users 99.00%, 1,000 sessions',
       '- "1.0": healthy, crash-free sessions 99.70%, crash-free users 99.00%, 1,000 sessions',
-      '- "0.9": no health data in the last 90 days',
+      '- "0.9": no health data (90 days)',
     ].join('\n'));
   });
 });

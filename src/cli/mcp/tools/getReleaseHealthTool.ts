@@ -1,7 +1,7 @@
 // get_release_health: every figure of the contract for one release (or all), the same objects
 // as `release-health overview --format json`.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { releaseLine } from '../../../agents/agentText';
+import { periodLine, releaseLine } from '../../../agents/agentText';
 import { findReleases } from '../../../agents/releaseLookup';
 import type { HealthStat, StatsPeriod } from '../../../health/types';
 import { environmentsArg, healthStatsPeriodArg, projectArg, statArg, summaryPeriodArg } from '../inputSchemas';
@@ -41,7 +41,7 @@ export function registerGetReleaseHealth(server: McpServer, loader: OverviewLoad
           environments: args.environments,
         });
         const releases = findReleases(overview.releases, { project: args.project, release: args.release });
-        const head = `Release health over the last ${overview.summaryPeriod} (as of ${overview.now}), ${releases.length} release(s):`;
+        const head = `${periodLine('Release health', overview.summaryPeriod, overview.now)}, ${releases.length} release(s):`;
         return toolResult([head, ...releases.map(releaseLine)].join('\n'), { releases });
       }),
   );

@@ -52,7 +52,7 @@ describe('extension/agentTools: answers', () => {
     assert.equal(a.document.release.release, 'app@2.0', 'newest release of the first project');
     assert.deepEqual(a.document.release, store.findRelease({ source: 'demo', project: 'app', release: 'app@2.0' }));
     assert.equal(a.document.scope.label, 'Demo data');
-    assert.match(a.text, /^Source: Demo data; last 24h; updated /);
+    assert.match(a.text, /^Source: Demo data; last 24 hours; all environments; updated /);
     assert.match(a.text, /\n"app" "app@2\.0": warning; crash-free sessions 99\.10%/);
     values.release = 'app@1.0';
     assert.equal((await answerGetRelease(deps, getReleaseInput({}))).document.release.release, 'app@1.0');
