@@ -2,7 +2,7 @@
 // person (or a model) asks about first, in the words and number formats of every other surface
 // (src/present). Names from SDKs are JSON-quoted so a hostile release name cannot pose as part of
 // the sentence or break the line.
-import type { ReleaseHealth, StatsPeriod } from '../health/types';
+import type { ReleaseHealth, SkipReport, StatsPeriod } from '../health/types';
 import { healthStatusWord, NO_HEALTH_DATA_WORDS } from '../present/healthStatus';
 import { formatCount, formatDelta, formatPercent } from '../present/numbers';
 import { periodWords } from '../present/periods';
@@ -32,4 +32,11 @@ export function releaseLine(r: ReleaseHealth): string {
     parts.push(`vs previous ${quoted(r.previousRelease)} ${formatDelta(r.crashFreeSessionsDelta)}${r.regression ? ' (regression)' : ''}`);
   }
   return `${name}: ${healthStatusWord(r.healthStatus)}; ${parts.join('; ')}.`;
+}
+
+/** A note when the source file had unusable lines (their figures are missing); empty otherwise. */
+export function skippedNote(skipped: SkipReport): string {
+  if (skipped.count === 0) return '';
+  const first = skipped.samples[0];
+  return `\nNote: ${formatCount(skipped.count)} unusable line(s) of the session file were skipped${first ? ` (first: line ${first.line}, ${first.reason})` : ''}.`;
 }

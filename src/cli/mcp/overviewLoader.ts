@@ -1,6 +1,6 @@
 // What every MCP tool reads: the overview of the server's source (--file or --url, through the
 // same code as `release-health overview`) for the periods, stat and environments a call asks for.
-import type { HealthStat, Overview, StatsPeriod } from '../../health/types';
+import type { HealthStat, Overview, SkipReport, StatsPeriod } from '../../health/types';
 import type { OverviewArgs } from '../overviewArgs';
 import { loadOverview, type CommandIO } from '../overviewCommand';
 import type { McpArgs } from './mcpArgs';
@@ -12,8 +12,14 @@ export interface OverviewQuery {
   environments?: string[];
 }
 
+/** The overview, and the file's unusable lines (none from an API). */
+export interface LoadedOverview {
+  overview: Overview;
+  skipped: SkipReport;
+}
+
 export interface OverviewLoader {
-  load(query: OverviewQuery): Promise<Overview>;
+  load(query: OverviewQuery): Promise<LoadedOverview>;
   /** The server's defaults (its --summary-period, thresholds, …) for descriptions and gates. */
   readonly defaults: OverviewArgs;
 }
@@ -30,9 +36,8 @@ export function overviewLoader(args: McpArgs, io: CommandIO, clock: () => number
         stat: query.stat ?? args.overview.stat,
         environments: query.environments ?? args.overview.environments,
       };
-      const { skipped: _skipped, ...overview } = await loadOverview(a, io);
-      void _skipped;
-      return overview;
+      const { skipped, ...overview } = await loadOverview(a, io);
+      return { overview, skipped: skipped ?? { count: 0, samples: [] } };
     },
   };
 }

@@ -1,6 +1,7 @@
 // check_release_gate: pass, fail, or insufficient-data for one release against thresholds.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { skippedNote } from '../../../agents/agentText';
 import { checkReleaseGate, gateRequestOf, gateText } from '../../../agents/releaseGate';
 import { findOneRelease } from '../../../agents/releaseLookup';
 import type { StatsPeriod } from '../../../health/types';
@@ -41,10 +42,10 @@ export function registerCheckReleaseGate(server: McpServer, loader: OverviewLoad
     },
     (args) =>
       answering(token, async () => {
-        const overview = await loader.load({ summaryPeriod: args.summaryPeriod as StatsPeriod | undefined, environments: args.environments });
+        const { overview, skipped } = await loader.load({ summaryPeriod: args.summaryPeriod as StatsPeriod | undefined, environments: args.environments });
         const release = findOneRelease(overview.releases, args.release, args.project);
         const result = checkReleaseGate(release, gateRequestOf(args, CLI_THRESHOLDS));
-        return toolResult(gateText(result), result);
+        return toolResult(gateText(result) + skippedNote(skipped), result);
       }),
   );
 }

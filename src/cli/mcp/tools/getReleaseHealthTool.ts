@@ -1,7 +1,7 @@
 // get_release_health: every figure of the contract for one release (or all), the same objects
 // as `release-health overview --format json`.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { periodLine, releaseLine } from '../../../agents/agentText';
+import { periodLine, releaseLine, skippedNote } from '../../../agents/agentText';
 import { findReleases } from '../../../agents/releaseLookup';
 import type { HealthStat, StatsPeriod } from '../../../health/types';
 import { environmentsArg, healthStatsPeriodArg, projectArg, statArg, summaryPeriodArg } from '../inputSchemas';
@@ -34,7 +34,7 @@ export function registerGetReleaseHealth(server: McpServer, loader: OverviewLoad
     },
     (args) =>
       answering(token, async () => {
-        const overview = await loader.load({
+        const { overview, skipped } = await loader.load({
           summaryPeriod: args.summaryPeriod as StatsPeriod | undefined,
           healthStatsPeriod: args.healthStatsPeriod as StatsPeriod | undefined,
           stat: args.stat as HealthStat | undefined,
@@ -42,7 +42,7 @@ export function registerGetReleaseHealth(server: McpServer, loader: OverviewLoad
         });
         const releases = findReleases(overview.releases, { project: args.project, release: args.release });
         const head = `${periodLine('Release health', overview.summaryPeriod, overview.now)}, ${releases.length} release(s):`;
-        return toolResult([head, ...releases.map(releaseLine)].join('\n'), { releases });
+        return toolResult([head, ...releases.map(releaseLine)].join('\n') + skippedNote(skipped), { releases });
       }),
   );
 }

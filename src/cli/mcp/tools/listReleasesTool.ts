@@ -1,5 +1,6 @@
 // list_releases: projects and their releases with health status and crash-free rates.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { skippedNote } from '../../../agents/agentText';
 import { listReleases, releaseListText } from '../../../agents/releaseList';
 import type { StatsPeriod } from '../../../health/types';
 import { environmentsArg, projectArg, summaryPeriodArg } from '../inputSchemas';
@@ -22,9 +23,9 @@ export function registerListReleases(server: McpServer, loader: OverviewLoader, 
     },
     (args) =>
       answering(token, async () => {
-        const overview = await loader.load({ summaryPeriod: args.summaryPeriod as StatsPeriod | undefined, environments: args.environments });
+        const { overview, skipped } = await loader.load({ summaryPeriod: args.summaryPeriod as StatsPeriod | undefined, environments: args.environments });
         const list = listReleases(overview, args.project);
-        return toolResult(releaseListText(list), list);
+        return toolResult(releaseListText(list) + skippedNote(skipped), list);
       }),
   );
 }

@@ -94,7 +94,8 @@ describe('cli: release-health mcp over stdio (the real SDK client, node dist/cli
     assert.ok(!r.isError);
     const line = texts(r)[0].split('\n')[1];
     assert.ok(line.startsWith(`"tools" ${JSON.stringify(HOSTILE)}: critical;`), line);
-    assert.equal(texts(r)[0].split('\n').length, 2);
+    assert.equal(texts(r)[0].split('\n').length, 3);
+    assert.match(texts(r)[0].split('\n')[2], /^Note: 1 unusable line\(s\) of the session file were skipped \(first: line \d+, not JSON\)\.$/);
   });
 
   it('list_releases: every project and release with status and rates equal to the CLI', async () => {
