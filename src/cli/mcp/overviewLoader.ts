@@ -1,5 +1,8 @@
 // What every MCP tool reads: the overview of the server's source (--file or --url, through the
 // same code as `release-health overview`) for the periods, stat and environments a call asks for.
+// An agent asks several questions in a row: a result is reused for a minute (for good with a fixed
+// --now) while the file is unchanged, so a big file is not read, nor Sentry asked, once per call.
+import * as fs from 'fs';
 import type { HealthStat, Overview, SkipReport, StatsPeriod } from '../../health/types';
 import type { OverviewArgs } from '../overviewArgs';
 import { loadOverview, type CommandIO } from '../overviewCommand';
@@ -24,20 +27,56 @@ export interface OverviewLoader {
   readonly defaults: OverviewArgs;
 }
 
+/** How long a result answers again when the clock moves (the extension's cache uses the same). */
+export const REUSE_MS = 60_000;
+const MAX_ENTRIES = 8;
+
+interface Entry {
+  result: Promise<LoadedOverview>;
+  at: number;
+  fileStamp: string | null;
+}
+
+async function fileStamp(path: string | null): Promise<string | null> {
+  if (path === null) return null;
+  try {
+    const s = await fs.promises.stat(path);
+    return `${s.size}:${s.mtimeMs}:${s.ino}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 export function overviewLoader(args: McpArgs, io: CommandIO, clock: () => number = Date.now): OverviewLoader {
+  const cache = new Map<string, Entry>();
   return {
     defaults: args.overview,
     async load(query) {
       const a: OverviewArgs = {
         ...args.overview,
-        now: args.fixedNow ? args.overview.now : Math.floor(clock() / 1000),
         summaryPeriod: query.summaryPeriod ?? args.overview.summaryPeriod,
         healthPeriod: query.healthStatsPeriod ?? args.overview.healthPeriod,
         stat: query.stat ?? args.overview.stat,
-        environments: query.environments ?? args.overview.environments,
+        environments: [...new Set(query.environments ?? args.overview.environments)].sort(),
       };
-      const { skipped, ...overview } = await loadOverview(a, io);
-      return { overview, skipped: skipped ?? { count: 0, samples: [] } };
+      const key = JSON.stringify([a.summaryPeriod, a.healthPeriod, a.stat, a.environments]);
+      const stamp = await fileStamp(a.file);
+      const hit = cache.get(key);
+      if (hit && hit.fileStamp === stamp && (args.fixedNow || clock() - hit.at < REUSE_MS)) return hit.result;
+
+      const at = clock();
+      const result = loadOverview({ ...a, now: args.fixedNow ? args.overview.now : Math.floor(at / 1000) }, io).then(({ skipped, ...overview }) => ({
+        overview,
+        skipped: skipped ?? { count: 0, samples: [] },
+      }));
+      cache.delete(key);
+      cache.set(key, { result, at, fileStamp: stamp });
+      while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+      // A failure is not remembered: the next call tries again (a fixed token, a file now there).
+      result.catch(() => {
+        if (cache.get(key)?.result === result) cache.delete(key);
+      });
+      return result;
     },
   };
 }
