@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { registerLanguageModelTools } from './extension/agentTools/registerLanguageModelTools';
 import { registerCommands } from './extension/commands/registerCommands';
-import { updateContextKeys } from './extension/contextKeys';
+import { updateContextKeys, updateSignedIn } from './extension/contextKeys';
 import { notifyStoreErrors } from './extension/errorNotifications';
 import { ReleaseHealthLog } from './extension/log';
 import { Notifier } from './extension/notifier';
@@ -60,17 +60,24 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   );
   const fileWatcher = watchSessionFile(settings, workspaceRoot, () => void store.refresh());
   const watcher = new SettingsWatcher({
-    reload: () => void store.reload(),
+    reload: () => {
+      void store.reload();
+      void updateSignedIn(settings(), tokens);
+    },
     thresholds: () => store.applyThresholds(),
     tracked: () => statusBar.update(),
     polling: () => poller.restart(),
-    source: () => updateContextKeys(settings()),
+    source: () => {
+      updateContextKeys(settings());
+      void updateSignedIn(settings(), tokens);
+    },
   });
   context.subscriptions.push(
     statusBar,
     poller,
     fileWatcher,
     watcher,
+    context.secrets.onDidChange(() => void updateSignedIn(settings(), tokens)),
     notifyStoreErrors(store, notifier),
     store.onDidChange(() => {
       if (store.state.status === 'ready') poller.noteRefreshed();
@@ -86,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   context.subscriptions.push(...registerLanguageModelTools(store, settings));
 
   updateContextKeys(settings());
+  void updateSignedIn(settings(), tokens);
   void store.reload();
   return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, secrets: context.secrets, activationMs: performance.now() - activationStart };
 }

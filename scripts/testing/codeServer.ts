@@ -71,7 +71,7 @@ export function installExtensionFolder(extensionsDir: string): string {
   const dest = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   fs.mkdirSync(dest, { recursive: true });
   if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run the build first');
-  for (const item of ['package.json', 'dist', 'media', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+  for (const item of ['package.json', 'package.nls.json', 'dist', 'media', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
     const from = path.join(ROOT, item);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(dest, item), { recursive: true });
   }

@@ -1,9 +1,8 @@
 // Parses `release-health overview ...` into typed options (node's own util.parseArgs).
-import { parseArgs } from 'util';
 import { DEFAULT_THRESHOLDS, type HealthStat, type OverviewOptions, type StatsPeriod, type UnixSeconds } from '../health/types';
 import { isStatsPeriod } from '../health/windows';
 import { parseGate, type Gate } from './failUnder';
-import { UsageError } from './usageError';
+import { parseStrictArgs, UsageError } from './usageError';
 
 export interface OverviewArgs {
   file: string | null;
@@ -42,31 +41,21 @@ export function parseNow(value: string | undefined, clock: () => number): UnixSe
 }
 
 export function parseOverviewArgs(argv: string[], clock: () => number = Date.now): OverviewArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        file: { type: 'string' },
-        url: { type: 'string' },
-        org: { type: 'string' },
-        'token-env': { type: 'string' },
-        now: { type: 'string' },
-        'summary-period': { type: 'string' },
-        'health-period': { type: 'string' },
-        stat: { type: 'string' },
-        environment: { type: 'string', multiple: true },
-        project: { type: 'string', multiple: true },
-        release: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        'fail-under': { type: 'string', multiple: true },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const values = parseStrictArgs(argv, {
+    file: { type: 'string' },
+    url: { type: 'string' },
+    org: { type: 'string' },
+    'token-env': { type: 'string' },
+    now: { type: 'string' },
+    'summary-period': { type: 'string' },
+    'health-period': { type: 'string' },
+    stat: { type: 'string' },
+    environment: { type: 'string', multiple: true },
+    project: { type: 'string', multiple: true },
+    release: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    'fail-under': { type: 'string', multiple: true },
+  });
   const file = values.file ?? null;
   const url = values.url ?? null;
   if ((file === null) === (url === null)) throw new UsageError('give exactly one source: --file PATH or --url BASE --org SLUG');

@@ -6,7 +6,6 @@ import type { RequestLogEntry } from './sentry/sentryClient';
 export interface LogSink {
   info(message: string): void;
   warn(message: string): void;
-  error(message: string | Error): void;
 }
 
 export function requestLogLine(e: RequestLogEntry): string {
@@ -27,5 +26,4 @@ export class ReleaseHealthLog {
 
   info = (message: string): void => this.sink.info(message);
   warn = (message: string): void => this.sink.warn(message);
-  error = (message: string): void => this.sink.error(message);
 }

@@ -19,9 +19,10 @@ export class Notifier {
     this.open = true;
     this.lastMessage = error.message;
     try {
-      const choice = await vscode.window.showErrorMessage(`Release Health: ${error.message}`, error.fixTitle, 'Show Log');
+      const showLog = vscode.l10n.t('Show Log');
+      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Release Health: {0}', error.message), error.fixTitle, showLog);
       if (choice === error.fixTitle) await vscode.commands.executeCommand(error.fixCommand);
-      else if (choice === 'Show Log') await vscode.commands.executeCommand(COMMAND.showLog);
+      else if (choice === showLog) await vscode.commands.executeCommand(COMMAND.showLog);
     } finally {
       this.open = false;
     }

@@ -1,5 +1,5 @@
 // Types shared by every source (raw NDJSON, Sentry API) and every view.
-// The pipeline's contract is ../shared/docs/health-pipeline.md; names follow it.
+// The pipeline's contract is docs/health-pipeline.md (at the repository root); names follow it.
 
 /** Unix seconds, UTC. */
 export type UnixSeconds = number;

@@ -22,10 +22,6 @@ export function isStatsPeriod(value: string): value is StatsPeriod {
   return (STATS_PERIODS as readonly string[]).includes(value);
 }
 
-export function periodSeconds(period: StatsPeriod): number {
-  return PERIODS[period].seconds;
-}
-
 export function granularity(period: StatsPeriod): number {
   return PERIODS[period].granularity;
 }
@@ -54,8 +50,4 @@ export function seriesBuckets(period: StatsPeriod, now: UnixSeconds): UnixSecond
   const out: UnixSeconds[] = [];
   for (let i = 0; i < count; i++) out.push(start + i * g);
   return out;
-}
-
-export function inWindow(t: UnixSeconds, w: Window): boolean {
-  return t >= w.start && t < w.end;
 }

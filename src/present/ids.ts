@@ -34,6 +34,8 @@ export const CONTEXT_KEY = {
   configured: 'releaseHealth.configured',
   /** The chosen source kind, '' when none. */
   source: 'releaseHealth.source',
+  /** The source is Sentry and a token is stored for its URL and organization (Sign Out can act). */
+  signedIn: 'releaseHealth.signedIn',
 } as const;
 
 export type ContextKey = (typeof CONTEXT_KEY)[keyof typeof CONTEXT_KEY];

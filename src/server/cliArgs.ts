@@ -1,5 +1,5 @@
 // Command line of release-health-server, parsed with node's util.parseArgs into ServerOptions.
-import { parseArgs } from 'util';
+import { parseStrictArgs, UsageError } from '../cli/usageError';
 import { DEFAULT_PORT, type ProjectOption, type ServerOptions } from './options';
 
 export const USAGE = `Usage: release-health-server [options]
@@ -16,7 +16,7 @@ export const USAGE = `Usage: release-health-server [options]
   --rate-limit N      API requests per second per caller and endpoint (over it: 429)
   -h, --help          this help`;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 function integer(name: string, text: string | undefined, min: number): number | undefined {
   if (text === undefined) return undefined;
@@ -32,30 +32,20 @@ function project(text: string): ProjectOption {
 
 /** null when help was asked for. */
 export function parseCliArgs(argv: string[]): ServerOptions | null {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        data: { type: 'string' },
-        org: { type: 'string' },
-        project: { type: 'string', multiple: true },
-        key: { type: 'string' },
-        token: { type: 'string' },
-        import: { type: 'string' },
-        demo: { type: 'boolean' },
-        'latency-ms': { type: 'string' },
-        'rate-limit': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  const values = parseStrictArgs(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    org: { type: 'string' },
+    project: { type: 'string', multiple: true },
+    key: { type: 'string' },
+    token: { type: 'string' },
+    import: { type: 'string' },
+    demo: { type: 'boolean' },
+    'latency-ms': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return null;
   const projects = (values.project ?? []).map(project);
   const ids = new Set(projects.map((p) => p.id));

@@ -33,21 +33,25 @@ export function renderHeadline(r: ReleaseHealth): VElement {
       figure('sessionsErrored', r.sessionsErrored, formatCount(r.sessionsErrored)),
       'handled errors only',
     ),
-    card(
-      'Adoption (users, 24h)',
-      figure('adoption', r.adoption, formatPercent(r.adoption)),
-      figure('totalUsers24h', r.totalUsers24h, formatCount(r.totalUsers24h)),
-      ' of ',
-      figure('totalProjectUsers24h', r.totalProjectUsers24h, formatCount(r.totalProjectUsers24h)),
-      ' users',
-    ),
-    card(
-      'Adoption (sessions, 24h)',
-      figure('sessionsAdoption', r.sessionsAdoption, formatPercent(r.sessionsAdoption)),
-      figure('totalSessions24h', r.totalSessions24h, formatCount(r.totalSessions24h)),
-      ' of ',
-      figure('totalProjectSessions24h', r.totalProjectSessions24h, formatCount(r.totalProjectSessions24h)),
-      ' sessions',
-    ),
+    adoptionCard(r, 'users'),
+    adoptionCard(r, 'sessions'),
+  );
+}
+
+const ADOPTION_FIGURES = {
+  users: { rate: 'adoption', release: 'totalUsers24h', project: 'totalProjectUsers24h' },
+  sessions: { rate: 'sessionsAdoption', release: 'totalSessions24h', project: 'totalProjectSessions24h' },
+} as const;
+
+/** The release's share of the project's users (or sessions) over the last 24 hours. */
+function adoptionCard(r: ReleaseHealth, of: 'users' | 'sessions'): VElement {
+  const f = ADOPTION_FIGURES[of];
+  return card(
+    `Adoption (${of}, 24h)`,
+    figure(f.rate, r[f.rate], formatPercent(r[f.rate])),
+    figure(f.release, r[f.release], formatCount(r[f.release])),
+    ' of ',
+    figure(f.project, r[f.project], formatCount(r[f.project])),
+    ` ${of}`,
   );
 }

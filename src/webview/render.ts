@@ -22,8 +22,6 @@ import { renderScope } from './scope';
 import { renderStatusSummary } from './statusBar';
 import { h, type VElement, type VNode } from './vnode';
 
-export const NO_HEALTH_DATA_TEXT = NO_HEALTH_DATA;
-
 /** What `document.body.dataset.state` says once a model is rendered (end-to-end tests wait on it). */
 export type RenderedState = 'loading' | 'ready' | 'error' | 'unconfigured' | 'missing';
 
@@ -91,7 +89,7 @@ function chartSection(r: ReleaseHealth, model: PanelModel): VElement | null {
 function figures(r: ReleaseHealth, model: PanelModel): VNode[] {
   if (!r.hasHealthData) {
     return [
-      h('div', { class: 'no-data', 'data-no-health-data': '' }, h('p', { class: 'no-data-title' }, NO_HEALTH_DATA_TEXT), h('p', { class: 'muted' }, `No sessions of ${r.release} were recorded in ${r.project} in the last 90 days, so there are no figures to show.`)),
+      h('div', { class: 'no-data', 'data-no-health-data': '' }, h('p', { class: 'no-data-title' }, NO_HEALTH_DATA), h('p', { class: 'muted' }, `No sessions of ${r.release} were recorded in ${r.project} in the last 90 days, so there are no figures to show.`)),
     ];
   }
   return [

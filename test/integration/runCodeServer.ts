@@ -1,5 +1,5 @@
 // `npm run test:integration`: runs the in-host suite in a real VS Code (code-server) on this
-// machine. Installs the built extension (package.json + dist/ + media/) and the test-harness
+// machine. Installs the built extension (package.json, package.nls.json, dist/, media/) and the test-harness
 // extension into a throwaway extensions dir, starts code-server on loopback, opens the
 // workbench in headless Chromium (the extension host starts only once a client connects), and
 // waits for the harness's result file.

@@ -23,7 +23,7 @@ export interface ConnectResult {
   projects?: string[];
 }
 
-const TITLE = 'Connect to Sentry';
+const title = () => vscode.l10n.t('Connect to Sentry');
 
 async function save(services: ExtensionServices, v: ConnectArgument, projects: string[]): Promise<void> {
   await services.tokens.store(v.url, v.organization, v.token);
@@ -46,7 +46,7 @@ export async function connect(services: ExtensionServices, arg?: unknown): Promi
   const parsed = parseConnectArgument(arg);
   if (parsed === null) return connectInteractively(services);
   if (!parsed.ok) {
-    void services.notifier.error({ message: parsed.message, fixCommand: COMMAND.connect, fixTitle: 'Connect to Sentry…' }, { repeat: true });
+    void services.notifier.error({ message: parsed.message, fixCommand: COMMAND.connect, fixTitle: vscode.l10n.t('Connect to Sentry…') }, { repeat: true });
     return { ok: false, message: parsed.message };
   }
   const v = parsed.value;
@@ -69,13 +69,13 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
   let token = (organization && (await services.tokens.get(url, organization))) || '';
   let step: 'url' | 'organization' | 'token' = 'url';
   let error: string | undefined;
-  const cancelled: ConnectResult = { ok: false, message: 'Cancelled.' };
+  const cancelled: ConnectResult = { ok: false, message: vscode.l10n.t('Cancelled.') };
 
   for (;;) {
     if (step === 'url') {
       const v = await askInput({
-        title: TITLE, step: 1, totalSteps: 4, value: url, error,
-        prompt: 'Base URL of your Sentry: https://sentry.io, a regional one (https://de.sentry.io) or a self-hosted one',
+        title: title(), step: 1, totalSteps: 4, value: url, error,
+        prompt: vscode.l10n.t('Base URL of your Sentry: https://sentry.io, a regional one (https://de.sentry.io) or a self-hosted one'),
         validate: validateBaseUrl,
       });
       if (v === undefined) return cancelled;
@@ -85,8 +85,8 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
     }
     if (step === 'organization') {
       const v = await askInput({
-        title: TITLE, step: 2, totalSteps: 4, value: organization, error,
-        prompt: `Organization slug on ${hostOf(url)} (as in ${url}/organizations/<slug>/)`,
+        title: title(), step: 2, totalSteps: 4, value: organization, error,
+        prompt: vscode.l10n.t('Organization slug on {0} (as in {1}/organizations/<slug>/)', hostOf(url), url),
         validate: validateOrganization,
       });
       if (v === undefined) return cancelled;
@@ -95,9 +95,9 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
       step = 'token';
     }
     const v = await askInput({
-      title: TITLE, step: 3, totalSteps: 4, value: token, error, password: true,
-      prompt: `Auth token for ${hostOf(url)} with the org:read and project:read scopes (Settings › Auth Tokens). It is kept in VS Code's secret storage only.`,
-      validate: (t) => (t.trim() === '' ? 'Enter the auth token' : null),
+      title: title(), step: 3, totalSteps: 4, value: token, error, password: true,
+      prompt: vscode.l10n.t("Auth token for {0} with the org:read and project:read scopes (Settings › Auth Tokens). It is kept in VS Code's secret storage only.", hostOf(url)),
+      validate: (t) => (t.trim() === '' ? vscode.l10n.t('Enter the auth token') : null),
     });
     if (v === undefined) return cancelled;
     token = v;
@@ -105,7 +105,7 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
 
     const conn = sentryConnection(services.settings(), { url, organization, token });
     try {
-      const projects = await withRequestProgress(`Checking ${hostOf(url)} / ${organization}…`, async (signal) => {
+      const projects = await withRequestProgress(vscode.l10n.t('Checking {0} / {1}…', hostOf(url), organization), async (signal) => {
         await services.sentry.checkConnection(conn, { signal, log: services.log.request });
         return services.sentry.listProjects(conn, { signal, log: services.log.request });
       });
@@ -113,7 +113,7 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
       if (chosen === undefined) return cancelled;
       await save(services, { url, organization, token }, chosen);
       void vscode.window.showInformationMessage(
-        `Connected to ${hostOf(url)} / ${organization}: ${chosen.length === 0 ? 'all projects' : chosen.join(', ')}.`,
+        vscode.l10n.t('Connected to {0} / {1}: {2}.', hostOf(url), organization, chosen.length === 0 ? vscode.l10n.t('all projects') : chosen.join(', ')),
       );
       return { ok: true, projects: chosen };
     } catch (err) {
@@ -132,10 +132,10 @@ export function pickProjects(projects: SentryProject[], current: string[]): Prom
   if (projects.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
-    pick.title = TITLE;
+    pick.title = title();
     pick.step = 4;
     pick.totalSteps = 4;
-    pick.placeholder = 'Projects to show (pick none for every project)';
+    pick.placeholder = vscode.l10n.t('Projects to show (pick none for every project)');
     pick.canSelectMany = true;
     pick.ignoreFocusOut = true;
     pick.items = projects.map((p) => ({ label: p.slug, description: p.name && p.name !== p.slug ? p.name : undefined }));

@@ -9,16 +9,16 @@ import { COMMAND } from '../../present/ids';
 export async function waitForData(services: ExtensionServices): Promise<void> {
   if (services.store.state.status !== 'loading') return;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Loading release health…' },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading release health…') },
     () => services.store.whenIdle(),
   );
 }
 
 /** Offers the ways to get data when there is none yet. */
 async function offerSetup(): Promise<void> {
-  const demo = 'Explore with Demo Data';
-  const connect = 'Connect to Sentry…';
-  const choice = await vscode.window.showInformationMessage('Release Health has no data yet.', demo, connect);
+  const demo = vscode.l10n.t('Explore with Demo Data');
+  const connect = vscode.l10n.t('Connect to Sentry…');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Release Health has no data yet.'), demo, connect);
   if (choice === demo) await vscode.commands.executeCommand(COMMAND.exploreDemo);
   else if (choice === connect) await vscode.commands.executeCommand(COMMAND.connect);
 }
@@ -37,11 +37,11 @@ export async function pickRelease(services: ExtensionServices, placeHolder: stri
   }
   const items = releasePickItems(snapshot, services.settings().sentry.projects);
   if (items.length === 0) {
-    void vscode.window.showInformationMessage(`No release has health data in ${snapshot.scope.label}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('No release has health data in {0}.', snapshot.scope.label));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Release Health · ${snapshot.scope.label}`,
+    title: vscode.l10n.t('Release Health · {0}', snapshot.scope.label),
     placeHolder,
     matchOnDescription: true,
     matchOnDetail: true,

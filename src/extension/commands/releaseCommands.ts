@@ -1,5 +1,6 @@
 // Commands about one release: show its panel, open it in Sentry, copy its version, track it.
 import * as vscode from 'vscode';
+import { printable } from '../../present/printable';
 import { sentryReleaseUrl } from '../../present/sentryLinks';
 import type { ExtensionServices } from '../services';
 import { SETTING } from '../settings';
@@ -7,22 +8,22 @@ import { updateSetting } from '../vscodeSettings';
 import { releaseFor } from './pickRelease';
 
 export async function showReleaseHealth(services: ExtensionServices, arg?: unknown): Promise<void> {
-  const key = await releaseFor(services, arg, 'Release to show');
+  const key = await releaseFor(services, arg, vscode.l10n.t('Release to show'));
   if (key) services.panels.show(key);
 }
 
 /** Returns the URL opened (tests read it), or undefined. */
 export async function openInSentry(services: ExtensionServices, arg?: unknown): Promise<string | undefined> {
-  const key = await releaseFor(services, arg, 'Release to open in Sentry');
+  const key = await releaseFor(services, arg, vscode.l10n.t('Release to open in Sentry'));
   if (!key) return undefined;
   const scope = services.store.snapshot?.scope;
   if (!scope || scope.kind !== 'sentry' || key.source !== 'sentry' || !scope.sentryUrl || !scope.organization) {
-    void vscode.window.showInformationMessage('Open in Sentry needs a Sentry source: demo and file data have no Sentry page.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open in Sentry needs a Sentry source: demo and file data have no Sentry page.'));
     return undefined;
   }
   const url = sentryReleaseUrl(scope.sentryUrl, scope.organization, key.release, scope.projectIds?.[key.project]);
   if (url === null) {
-    void vscode.window.showErrorMessage(`Open in Sentry: the Sentry URL ${scope.sentryUrl} is not a web address.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Open in Sentry: the Sentry URL {0} is not a web address.', scope.sentryUrl));
     return undefined;
   }
   // A string keeps the percent-encoding exactly as built (a `/` in a version stays %2F);
@@ -32,14 +33,12 @@ export async function openInSentry(services: ExtensionServices, arg?: unknown): 
 }
 
 export async function copyVersion(services: ExtensionServices, arg?: unknown): Promise<string | undefined> {
-  const key = await releaseFor(services, arg, 'Release whose version to copy');
+  const key = await releaseFor(services, arg, vscode.l10n.t('Release whose version to copy'));
   if (!key) return undefined;
   await vscode.env.clipboard.writeText(key.release);
-  vscode.window.setStatusBarMessage(`Copied ${key.release}`, 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', printable(key.release)), 3000);
   return key.release;
 }
-
-const AUTOMATIC = 'Newest release (automatic)';
 
 /** Pins a release in the status bar (the `releaseHealth.release` setting); `null` unpins. */
 export async function trackRelease(services: ExtensionServices, arg?: unknown): Promise<void> {
@@ -51,11 +50,12 @@ export async function trackRelease(services: ExtensionServices, arg?: unknown): 
   let version: string | undefined;
   if (arg === undefined && services.settings().release !== null) {
     // From the palette with a pinned release: offer to go back to automatic first.
-    const choice = await vscode.window.showQuickPick([AUTOMATIC, 'Pick a release…'], { placeHolder: `Tracking ${services.settings().release}` });
+    const automatic = vscode.l10n.t('Newest release (automatic)');
+    const choice = await vscode.window.showQuickPick([automatic, vscode.l10n.t('Pick a release…')], { placeHolder: vscode.l10n.t('Tracking {0}', printable(services.settings().release ?? '')) });
     if (choice === undefined) return;
-    if (choice === AUTOMATIC) return trackRelease(services, null);
+    if (choice === automatic) return trackRelease(services, null);
   }
-  const key = await releaseFor(services, arg, 'Release to track in the status bar');
+  const key = await releaseFor(services, arg, vscode.l10n.t('Release to track in the status bar'));
   version = key?.release;
   if (version === undefined) return;
   await updateSetting(SETTING.release, version);

@@ -14,7 +14,7 @@ export function registerSafeCommand(
       return await handler(...args);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      void notifier.error({ message: `${id} failed: ${message}`, fixCommand: COMMAND.showLog, fixTitle: 'Show Log' }, { repeat: true });
+      void notifier.error({ message: vscode.l10n.t('{0} failed: {1}', id, message), fixCommand: COMMAND.showLog, fixTitle: vscode.l10n.t('Show Log') }, { repeat: true });
       return undefined;
     }
   });

@@ -9,6 +9,7 @@ import { updateSetting } from '../vscodeSettings';
 import { sentryConnection } from '../sentry/sentryConnection';
 import { pickProjects } from './connectCommand';
 import { withRequestProgress } from './requestProgress';
+import { periodWords } from '../../present/periods';
 import { COMMAND } from '../../present/ids';
 
 function stringList(arg: unknown): string[] | null {
@@ -31,8 +32,8 @@ export async function selectPeriod(services: ExtensionServices, arg?: unknown): 
   } else {
     const current = services.settings().summaryPeriod;
     const picked = await vscode.window.showQuickPick(
-      PICKABLE_PERIODS.map((p) => ({ label: p, description: p === current ? 'current' : undefined })),
-      { title: 'Release Health: summary period', placeHolder: 'Period the figures cover' },
+      PICKABLE_PERIODS.map((p) => ({ label: p, description: p === current ? vscode.l10n.t('{0} · current', periodWords(p)) : periodWords(p) })),
+      { title: vscode.l10n.t('Release Health: summary period'), placeHolder: vscode.l10n.t('Period the figures cover') },
     );
     period = picked?.label;
   }
@@ -46,8 +47,8 @@ export async function selectEnvironment(services: ExtensionServices, arg?: unkno
     const known = [...new Set([...services.store.availableEnvironments, ...current])].sort();
     if (known.length === 0) {
       const typed = await vscode.window.showInputBox({
-        title: 'Release Health: environments',
-        prompt: 'Environment names, separated by commas (empty for all environments)',
+        title: vscode.l10n.t('Release Health: environments'),
+        prompt: vscode.l10n.t('Environment names, separated by commas (empty for all environments)'),
         value: current.join(', '),
       });
       if (typed === undefined) return;
@@ -55,7 +56,7 @@ export async function selectEnvironment(services: ExtensionServices, arg?: unkno
     } else {
       const picked = await vscode.window.showQuickPick(
         known.map((e) => ({ label: e, picked: current.includes(e) })),
-        { title: 'Release Health: environments', placeHolder: 'Environments to include (pick none for all)', canPickMany: true },
+        { title: vscode.l10n.t('Release Health: environments'), placeHolder: vscode.l10n.t('Environments to include (pick none for all)'), canPickMany: true },
       );
       if (picked === undefined) return;
       chosen = picked.map((p) => p.label);
@@ -69,7 +70,7 @@ export async function selectProjects(services: ExtensionServices, arg?: unknown)
   if (given !== null) return apply(services, SETTING.sentryProjects, given);
   const settings = services.settings();
   if (settings.source !== 'sentry') {
-    void vscode.window.showInformationMessage('Projects are picked for a Sentry source; demo and file data show every project they contain.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Projects are picked for a Sentry source; demo and file data show every project they contain.'));
     return;
   }
   const { url, organization } = settings.sentry;
@@ -80,7 +81,7 @@ export async function selectProjects(services: ExtensionServices, arg?: unknown)
   }
   let projects;
   try {
-    projects = await withRequestProgress('Listing projects…', (signal) =>
+    projects = await withRequestProgress(vscode.l10n.t('Listing projects…'), (signal) =>
       services.sentry.listProjects(sentryConnection(settings, { url, organization, token }), { signal, log: services.log.request }),
     );
   } catch (err) {

@@ -17,14 +17,14 @@ export async function exploreDemo(services: ExtensionServices): Promise<void> {
 export async function signOut(services: ExtensionServices): Promise<void> {
   const { url, organization } = services.settings().sentry;
   if (organization === '' || !(await services.tokens.get(url, organization))) {
-    void vscode.window.showInformationMessage('Release Health: not signed in to Sentry.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Release Health: not signed in to Sentry.'));
     return;
   }
   await services.tokens.delete(url, organization);
   services.store.clearCache();
   services.log.info(`Signed out of ${hostOf(url)} / ${organization}: token deleted`);
   if (services.settings().source === 'sentry') await services.store.reload();
-  void vscode.window.showInformationMessage(`Signed out of ${hostOf(url)} / ${organization}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of {0} / {1}.', hostOf(url), organization));
 }
 
 export async function refresh(services: ExtensionServices): Promise<void> {

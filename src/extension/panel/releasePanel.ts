@@ -8,6 +8,7 @@ import { buildPanelHtml } from './panelHtml';
 import { buildPanelModel } from './panelModel';
 import { panelRequestOf, type PanelRequest } from './webviewRequests';
 import { COMMAND } from '../../present/ids';
+import { printable } from '../../present/printable';
 
 /** What a panel needs from its manager. */
 export interface ReleasePanelHost {
@@ -19,7 +20,7 @@ export interface ReleasePanelHost {
 
 /** Shown by VS Code in the tab and used by the e2e tests to find the panel. */
 export function panelTitle(release: string): string {
-  return `Release Health: ${release}`;
+  return vscode.l10n.t('Release Health: {0}', printable(release));
 }
 
 /** The panel may load only the bundle and the style sheets. */

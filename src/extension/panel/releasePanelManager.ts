@@ -76,7 +76,9 @@ export class ReleasePanelManager implements vscode.Disposable {
     const id = releaseKeyId(key);
     const panel = new ReleasePanel(webviewPanel, { ...key }, this.host);
     this.panels.set(id, panel);
-    webviewPanel.onDidDispose(() => {
+    // The subscription ends with the panel: disposing it there releases the listener.
+    const closed = webviewPanel.onDidDispose(() => {
+      closed.dispose();
       panel.dispose();
       if (this.panels.get(id) === panel) this.panels.delete(id);
     });

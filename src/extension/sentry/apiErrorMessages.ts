@@ -6,6 +6,7 @@ import type { StoreError } from '../store/storeTypes';
 import { apiErrorKind, type ApiErrorKind } from './sentryClient';
 import { hostOf } from './sentryUrls';
 import { COMMAND } from '../../present/ids';
+import { SECTION, SETTING } from '../settings';
 
 export interface ConnectionContext {
   url: string;
@@ -34,7 +35,7 @@ function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
     case 'network':
       return `Cannot reach ${host}: check the URL and the proxy settings.`;
     case 'timeout':
-      return `${host} did not answer in time (releaseHealth.requestTimeoutSeconds).`;
+      return `${host} did not answer in time (${SECTION}.${SETTING.requestTimeoutSeconds}).`;
     case 'invalid-response':
       return `${host} did not answer as a Sentry server does: check the base URL.`;
     case 'cancelled':

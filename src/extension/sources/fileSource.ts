@@ -8,6 +8,7 @@ import { SourceError, throwIfAborted, type HealthSource, type SourceRequest, typ
 import { environmentsOf } from './rawEnvironments';
 import { overviewOptionsOf, sourceScope } from './sourceOptions';
 import { COMMAND } from '../../present/ids';
+import { SECTION, SETTING } from '../settings';
 
 /** Project of lines that carry none (the SDK format has no project: it comes from the DSN). */
 export const FILE_DEFAULT_PROJECT = 'default';
@@ -29,7 +30,7 @@ export class FileSource implements HealthSource {
 
   async load(request: SourceRequest): Promise<SourceResult> {
     const setting = request.settings.filePath;
-    if (setting === '') throw new SourceError({ message: 'No session file set (releaseHealth.file.path).', ...openSettings });
+    if (setting === '') throw new SourceError({ message: `No session file set (${SECTION}.${SETTING.filePath}).`, ...openSettings });
     const file = resolveSessionFile(setting, this.workspaceRoot());
     if (file === null) {
       throw new SourceError({ message: `'${setting}' is relative, but no workspace folder is open.`, ...openSettings });

@@ -15,7 +15,7 @@ export class StatusBarIndicator implements vscode.Disposable {
     private readonly settings: () => ReleaseHealthSettings,
   ) {
     this.item = vscode.window.createStatusBarItem(VIEW.statusBarItem, vscode.StatusBarAlignment.Left, 50);
-    this.item.name = 'Release Health';
+    this.item.name = vscode.l10n.t('Release Health');
     this.subscription = store.onDidChange(() => this.update());
     this.update();
   }
@@ -45,7 +45,7 @@ export class StatusBarIndicator implements vscode.Disposable {
       : undefined;
     this.item.command = view.command ?? undefined;
     // Screen readers get the words, not the icon syntax.
-    this.item.accessibilityInformation = { label: view.text.replace(/(^|[^\\])\$\([^)]*\)\s*/g, '$1').replace(/\\\$\(/g, '$(') };
+    this.item.accessibilityInformation = { label: view.accessibilityLabel ?? view.text.replace(/(^|[^\\])\$\([^)]*\)\s*/g, '$1').replace(/\\\$\(/g, '$(') };
     this.item.show();
   }
 

@@ -1,16 +1,20 @@
 // What the status bar item shows for each store state, free of `vscode` (the indicator maps
 // `background` and `tooltip` onto ThemeColor and MarkdownString).
 import type { Thresholds } from '../../health/types';
+import { healthStatusAccessible, NO_HEALTH_DATA_WORDS } from '../../present/healthStatus';
 import { COMMAND } from '../../present/ids';
+import { printable } from '../../present/printable';
 import { escapeIcons, escapeMarkdown } from '../../present/markdown';
 import { formatCount } from '../../present/numbers';
 import { statusSummaryMarkdown } from '../../present/releaseTooltip';
-import type { ReleaseKey, StoreState } from '../store/storeTypes';
+import { shownSnapshot, type ReleaseKey, type StoreState } from '../store/storeTypes';
 import type { TrackedRelease } from './trackedRelease';
 
 export interface StatusBarView {
   visible: boolean;
   text: string;
+  /** For screen readers: the words of `text` without icon syntax, plus the health status. */
+  accessibilityLabel?: string;
   /** Markdown. */
   tooltip: string;
   background: 'warning' | 'error' | null;
@@ -34,7 +38,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   if (state.status === 'loading' && state.previous === null) {
     return { visible: true, text: '$(sync~spin) Release Health', tooltip: 'Loading release health…', background: null, command: null };
   }
-  const snapshot = state.status === 'ready' ? state.snapshot : state.previous!;
+  const snapshot = shownSnapshot(state)!;
   const spin = state.status === 'loading' ? '$(sync~spin)' : '$(pulse)';
   if (tracked.kind === 'none') {
     return {
@@ -60,6 +64,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   return {
     visible: true,
     text: `${spin} ${escapeIcons(r.release)}: ${formatCount(r.sessionsErrored)} errored`,
+    accessibilityLabel: `${printable(r.release)}: ${formatCount(r.sessionsErrored)} errored, ${r.hasHealthData ? healthStatusAccessible(r.healthStatus) : NO_HEALTH_DATA_WORDS}`,
     tooltip:
       statusSummaryMarkdown(r, { scopeLabel: snapshot.scope.label, summaryPeriod: snapshot.overview.summaryPeriod, thresholds }) +
       `\n\n${tracked.pinned ? 'Tracked release' : 'Newest release'} · click to show its release health`,

@@ -6,12 +6,13 @@ import type { ReleaseHealthSettings } from '../settings';
 import { applyThresholds } from './applyThresholds';
 import { LoadCancelled, SourceError, throwIfAborted, type SourceResult, type SourceSelection } from './healthSource';
 import { Listeners } from './listeners';
-import type {
-  ReleaseHealthStoreReader,
-  ReleaseKey,
-  StoreError,
-  StoreSnapshot,
-  StoreState,
+import {
+  shownSnapshot,
+  type ReleaseHealthStoreReader,
+  type ReleaseKey,
+  type StoreError,
+  type StoreSnapshot,
+  type StoreState,
 } from './storeTypes';
 import { COMMAND } from '../../present/ids';
 
@@ -63,10 +64,7 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
   }
 
   get snapshot(): StoreSnapshot | null {
-    const s = this.current;
-    if (s.status === 'ready') return s.snapshot;
-    if (s.status === 'loading' || s.status === 'error') return s.previous;
-    return null;
+    return shownSnapshot(this.current);
   }
 
   /** Environments seen in the latest data, for "Select Environment". */

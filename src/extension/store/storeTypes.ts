@@ -56,6 +56,13 @@ export interface StoreSnapshot {
   updatedAt: string;
 }
 
+/** The data a state shows: current when ready, the previous data while loading or after an error. */
+export function shownSnapshot(state: StoreState): StoreSnapshot | null {
+  if (state.status === 'ready') return state.snapshot;
+  if (state.status === 'loading' || state.status === 'error') return state.previous;
+  return null;
+}
+
 export interface ReleaseHealthStoreReader {
   readonly state: StoreState;
   /** The latest snapshot, also while loading or after an error. */

@@ -98,7 +98,7 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.id;
         item.description = node.description;
-        item.tooltip = 'Releases without session data in the last 90 days: nothing is fetched or computed for them.';
+        item.tooltip = vscode.l10n.t('Releases without session data in the last 90 days: nothing is fetched or computed for them.');
         item.iconPath = new vscode.ThemeIcon('circle-slash');
         item.contextValue = 'noHealthData';
         return item;

@@ -9,15 +9,18 @@ export interface IconSpec {
   color?: string;
 }
 
+const ERROR: IconSpec = { id: 'error', color: 'list.errorForeground' };
+const WARNING: IconSpec = { id: 'warning', color: 'list.warningForeground' };
+
 export function healthIcon(status: HealthStatus, hasHealthData: boolean): IconSpec {
   if (!hasHealthData) return { id: 'circle-slash', color: 'disabledForeground' };
   switch (status) {
     case 'healthy':
       return { id: 'pass-filled', color: 'testing.iconPassed' };
     case 'warning':
-      return { id: 'warning', color: 'list.warningForeground' };
+      return WARNING;
     case 'critical':
-      return { id: 'error', color: 'list.errorForeground' };
+      return ERROR;
     case 'insufficient-data':
       return { id: 'circle-outline', color: 'disabledForeground' };
   }
@@ -26,9 +29,9 @@ export function healthIcon(status: HealthStatus, hasHealthData: boolean): IconSp
 export function messageIcon(icon: MessageIcon): IconSpec {
   switch (icon) {
     case 'error':
-      return { id: 'error', color: 'list.errorForeground' };
+      return ERROR;
     case 'warning':
-      return { id: 'warning', color: 'list.warningForeground' };
+      return WARNING;
     case 'info':
       return { id: 'info' };
     case 'loading':

@@ -63,8 +63,6 @@ export interface FigureNode {
 
 export type TreeNode = MessageNode | ProjectNode | NoHealthDataNode | ReleaseNode | FigureNode;
 
-export const NO_HEALTH_DATA_LABEL = NO_HEALTH_DATA;
-
 export function rootNodes(state: StoreState, configuredProjects: readonly string[]): TreeNode[] {
   switch (state.status) {
     case 'unconfigured':
@@ -141,7 +139,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
     children.push({
       kind: 'noHealthData',
       id: nodeId.noHealthData(source, project),
-      label: NO_HEALTH_DATA_LABEL,
+      label: NO_HEALTH_DATA,
       description: formatCount(without.length),
       children: without,
     });

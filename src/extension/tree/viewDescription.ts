@@ -1,8 +1,8 @@
-import type { StoreState } from '../store/storeTypes';
+import { shownSnapshot, type StoreState } from '../store/storeTypes';
 
 /** Next to the view title: which data this is, e.g. "Demo data · 24h · production". */
 export function viewDescription(state: StoreState): string {
-  const snapshot = state.status === 'ready' ? state.snapshot : state.status === 'unconfigured' ? null : state.previous;
+  const snapshot = shownSnapshot(state);
   if (!snapshot) return '';
   const { scope } = snapshot;
   const parts = [scope.label, scope.summaryPeriod];
@@ -12,6 +12,6 @@ export function viewDescription(state: StoreState): string {
 
 /** Above the tree: demo data says plainly that it is not the user's releases. */
 export function viewMessage(state: StoreState): string | undefined {
-  const snapshot = state.status === 'ready' ? state.snapshot : state.status === 'unconfigured' ? null : state.previous;
+  const snapshot = shownSnapshot(state);
   return snapshot?.scope.kind === 'demo' ? 'Demo data: a generated dataset, not your releases.' : undefined;
 }

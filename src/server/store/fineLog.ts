@@ -4,6 +4,7 @@
 // Columnar (about 22 bytes a contribution): time, flags, ids and duration in typed arrays, kept
 // sorted by time lazily (the first fine query after out-of-order appends sorts once).
 import { type Contribution } from '../ingest/contribution';
+import { lowerBound } from './lowerBound';
 
 /** flags bits: 0/1 counters of a session update; AGGREGATE means the counts sit in `aggCounts`. */
 const F_INIT = 1;
@@ -66,7 +67,7 @@ export class FineLog {
   /** Index range [lo, hi) of the contributions with time in [from, to). */
   range(from: number, to: number): [number, number] {
     this.ensureSorted();
-    return [this.lowerBound(from), this.lowerBound(to)];
+    return [lowerBound(this.t, this.count, from), lowerBound(this.t, this.count, to)];
   }
 
   /** Calls `visit` with each contribution in [lo, hi) decoded into `out` (reused: copy what you keep). */
@@ -95,17 +96,6 @@ export class FineLog {
       out.duration = this.duration[i];
       visit(out);
     }
-  }
-
-  private lowerBound(t: number): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.t[mid] < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   private ensureSorted(): void {

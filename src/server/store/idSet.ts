@@ -1,6 +1,7 @@
 // A set of small non-negative integers (interned user or session ids) kept as a sorted
 // Int32Array: 4 bytes an entry, and iteration for unions is a tight loop over a typed array.
 // Ids mostly arrive in increasing order (new users get new ids), so inserts are usually appends.
+import { lowerBound } from './lowerBound';
 
 export class IdSet {
   private ids: Int32Array;
@@ -13,19 +14,9 @@ export class IdSet {
   /** Adds `id`; returns false when it was already there. */
   add(id: number): boolean {
     const n = this.size;
-    let lo = 0;
-    let hi = n;
-    if (n > 0 && this.ids[n - 1] < id) {
-      lo = n;
-    } else {
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const v = this.ids[mid];
-        if (v < id) lo = mid + 1;
-        else if (v > id) hi = mid;
-        else return false;
-      }
-    }
+    // Appends skip the search.
+    const lo = n > 0 && this.ids[n - 1] < id ? n : lowerBound(this.ids, this.size, id);
+    if (lo < n && this.ids[lo] === id) return false;
     if (n === this.ids.length) {
       const grown = new Int32Array(Math.max(4, n * 2));
       grown.set(this.ids);
@@ -38,16 +29,8 @@ export class IdSet {
   }
 
   has(id: number): boolean {
-    let lo = 0;
-    let hi = this.size;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = this.ids[mid];
-      if (v < id) lo = mid + 1;
-      else if (v > id) hi = mid;
-      else return true;
-    }
-    return false;
+    const i = lowerBound(this.ids, this.size, id);
+    return i < this.size && this.ids[i] === id;
   }
 
   /** The members, sorted; a view valid until the next add. */

@@ -33,13 +33,21 @@ describe('Sentry source: the local Sentry-style server', function () {
   });
 
   it('connects with a token set through the command and shows the same figures as the raw pipeline', async () => {
+    // One path per reaction: the settings watcher loads the new source; the command does not load again.
+    let loads = 0;
+    const counting = api.store.onDidChange(() => {
+      if (api.store.state.status === 'loading') loads++;
+    });
     const result = await vscode.commands.executeCommand<{ ok: boolean; message?: string }>('releaseHealth.connect', {
       url: server.url,
       organization: server.org,
       token: TOKEN,
       projects: [],
     });
+    counting.dispose();
     assert.strictEqual(result?.ok, true, `connect failed: ${JSON.stringify(result)}`);
+    assert.strictEqual(api.store.state.status, 'ready', 'connect resolves once the data is loaded');
+    assert.strictEqual(loads, 1, `one loading state for connect, not ${loads} (a second fetch replaced the first)`);
     const snapshot = await waitUntil(`Sentry data in the store (${api.store.state.status})`, () => {
       const s = api.store.state;
       return s.status === 'ready' && s.snapshot.scope.kind === 'sentry' ? s.snapshot : undefined;

@@ -45,6 +45,8 @@ describe('extension/statusBar: what the item shows', () => {
   it('`$(pulse) <release>: N errored`, a click opens that release', () => {
     const v = statusBarView(ready(), tracked(), DEFAULT_THRESHOLDS);
     assert.equal(v.text, '$(pulse) app@1.0.0: 40 errored');
+    assert.equal(v.accessibilityLabel, 'app@1.0.0: 40 errored, health: healthy');
+    assert.equal(statusBarView(ready(release({ healthStatus: 'insufficient-data' })), tracked(release({ healthStatus: 'insufficient-data' })), DEFAULT_THRESHOLDS).accessibilityLabel, 'app@1.0.0: 40 errored, health: insufficient data');
     assert.equal(v.background, null);
     assert.deepEqual(v.command, {
       command: 'releaseHealth.showReleaseHealth', title: 'Show Release Health',

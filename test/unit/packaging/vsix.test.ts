@@ -74,10 +74,10 @@ describe('packaging: the .vsix', function () {
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('holds only the manifest, package.json, README, LICENSE, CHANGELOG, media/ and the runtime bundles', () => {
+  it('holds only the manifest, package.json and its package.nls.json, README, LICENSE, CHANGELOG, media/ and the runtime bundles', () => {
     const extensionJs = text('extension/dist/extension.js');
     const allowed = (name: string): boolean => {
-      if (['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt'].includes(name)) return true;
+      if (['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/package.nls.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt'].includes(name)) return true;
       if (name.startsWith('extension/media/') && !name.endsWith('.map')) return true;
       const dist = /^extension\/dist\/([^/]+\.js)$/.exec(name);
       // A bundle other than the extension itself ships only when the extension loads it by name.
@@ -89,12 +89,15 @@ describe('packaging: the .vsix', function () {
 
   it('has what the extension needs at run time', () => {
     const names = new Set(entries.map((e) => e.name));
-    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md']) {
+    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md']) {
       assert.ok(names.has(required), `${required} is missing`);
     }
     const pkg = JSON.parse(text('extension/package.json')) as { main: string; icon?: string; contributes?: unknown };
     assert.ok(names.has(`extension/${path.posix.normalize(pkg.main)}`), `main ${pkg.main} is packaged`);
     if (pkg.icon) assert.ok(names.has(`extension/${path.posix.normalize(pkg.icon)}`), `icon ${pkg.icon} is packaged`);
+    // Every %key% package.json names has its English text in the packaged package.nls.json.
+    const nls = JSON.parse(text('extension/package.nls.json')) as Record<string, string>;
+    for (const m of text('extension/package.json').matchAll(/"%([^"%]+)%"/g)) assert.ok(typeof nls[m[1]] === 'string', `%${m[1]}% has a text`);
     // Every media file package.json names (view icons and the like) is packaged.
     const referenced = [...JSON.stringify(pkg.contributes ?? {}).matchAll(/"(media\/[^"]+)"/g)].map((m) => m[1]);
     for (const r of referenced) assert.ok(names.has(`extension/${r}`), `${r} (named in package.json) is packaged`);

@@ -8,6 +8,9 @@ import { COMMAND, CONTEXT_KEY, SOURCE_KINDS, VIEW } from '../../../src/present/i
 import { periodWords } from '../../../src/present/periods';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8'));
+const nls = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.nls.json'), 'utf8')) as Record<string, string>;
+/** A contribution's text: `%key%` resolved through package.nls.json. */
+const text = (s: string) => s.replace(/^%([^%]+)%$/, (_m, k: string) => nls[k]);
 const contributes = pkg.contributes;
 const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
@@ -29,6 +32,14 @@ describe('present/ids against package.json', () => {
     assert.deepEqual(contributes.views[VIEW.container].map((v: { id: string }) => v.id), [VIEW.releases]);
     assert.ok(contributes.viewsWelcome.every((w: { view: string }) => w.view === VIEW.releases));
     assert.ok(pkg.activationEvents.includes(`onWebviewPanel:${VIEW.releasePanel}`));
+    // Contributed views activate the extension by themselves (VS Code ≥ 1.74).
+    assert.ok(!pkg.activationEvents.some((e: string) => e.startsWith('onView:')), pkg.activationEvents.join(', '));
+  });
+
+  it('the palette hides Sign Out and Refresh when they cannot act', () => {
+    const palette = new Map<string, string>(contributes.menus.commandPalette.map((m: { command: string; when: string }) => [m.command, m.when]));
+    assert.equal(palette.get(COMMAND.signOut), CONTEXT_KEY.signedIn);
+    assert.equal(palette.get(COMMAND.refresh), CONTEXT_KEY.configured);
   });
 
   it('settings: contributed = typed', () => {
@@ -41,7 +52,7 @@ describe('present/ids against package.json', () => {
     for (const key of [SETTING.summaryPeriod, SETTING.healthStatsPeriod]) {
       assert.deepEqual(props[`${SECTION}.${key}`].enum, [...STATS_PERIODS], key);
       const described = STATS_PERIODS.map((p) => `${periodWords(p)[0].toUpperCase()}${periodWords(p).slice(1)}.`);
-      assert.deepEqual(props[`${SECTION}.${key}`].enumDescriptions, described, `${key} enumDescriptions`);
+      assert.deepEqual(props[`${SECTION}.${key}`].enumDescriptions.map(text), described, `${key} enumDescriptions`);
     }
   });
 
