@@ -7,7 +7,8 @@ import type { ReleaseHealthStore } from '../store/releaseHealthStore';
 import { agentErrorOf } from './agentErrors';
 import { answerCheckGate, answerGetRelease, answerListReleases, type AgentToolDeps, type ToolAnswer } from './toolAnswers';
 import { checkGateInput, getReleaseInput, listReleasesInput, type ScopeInput } from './toolInputs';
-import { toolMessages } from './toolMessages';
+import { periodWords } from '../../present/periods';
+import { sentryFetchOf, type SentryFetch } from './toolMessages';
 import { LM_TOOL } from './toolNames';
 
 interface ToolSpec<I extends ScopeInput> {
@@ -24,13 +25,10 @@ function languageModelTool<I extends ScopeInput>(spec: ToolSpec<I>, deps: AgentT
       try {
         input = spec.parse(options.input);
       } catch {
-        return { invocationMessage: 'Reading release health' };
+        return { invocationMessage: vscode.l10n.t('Reading release health') };
       }
-      const m = toolMessages(deps.settings(), input, spec.progress(input));
-      return {
-        invocationMessage: m.invocationMessage,
-        confirmationMessages: m.confirmation ? { title: m.confirmation.title, message: new vscode.MarkdownString().appendText(m.confirmation.message) } : undefined,
-      };
+      const fetch = sentryFetchOf(deps.settings(), input);
+      return { invocationMessage: spec.progress(input), confirmationMessages: fetch ? confirmation(fetch) : undefined };
     },
     async invoke(options, token) {
       const controller = new AbortController();
@@ -51,8 +49,22 @@ function languageModelTool<I extends ScopeInput>(spec: ToolSpec<I>, deps: AgentT
   };
 }
 
-const named = (input: { release?: string; project?: string }, fallback: string) =>
-  input.release !== undefined ? quoted(input.release) : input.project !== undefined ? `the newest release of ${quoted(input.project)}` : fallback;
+function confirmation(f: SentryFetch): vscode.LanguageModelToolConfirmationMessages {
+  const scope = f.environments.length > 0 ? vscode.l10n.t('{0}, environments {1}', periodWords(f.summaryPeriod), f.environments.join(', ')) : periodWords(f.summaryPeriod);
+  return {
+    title: vscode.l10n.t('Fetch release health from Sentry?'),
+    message: new vscode.MarkdownString().appendText(
+      vscode.l10n.t('Release Health will query {0} / {1} for the {2} with the token stored in VS Code. The token is not shared with the agent.', f.host, f.organization, scope),
+    ),
+  };
+}
+
+const named = (input: { release?: string; project?: string }) =>
+  input.release !== undefined
+    ? quoted(input.release)
+    : input.project !== undefined
+      ? vscode.l10n.t('the newest release of {0}', quoted(input.project))
+      : vscode.l10n.t('the tracked release');
 
 export function registerLanguageModelTools(store: ReleaseHealthStore, settings: () => ReleaseHealthSettings): vscode.Disposable[] {
   // Hosts without the language-model API (older VS Code, some forks) simply get no tools.
@@ -61,15 +73,15 @@ export function registerLanguageModelTools(store: ReleaseHealthStore, settings: 
   return [
     vscode.lm.registerTool(
       LM_TOOL.listReleases,
-      languageModelTool({ parse: listReleasesInput, answer: answerListReleases, progress: (i) => `Listing releases${i.project !== undefined ? ` of ${quoted(i.project)}` : ''}` }, deps),
+      languageModelTool({ parse: listReleasesInput, answer: answerListReleases, progress: (i) => (i.project !== undefined ? vscode.l10n.t('Listing the releases of {0}', quoted(i.project)) : vscode.l10n.t('Listing releases')) }, deps),
     ),
     vscode.lm.registerTool(
       LM_TOOL.getRelease,
-      languageModelTool({ parse: getReleaseInput, answer: answerGetRelease, progress: (i) => `Reading release health of ${named(i, 'the tracked release')}` }, deps),
+      languageModelTool({ parse: getReleaseInput, answer: answerGetRelease, progress: (i) => vscode.l10n.t('Reading the release health of {0}', named(i)) }, deps),
     ),
     vscode.lm.registerTool(
       LM_TOOL.checkGate,
-      languageModelTool({ parse: checkGateInput, answer: answerCheckGate, progress: (i) => `Checking the release gate for ${named(i, 'the tracked release')}` }, deps),
+      languageModelTool({ parse: checkGateInput, answer: answerCheckGate, progress: (i) => vscode.l10n.t('Checking the release gate for {0}', named(i)) }, deps),
     ),
   ];
 }

@@ -1,41 +1,36 @@
-// What VS Code shows while a tool runs, and the confirmation it asks for before a tool reaches
-// the network: a call for other periods or environments than the shown ones fetches from Sentry
-// with the user's token. Reading the data already loaded needs no confirmation.
+// When a tool call needs the user's confirmation: a call for other periods or environments than
+// the shown ones fetches from Sentry with the user's token. Reading the data already loaded, or a
+// demo or file source, needs none.
+import type { StatsPeriod } from '../../health/types';
 import type { ReleaseHealthSettings } from '../settings';
 import { hostOf } from '../sentry/sentryUrls';
 import type { ScopeInput } from './toolInputs';
 
-export interface ToolMessages {
-  invocationMessage: string;
-  confirmation?: { title: string; message: string };
+/** What a call would ask Sentry for: the confirmation names it. */
+export interface SentryFetch {
+  host: string;
+  organization: string;
+  summaryPeriod: StatsPeriod;
+  environments: string[];
 }
 
 function differs(a: readonly string[], b: readonly string[]): boolean {
   return [...a].sort().join('\n') !== [...b].sort().join('\n');
 }
 
-/** True when the input asks Sentry for data the settings do not already show. */
-export function fetchesFromSentry(settings: ReleaseHealthSettings, input: ScopeInput): boolean {
-  if (settings.source !== 'sentry') return false;
-  return (
+/** The Sentry request the input needs beyond the shown data; null when it needs none. */
+export function sentryFetchOf(settings: ReleaseHealthSettings, input: ScopeInput): SentryFetch | null {
+  if (settings.source !== 'sentry') return null;
+  const other =
     (input.summaryPeriod !== undefined && input.summaryPeriod !== settings.summaryPeriod) ||
     (input.healthStatsPeriod !== undefined && input.healthStatsPeriod !== settings.healthStatsPeriod) ||
     (input.stat !== undefined && input.stat !== settings.stat) ||
-    (input.environments !== undefined && differs(input.environments, settings.environments))
-  );
-}
-
-export function toolMessages(settings: ReleaseHealthSettings, input: ScopeInput, invocationMessage: string): ToolMessages {
-  if (!fetchesFromSentry(settings, input)) return { invocationMessage };
-  const period = input.summaryPeriod ?? settings.summaryPeriod;
-  const env = input.environments ?? settings.environments;
+    (input.environments !== undefined && differs(input.environments, settings.environments));
+  if (!other) return null;
   return {
-    invocationMessage,
-    confirmation: {
-      title: 'Fetch release health from Sentry?',
-      message:
-        `Release Health will query ${hostOf(settings.sentry.url)} / ${settings.sentry.organization} for the last ${period}` +
-        `${env.length > 0 ? ` (environments: ${env.join(', ')})` : ''} with the token stored in VS Code. The token is not shared with the agent.`,
-    },
+    host: hostOf(settings.sentry.url),
+    organization: settings.sentry.organization,
+    summaryPeriod: input.summaryPeriod ?? settings.summaryPeriod,
+    environments: input.environments ?? settings.environments,
   };
 }

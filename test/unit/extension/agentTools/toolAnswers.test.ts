@@ -5,7 +5,7 @@ import { AgentToolError } from '../../../../src/agents/agentToolError';
 import { agentErrorOf, NOT_CONFIGURED } from '../../../../src/extension/agentTools/agentErrors';
 import { answerCheckGate, answerGetRelease, answerListReleases, type AgentToolDeps } from '../../../../src/extension/agentTools/toolAnswers';
 import { checkGateInput, getReleaseInput, listReleasesInput } from '../../../../src/extension/agentTools/toolInputs';
-import { fetchesFromSentry, toolMessages } from '../../../../src/extension/agentTools/toolMessages';
+import { sentryFetchOf } from '../../../../src/extension/agentTools/toolMessages';
 import { readSettings, type ReleaseHealthSettings } from '../../../../src/extension/settings';
 import { sourceSelector } from '../../../../src/extension/sources/selectSource';
 import { SourceError, type HealthSource, type SourceRequest, type SourceResult } from '../../../../src/extension/store/healthSource';
@@ -113,14 +113,12 @@ describe('extension/agentTools: answers', () => {
 
   it('asks for confirmation only when a call fetches from Sentry beyond the shown data', () => {
     const sentry = readSettings({ get: <T>(k: string) => ({ source: 'sentry', 'sentry.organization': 'acme', environments: ['production'] } as Record<string, unknown>)[k] as T });
-    assert.equal(fetchesFromSentry(sentry, {}), false);
-    assert.equal(fetchesFromSentry(sentry, { summaryPeriod: '24h', environments: ['production'] }), false);
-    assert.equal(fetchesFromSentry(sentry, { summaryPeriod: '7d' }), true);
-    assert.equal(fetchesFromSentry(sentry, { environments: [] }), true);
-    const m = toolMessages(sentry, { summaryPeriod: '7d' }, 'Reading');
-    assert.equal(m.confirmation?.title, 'Fetch release health from Sentry?');
-    assert.equal(m.confirmation?.message, 'Release Health will query sentry.io / acme for the last 7d (environments: production) with the token stored in VS Code. The token is not shared with the agent.');
+    assert.equal(sentryFetchOf(sentry, {}), null);
+    assert.equal(sentryFetchOf(sentry, { summaryPeriod: '24h', environments: ['production'] }), null);
+    assert.deepEqual(sentryFetchOf(sentry, { summaryPeriod: '7d' }), { host: 'sentry.io', organization: 'acme', summaryPeriod: '7d', environments: ['production'] });
+    assert.deepEqual(sentryFetchOf(sentry, { environments: [] })?.environments, []);
+    assert.ok(sentryFetchOf(sentry, { stat: 'users' }));
     const demo = readSettings({ get: <T>(k: string) => ({ source: 'demo' } as Record<string, unknown>)[k] as T });
-    assert.deepEqual(toolMessages(demo, { summaryPeriod: '7d' }, 'Reading'), { invocationMessage: 'Reading' });
+    assert.equal(sentryFetchOf(demo, { summaryPeriod: '7d' }), null);
   });
 });
