@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
     selectSource: sourceSelector({
       demo: new DemoSource(),
       file: new FileSource(workspaceRoot),
-      sentry: new SentrySource(sentry, tokens, log.request),
+      sentry: new SentrySource(sentry, tokens, log.request, log.info),
     }),
     clock: Date.now,
     log: log.info,

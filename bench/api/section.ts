@@ -10,6 +10,7 @@ import { resolveConfig } from '../../src/api/config';
 import { DEFAULT_THRESHOLDS } from '../../src/health/types';
 import { startServer } from '../../src/server/server';
 import { BENCH_NOW } from '../pipeline/data';
+import { deadReleasesRefresh, type DeadReleasesResult } from './deadReleases';
 import { naiveRefresh } from './naiveClient';
 
 export const LATENCY_MS = 50;
@@ -21,6 +22,8 @@ export interface ApiResult {
   wallMs: Record<string, number>;
   naiveRequests: Record<string, number>;
   naiveWallMs: Record<string, number>;
+  /** Issue 9: 20,000 dead releases beside 700 with tied session counts (deadReleases.ts). */
+  deadReleases?: DeadReleasesResult;
 }
 
 /** N releases of one project, 4 sessions each within the last day (one crash in five releases). */
@@ -71,6 +74,7 @@ export async function apiSection(quick: boolean, log: (s: string) => void): Prom
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
   }
+  result.deadReleases = await deadReleasesRefresh(LATENCY_MS, log);
   void quick; // the same sizes in --quick: the naive 1000-release refresh takes ~15 s
   return result;
 }

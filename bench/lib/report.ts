@@ -31,12 +31,25 @@ function rows(results: Record<string, any>): Row[] {
     for (const n of Object.keys(a.requests ?? {})) {
       out.push(['api', `${n} releases`, `${a.requests[n]} requests, ${seconds(a.wallMs[n])}`, `naive: ${a.naiveRequests[n]} requests, ${seconds(a.naiveWallMs[n])} (${a.latencyMs} ms latency)`]);
     }
+    const d = a.deadReleases;
+    if (d) {
+      out.push([
+        'api',
+        `${d.deadReleases} dead + ${d.liveReleases} tied`,
+        `${d.requests} requests (${d.listingRequests} listing), ${seconds(d.wallMs)}, exact`,
+        `unbounded listing alone: ${d.unboundedListingRequests} requests, ${seconds(d.unboundedListingMs)}`,
+      ]);
+    }
   }
   const sv = results.server;
   if (sv?.error) out.push(['server', 'error', sv.error, '']);
   else if (sv) {
     out.push(['server', 'p50Ms / p95Ms', `${fmt(sv.p50Ms, 1)} / ${fmt(sv.p95Ms, 1)}`, `${sv.query}; target p95 < 100`]);
     out.push(['server', 'ingestSessionsPerSec', fmt(sv.ingestSessionsPerSec), sv.ingestNote ?? '']);
+    if (sv.ingestSessionsPerSec64 !== undefined) {
+      out.push(['server', 'ingestSessionsPerSec64', fmt(sv.ingestSessionsPerSec64),
+        `× ${sv.ingest64Ratio16} vs 16 clients (${fmt(sv.ingestSessionsPerSec16)}/s); × ${sv.ingest64RatioMemory} vs no fsync (${fmt(sv.ingestSessionsPerSec64Memory)}/s); ${sv.ingestFramesPerFsync64} frames a fsync; server CPU ${sv.ingestServerCpuUsPerSession64} µs a session (one core: ${fmt(sv.ingestServerCpuBoundPerSec64)}/s); target ≥ 20,000`]);
+    }
   }
   const e = results.extension;
   if (e?.error) out.push(['extension', 'error', e.error, '']);

@@ -11,6 +11,7 @@ import * as path from 'path';
 import { startServer } from '../../src/server/server';
 import { percentile, round } from '../lib/stats';
 import { BENCH_NOW, ensureDataFile, sessionsLabel } from '../pipeline/data';
+import { ingestRun } from './ingestLoad';
 
 export interface ServerResult {
   sessions: number;
@@ -22,6 +23,19 @@ export interface ServerResult {
   ingestSessionsPerSec: number;
   ingestSessions: number;
   ingestNote: string;
+  /** Issue 16's target: 64 SDK-like clients, one session per envelope, durable (>= 20,000). */
+  ingestSessionsPerSec64: number;
+  /** Baselines of the same run: 16 clients durable, 64 clients without a data dir (no fsync). */
+  ingestSessionsPerSec16: number;
+  ingestSessionsPerSec64Memory: number;
+  /** ingestSessionsPerSec64 / ingestSessionsPerSec16, and / the no-fsync ceiling. */
+  ingest64Ratio16: number;
+  ingest64RatioMemory: number;
+  ingestFramesPerFsync64: number | null;
+  /** Server CPU (all threads) per session in the 64-client durable run, and the rate one core would allow. */
+  ingestServerCpuUsPerSession64: number;
+  ingestServerCpuBoundPerSec64: number;
+  ingest64Note: string;
 }
 
 const QUERY = 'field=sum(session)&field=count_unique(user)&groupBy=release&groupBy=session.status&statsPeriod=90d&interval=1d&project=-1';
@@ -103,6 +117,11 @@ export async function serverSection(quick: boolean, log: (s: string) => void): P
   const ingestSessions = quick ? 3000 : 10000;
   const ingestSessionsPerSec = await ingestRate(ingestSessions);
   log(`server: query p50 ${q.p50Ms} ms, p95 ${q.p95Ms} ms; ingest ${ingestSessionsPerSec} sessions/s`);
+  const loadSessions = quick ? 10_000 : 40_000;
+  const at64 = await ingestRun(loadSessions, 64, true);
+  const at16 = await ingestRun(loadSessions, 16, true);
+  const memory64 = await ingestRun(loadSessions, 64, false);
+  log(`server: ingest with SDK-like clients (own process): 64 durable ${at64.sessionsPerSec}/s (${at64.framesPerFsync} frames a fsync, server CPU ${at64.serverCpuUsPerSession} µs a session), 16 durable ${at16.sessionsPerSec}/s, 64 without fsync ${memory64.sessionsPerSec}/s`);
   return {
     ...q,
     query: `90d daily, by release and session.status, sum(session) + count_unique(user), ${sessionsLabel(sessions)} sessions`,
@@ -110,5 +129,14 @@ export async function serverSection(quick: boolean, log: (s: string) => void): P
     ingestSessionsPerSec,
     ingestSessions,
     ingestNote: `${ingestSessions} envelopes of one session update, 16 in flight, durable data dir`,
+    ingestSessionsPerSec64: at64.sessionsPerSec,
+    ingestSessionsPerSec16: at16.sessionsPerSec,
+    ingestSessionsPerSec64Memory: memory64.sessionsPerSec,
+    ingest64Ratio16: round(at64.sessionsPerSec / at16.sessionsPerSec, 2),
+    ingest64RatioMemory: round(at64.sessionsPerSec / memory64.sessionsPerSec, 2),
+    ingestFramesPerFsync64: at64.framesPerFsync,
+    ingestServerCpuUsPerSession64: at64.serverCpuUsPerSession,
+    ingestServerCpuBoundPerSec64: at64.serverCpuUsPerSession > 0 ? Math.round(1e6 / at64.serverCpuUsPerSession) : 0,
+    ingest64Note: `${loadSessions} envelopes of one session update; server as its own process (dist/server.js), 64 keep-alive clients each waiting for its 200; baselines: 16 clients durable, 64 clients without a data dir; target >= 20,000/s`,
   };
 }

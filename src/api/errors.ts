@@ -7,6 +7,8 @@ export type SentryApiErrorKind =
   | 'auth'
   | 'permission'
   | 'not-found'
+  | 'unknown-environment'
+  | 'project-access'
   | 'rate-limited'
   | 'server'
   | 'query-timeout'
@@ -24,6 +26,8 @@ export interface SentryApiErrorInit {
   status?: number;
   /** For `rate-limited`: when Sentry said the window resets (ms since epoch), if it did. */
   retryAt?: number;
+  /** For `unknown-environment`: the names the organization does not have. */
+  environments?: string[];
 }
 
 export class SentryApiError extends Error {
@@ -31,6 +35,7 @@ export class SentryApiError extends Error {
   readonly endpoint: string;
   readonly status?: number;
   readonly retryAt?: number;
+  readonly environments?: string[];
 
   constructor(message: string, init: SentryApiErrorInit) {
     super(oneLine(message));
@@ -39,6 +44,7 @@ export class SentryApiError extends Error {
     this.endpoint = init.endpoint;
     if (init.status !== undefined) this.status = init.status;
     if (init.retryAt !== undefined) this.retryAt = init.retryAt;
+    if (init.environments !== undefined) this.environments = init.environments;
   }
 
   /** What the CLI prints (src/cli/main.ts reads `userMessage`). */

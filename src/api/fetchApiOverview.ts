@@ -9,6 +9,7 @@ import { resolveConfig, type ApiSourceConfig, type ResolvedConfig } from './conf
 import { SentryApiError } from './errors';
 import { fetchAll } from './paginate';
 import { OrganizationSchema, parseBody, ProjectListSchema, ReleaseListSchema, type ProjectItem, type ReleaseItem } from './schemas';
+import { cachedRegion, regionBase, rememberRegion } from './region';
 import { fetchSessionsData } from './sessionsFetch';
 import { SentryHttp, type RequestLogger } from './sentryHttp';
 
@@ -28,10 +29,14 @@ export interface ApiProject {
   platform: string | null;
   /** Environments Sentry lists for the project, when it does. */
   environments?: string[];
+  /** False when the token's user cannot read the project (Sentry lists it all the same). */
+  hasAccess: boolean;
 }
 
 export interface ApiOverview extends Overview {
   projects: ApiProject[];
+  /** The organization's region host when its API calls go there instead of the base URL. */
+  regionUrl: string | null;
   /** HTTP requests this refresh took (retries included). */
   requests: number;
 }
@@ -40,7 +45,12 @@ export interface ApiOrganization {
   id: string | null;
   slug: string;
   name: string;
+  /** The organization's region host, when it differs from the base URL: API calls go there. */
+  regionUrl: string | null;
 }
+
+/** The releases listing covers the has-data window (90 days), the longest any figure looks back. */
+export const LISTING_PERIOD = '90d';
 
 const orgPath = (org: string) => `/api/0/organizations/${encodeURIComponent(org)}`;
 
@@ -69,16 +79,56 @@ function toApiProject(p: ProjectItem): ApiProject {
     name: p.name ?? p.slug,
     platform: p.platform ?? null,
     ...(p.environments ? { environments: p.environments } : {}),
+    hasAccess: p.hasAccess !== false,
   };
+}
+
+/**
+ * GET /organizations/{org}/?detailed=0 (without it Sentry serializes every project and team of
+ * the organization), then every later request of `http` goes to the organization's region.
+ */
+async function openOrganization(http: SentryHttp, cfg: ResolvedConfig): Promise<ApiOrganization> {
+  const path = `${orgPath(cfg.organization)}/`;
+  const res = await http.get(path, [['detailed', '0']]);
+  const org = parseBody(OrganizationSchema, res.body, http.endpoint(path), http.host);
+  const region = regionBase(cfg.base, org.links?.regionUrl);
+  rememberRegion(cfg, region);
+  if (region) http.useRegion(region);
+  return { id: org.id ?? null, slug: org.slug, name: org.name, regionUrl: region ? region.href.replace(/\/$/, '') : null };
+}
+
+/** The region `http` went to, or null when it stayed on the base URL. */
+function regionOf(http: SentryHttp, cfg: ResolvedConfig): string | null {
+  return http.baseUrl.href === cfg.base.href ? null : http.baseUrl.href.replace(/\/$/, '');
+}
+
+/** Sends `http` to the organization's region, learning it first if this process does not know it yet. */
+async function enterRegion(http: SentryHttp, cfg: ResolvedConfig): Promise<void> {
+  const region = cachedRegion(cfg);
+  if (region === undefined) await openOrganization(http, cfg);
+  else if (region !== null) http.useRegion(region);
 }
 
 async function fetchProjects(http: SentryHttp, cfg: ResolvedConfig): Promise<ProjectItem[]> {
   return fetchAll(http, `${orgPath(cfg.organization)}/projects/`, [['per_page', '100']], ProjectListSchema);
 }
 
-/** The configured projects (all when none are named); a named one that is missing is an error. */
-function pickProjects(all: ProjectItem[], cfg: ResolvedConfig, endpoint: string): ProjectItem[] {
+/**
+ * The configured projects (all the token can read when none are named); a named one that is
+ * missing, or that the token cannot read, is an error. Sentry lists every project of the
+ * organization, with `hasAccess: false` on the others; asking /sessions/ for one is a 403.
+ */
+function pickProjects(listed: ProjectItem[], cfg: ResolvedConfig, endpoint: string): ProjectItem[] {
+  const all = listed.filter((p) => p.hasAccess !== false);
   if (cfg.projects.length === 0) return all;
+  const closed = cfg.projects.filter((s) => listed.some((p) => p.slug === s && p.hasAccess === false));
+  if (closed.length > 0) {
+    const many = closed.length > 1;
+    throw new SentryApiError(
+      `The auth token's user has no access to project${many ? 's' : ''} ${closed.map((m) => `'${m}'`).join(', ')} of organization '${cfg.organization}' on ${cfg.base.host} (not a member of ${many ? 'their' : 'its'} teams): join ${many ? 'them' : 'it'} in Sentry, or select other projects.`,
+      { kind: 'project-access', endpoint },
+    );
+  }
   const bySlug = new Map(all.map((p) => [p.slug, p]));
   const missing = cfg.projects.filter((s) => !bySlug.has(s));
   if (missing.length > 0) {
@@ -103,7 +153,10 @@ function projectParams(cfg: ResolvedConfig, projects: ProjectItem[]): string[] {
 async function fetchReleases(http: SentryHttp, cfg: ResolvedConfig, projects: ProjectItem[], environments: string[]): Promise<ReleaseItem[]> {
   const params: Array<[string, string]> = projectParams(cfg, projects).map((id) => ['project', id]);
   for (const e of environments) params.push(['environment', e]);
-  params.push(['per_page', '100']);
+  // Sentry filters the listing on coalesce(dateReleased, dateCreated): without a period it pages
+  // through every open release ever made. Older releases that still have sessions in the window
+  // come from the sessions answers.
+  params.push(['statsPeriod', LISTING_PERIOD], ['per_page', '100']);
   return fetchAll(http, `${orgPath(cfg.organization)}/releases/`, params, ReleaseListSchema);
 }
 
@@ -117,35 +170,69 @@ export async function fetchApiOverview(
   const { environments: chosen, ...overviewOptions } = options;
   const environments = (chosen ?? cfg.environments).filter((e) => e !== '');
   return withClient(cfg, token, hooks, async (http, run) => {
+    await enterRegion(http, cfg);
     const all = await run(() => fetchProjects(http, cfg));
     const projects = pickProjects(all, cfg, http.endpoint(`${orgPath(cfg.organization)}/projects/`));
     if (projects.length === 0) {
-      return { ...computeOverview({ releases: [], projects: {} }, overviewOptions), projects: [], requests: http.requests };
+      return { ...computeOverview({ releases: [], projects: {} }, overviewOptions), projects: [], regionUrl: regionOf(http, cfg), requests: http.requests };
     }
     // The releases listing runs alongside the first session queries; only the has-data step
     // needs it. fetchSessionsData awaits it together with them, so its failure surfaces first.
     const listing = run(() => fetchReleases(http, cfg, projects, environments)).then((r): ApiListing => ({ projects, releases: r }));
     const listedKeys = listing.then((l) => [...listedPairs(l).keys()]);
     listedKeys.catch(() => undefined); // awaited in fetchSessionsData; never an unhandled rejection meanwhile
-    const data = await fetchSessionsData(http, cfg.organization, { projectIds: projectParams(cfg, projects), environments }, listedKeys, overviewOptions, run);
-    const input = buildApiOverviewInput(await listing, data, overviewOptions);
-    return { ...computeOverview(input, overviewOptions), projects: projects.map(toApiProject), requests: http.requests };
+    try {
+      const data = await fetchSessionsData(http, cfg.organization, { projectIds: projectParams(cfg, projects), environments, coveredProjectIds: projects.map((p) => p.id) }, listedKeys, overviewOptions, run);
+      const input = buildApiOverviewInput(await listing, data, overviewOptions);
+      return { ...computeOverview(input, overviewOptions), projects: projects.map(toApiProject), regionUrl: regionOf(http, cfg), requests: http.requests };
+    } catch (err) {
+      throw environments.length > 0 ? unknownEnvironment(err, environments, all, cfg, http.host) : err;
+    }
   });
 }
 
-/** One request proving that base URL, token and organization work together (org:read). */
+/**
+ * Sentry answers 404 on /sessions/ and /releases/ when a requested environment does not exist
+ * in the organization (get_environments). The organization itself was found (its projects were
+ * listed), so a 404 there is about the environments: name the ones no project lists.
+ */
+function unknownEnvironment(err: unknown, environments: string[], projects: ProjectItem[], cfg: ResolvedConfig, host: string): unknown {
+  if (!(err instanceof SentryApiError) || err.kind !== 'not-found' || err.status !== 404) return err;
+  const existing = new Set(projects.flatMap((p) => p.environments ?? []));
+  const missing = environments.filter((e) => !existing.has(e));
+  const names = (list: string[]) => list.map((e) => `'${e}'`).join(', ');
+  const what = missing.length === 1
+    ? `Environment ${names(missing)} does not exist`
+    : missing.length > 1
+      ? `Environments ${names(missing)} do not exist`
+      : environments.length === 1 ? `Environment ${names(environments)} does not exist` : `One of the environments ${names(environments)} does not exist`;
+  return new SentryApiError(
+    `${what} in organization '${cfg.organization}' on ${host} (404 for ${err.endpoint}): choose environments that have data, or none for all.`,
+    { kind: 'unknown-environment', endpoint: err.endpoint, status: 404, environments: missing.length > 0 ? missing : environments },
+  );
+}
+
+/**
+ * Proves that base URL, token and organization work together: the organization (which an
+ * organization token with only org:ci may still read), then one project, which needs org:read
+ * as every refresh does. A token that cannot read projects fails here, not on every refresh.
+ */
 export async function checkConnection(config: ApiSourceConfig, token: string, hooks: ApiHooks = {}): Promise<ApiOrganization> {
   const cfg = resolveConfig(config);
   return withClient(cfg, token, hooks, async (http) => {
-    const path = `${orgPath(cfg.organization)}/`;
-    const res = await http.get(path);
-    const org = parseBody(OrganizationSchema, res.body, http.endpoint(path), http.host);
-    return { id: org.id ?? null, slug: org.slug, name: org.name };
+    const org = await openOrganization(http, cfg);
+    const path = `${orgPath(cfg.organization)}/projects/`;
+    const res = await http.get(path, [['per_page', '1']]);
+    parseBody(ProjectListSchema, res.body, http.endpoint(path), http.host);
+    return org;
   });
 }
 
-/** Every project of the organization the token can see. */
+/** Every project of the organization; those the token cannot read have `hasAccess: false`. */
 export async function listProjects(config: ApiSourceConfig, token: string, hooks: ApiHooks = {}): Promise<ApiProject[]> {
   const cfg = resolveConfig(config);
-  return withClient(cfg, token, hooks, async (http) => (await fetchProjects(http, cfg)).map(toApiProject));
+  return withClient(cfg, token, hooks, async (http) => {
+    await enterRegion(http, cfg);
+    return (await fetchProjects(http, cfg)).map(toApiProject);
+  });
 }

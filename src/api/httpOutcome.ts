@@ -4,6 +4,7 @@
 import { cancelledError, SentryApiError } from './errors';
 import { safeProxyText } from './agents';
 import { excerpt, redact } from './redact';
+import { isOrganizationToken, scopeFor, WHICH_TOKEN } from './tokenKinds';
 
 export interface JsonResponse {
   status: number;
@@ -132,13 +133,17 @@ export function answerOutcome(status: number, text: string, headers: Record<stri
     };
   }
   if (status === 401) {
-    return { ok: false, retry: false, error: fail('auth', `${host} rejected the auth token (401) for ${endpoint}: it is invalid, expired or revoked. Create a new token with the org:read and project:read scopes.${said}`) };
+    return { ok: false, retry: false, error: fail('auth', `${host} rejected the auth token (401) for ${endpoint}: it is invalid, expired or revoked. Create ${WHICH_TOKEN}.${said}`) };
   }
   if (status === 403) {
+    const scope = scopeFor(endpoint);
+    const fix = isOrganizationToken(ctx.token)
+      ? `It is an organization token (sntrys_…), which carries only org:ci: use ${WHICH_TOKEN}.`
+      : `It needs the ${scope} scope, which ${WHICH_TOKEN} can have${/\/sessions\/?$/.test(endpoint) ? ', and access to the projects asked for' : ''}.`;
     return {
       ok: false,
       retry: false,
-      error: fail('permission', `The auth token may not read ${endpoint} (403): it needs the org:read and project:read scopes, and access to the organization's projects.${said}`),
+      error: fail('permission', `The auth token may not read ${endpoint} (403, missing scope ${scope}). ${fix}${said}`),
     };
   }
   if (status === 404) {

@@ -9,6 +9,8 @@ export const OrganizationSchema = z.object({
   id: Id.optional(),
   slug: z.string(),
   name: z.string(),
+  /** `regionUrl`: the host of the organization's region (sentry.io: https://us.sentry.io). */
+  links: z.object({ regionUrl: z.string().nullable().optional() }).partial().nullable().optional().catch(undefined),
 });
 export type OrganizationInfo = z.infer<typeof OrganizationSchema>;
 
@@ -18,6 +20,8 @@ export const ProjectSchema = z.object({
   name: z.string().optional(),
   platform: z.string().nullable().optional(),
   environments: z.array(z.string()).optional(),
+  /** False for a project of the organization the token's user cannot read (not a member of its teams). */
+  hasAccess: z.boolean().optional(),
 });
 export const ProjectListSchema = z.array(ProjectSchema);
 export type ProjectItem = z.infer<typeof ProjectSchema>;

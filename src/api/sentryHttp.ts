@@ -33,6 +33,8 @@ export class SentryHttp {
   requests = 0;
   private readonly transport: Transport;
   private readonly token: string;
+  /** Where requests go: the configured base URL, or the organization's region (useRegion). */
+  private base: URL;
 
   constructor(
     private readonly config: ResolvedConfig,
@@ -41,10 +43,21 @@ export class SentryHttp {
   ) {
     this.token = checkToken(token);
     this.transport = buildTransport(config);
+    this.base = config.base;
   }
 
   get host(): string {
-    return this.config.base.host;
+    return this.base.host;
+  }
+
+  /** The base URL requests go to now. */
+  get baseUrl(): URL {
+    return this.base;
+  }
+
+  /** Sends every later request to the organization's region host (see region.ts). */
+  useRegion(region: URL): void {
+    this.base = region;
   }
 
   close(): void {
@@ -52,13 +65,13 @@ export class SentryHttp {
   }
 
   endpoint(path: string): string {
-    return `GET ${this.config.base.pathname === '/' ? '' : this.config.base.pathname}${path}`;
+    return `GET ${this.base.pathname === '/' ? '' : this.base.pathname}${path}`;
   }
 
   /** GETs `path` (e.g. `/api/0/organizations/acme/projects/`) and parses its JSON. */
   async get(path: string, params: QueryParams = []): Promise<JsonResponse> {
     const endpoint = this.endpoint(path);
-    const url = new URL(`${this.config.base.href.replace(/\/$/, '')}${path}`);
+    const url = new URL(`${this.base.href.replace(/\/$/, '')}${path}`);
     for (const [k, v] of params) url.searchParams.append(k, v);
     const { maxRetries } = this.config.retry;
     for (let attempt = 0; ; attempt++) {
@@ -103,8 +116,8 @@ export class SentryHttp {
     return {
       endpoint,
       attemptNo,
-      host: this.config.base.host,
-      baseHref: this.config.base.href.replace(/\/$/, ''),
+      host: this.base.host,
+      baseHref: this.base.href.replace(/\/$/, ''),
       organization: this.config.organization,
       proxyUrl: this.config.proxyUrl,
       timeoutMs: this.config.timeoutMs,

@@ -120,6 +120,22 @@ export function mayBeTruncated(pages: SessionsResult[], perPage: number): boolea
   return pages.some((p) => pairsIn([p]).size > perPage);
 }
 
+/** SNUBA_LIMIT of Sentry's sessions backend (before metrics). */
+export const LEGACY_SNUBA_LIMIT = 5000;
+
+/**
+ * True when an answer from an older self-hosted Sentry (the sessions backend, before metrics)
+ * may have been cut. That backend ignores per_page (so it sends no Link header) and keeps at
+ * most `5000 // intervals` (project, release) groups, silently: a page holding that many is
+ * possibly cut.
+ */
+export function mayBeCutByLegacyLimit(pages: SessionsResult[], linked: boolean): boolean {
+  if (linked || pages.length === 0) return false;
+  const last = pages[pages.length - 1];
+  const cap = Math.floor(LEGACY_SNUBA_LIMIT / Math.max(1, last.intervals.length));
+  return pairsIn([last]).size >= cap;
+}
+
 /**
  * Step 1 from 90-day status groups. `healthy > 0` implies init > 0; crashed, abnormal and
  * unhandled are counters. `errored` alone is ambiguous: it is errored_preaggr (a counter) plus

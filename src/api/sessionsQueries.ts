@@ -70,9 +70,11 @@ export interface SessionsQuery {
 }
 
 export interface SessionsScope {
-  /** Project ids (integers as strings). */
+  /** Project ids (integers as strings), or `-1` for every project the token can read. */
   projectIds: string[];
   environments: string[];
+  /** Ids of every project the query covers (what `-1` stands for), to complete a per-project answer. */
+  coveredProjectIds?: string[];
 }
 
 export function sessionsParams(q: SessionsQuery, scope: SessionsScope): QueryParams {
@@ -88,9 +90,13 @@ export function sessionsParams(q: SessionsQuery, scope: SessionsScope): QueryPar
   return p;
 }
 
-/** A quoted value in Sentry's search syntax: `"..."` with `\` and `"` escaped. */
+/**
+ * A quoted value in Sentry's search syntax: `"..."` with `"` escaped as `\"`. That is the only
+ * escape Sentry's parser undoes (quoted_value, then `.replace('\\"', '"')`): a backslash sent
+ * as `\\` would stay doubled and the version would never match.
+ */
 function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${value.replace(/"/g, '\\"')}"`;
 }
 
 /** `release:["a@1.0","b 2.0 (3)"]`: exact match on each version, whatever characters it has. */

@@ -24,8 +24,17 @@ const COLUMNS: Array<[string, (r: ReleaseHealth) => string, 'left' | 'right']> =
   ['CHANGE', (r) => `${formatDelta(r.crashFreeSessionsDelta)}${r.regression ? ' regression' : ''}`, 'right'],
 ];
 
+/** The widest a cell may be in the table (the JSON output keeps every name whole). */
+export const MAX_CELL_CHARS = 80;
+
+/** A cell as the terminal shows it: escaped (printable), and cut so one huge name cannot pad every row. */
+function cell(text: string): string {
+  const chars = [...printable(text)];
+  return chars.length > MAX_CELL_CHARS ? `${chars.slice(0, MAX_CELL_CHARS - 1).join('')}…` : chars.join('');
+}
+
 export function formatTable(overview: Overview & { skipped?: SkipReport }): string {
-  const rows = overview.releases.map((r) => COLUMNS.map(([, get]) => printable(get(r))));
+  const rows = overview.releases.map((r) => COLUMNS.map(([, get]) => cell(get(r))));
   const widths = COLUMNS.map(([h], i) => Math.max(h.length, ...rows.map((row) => [...row[i]].length)));
   const line = (cells: string[]) =>
     cells

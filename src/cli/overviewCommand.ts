@@ -20,8 +20,8 @@ async function fileSource(args: OverviewArgs): Promise<Overview & { skipped: Ski
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(path);
-  } catch {
-    throw new UsageError(`cannot read --file '${path}': no such file`);
+  } catch (err) {
+    throw new UsageError(`cannot read --file '${path}': ${statError(err)}`);
   }
   if (!stat.isFile()) throw new UsageError(`cannot read --file '${path}': not a file`);
   try {
@@ -35,6 +35,19 @@ async function fileSource(args: OverviewArgs): Promise<Overview & { skipped: Ski
     // The CLI's thread has nothing else to do: it reads a range itself, beside the workers.
     read: { mainThreadRange: true },
   });
+}
+
+/** What a failed stat means, in words (the code and the system's message for the rest). */
+export function statError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'ENOENT': return 'no such file';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ENOTDIR': return 'a part of the path is not a directory';
+    case 'ELOOP': return 'too many symbolic links';
+    case 'ENAMETOOLONG': return 'the path is too long';
+    default: return e?.code ? `${e.code}: ${e.message}` : String(err);
+  }
 }
 
 /** Sources other than a file register here (the API source adds `--url`). */

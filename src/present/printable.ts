@@ -1,7 +1,8 @@
 // Release names and file lines come from SDKs and users: control characters (a newline in a
-// release name, an escape sequence) would break a one-line label or corrupt a terminal.
+// release name, an escape sequence) would break a one-line label or corrupt a terminal, and bidi
+// controls (embeddings, overrides, isolates, marks) would reorder what a label shows.
 
-/** Control and line-separator characters as visible `\uXXXX` escapes. */
+/** Control, line-separator and bidi control characters as visible `\uXXXX` escapes. */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

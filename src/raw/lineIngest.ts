@@ -6,6 +6,7 @@ import { FieldScanner, BLANK } from './fieldScanner';
 import type { SessionAccumulator } from './sessionAccumulator';
 import { parseSessionLine } from './sessionLine';
 import { SkipCollector } from './skipReport';
+import { MAX_LINE_BYTES, TOO_LONG_REASON } from './lineLimit';
 
 export class LineIngest {
   /** Lines seen so far in this range (1-based numbers within the range). */
@@ -26,8 +27,9 @@ export class LineIngest {
 
   /** One line, buf[start, end) without its `\n`. */
   line(buf: Buffer, start: number, end: number): void {
-    const n = ++this.lines;
     if (end > start && buf[end - 1] === 13) end--;
+    if (end - start >= MAX_LINE_BYTES) return this.tooLong();
+    const n = ++this.lines;
     const scanned = this.scanner.scan(buf, start, end);
     if (scanned === BLANK) return;
     if (scanned !== null) {
@@ -41,6 +43,11 @@ export class LineIngest {
     const parsed = parseSessionLine(text);
     if (parsed.ok) this.accumulator.add(parsed.record);
     else this.skips.skip(n, parsed.reason);
+  }
+
+  /** A line too long to read (rangeReader's MAX_LINE_BYTES): skipped with its number. */
+  tooLong(): void {
+    this.skips.skip(++this.lines, TOO_LONG_REASON);
   }
 
   /** Every complete line in buf[start, end); returns where the unfinished last line begins. */

@@ -3,6 +3,7 @@
 // in worker threads (and in a CLI's main thread); the async form keeps a host's main thread responsive.
 import * as fs from 'fs';
 import type { LineIngest } from './lineIngest';
+import { MAX_LINE_BYTES } from './lineLimit';
 
 export const CHUNK_BYTES = 4 << 20;
 
@@ -43,6 +44,8 @@ export async function readRangeAsync(
 class ChunkCursor {
   filled = 0;
   pos: number;
+  /** Inside a line longer than MAX_LINE_BYTES: dropping bytes up to its newline. */
+  private discarding = false;
 
   constructor(start: number, private readonly end: number, private readonly buffer: ChunkBuffer) {
     this.pos = start;
@@ -56,12 +59,30 @@ class ChunkCursor {
   took(n: number, ingest: LineIngest): boolean {
     const buf = this.buffer.buf;
     if (n === 0) {
-      ingest.finish(buf, 0, this.filled);
+      if (this.discarding) ingest.tooLong();
+      else ingest.finish(buf, 0, this.filled);
+      this.discarding = false;
       return false;
     }
     this.pos += n;
     this.filled += n;
-    const rest = ingest.chunk(buf.subarray(0, this.filled), 0, this.filled);
+    let from = 0;
+    if (this.discarding) {
+      const nl = buf.subarray(0, this.filled).indexOf(10);
+      if (nl < 0) {
+        this.filled = 0;
+        return true;
+      }
+      ingest.tooLong();
+      this.discarding = false;
+      from = nl + 1;
+    }
+    const rest = ingest.chunk(buf.subarray(0, this.filled), from, this.filled);
+    if (rest === 0 && this.filled === buf.length && buf.length >= MAX_LINE_BYTES) {
+      this.discarding = true;
+      this.filled = 0;
+      return true;
+    }
     if (rest === 0 && this.filled === buf.length) {
       // One line longer than the buffer: grow it (memory follows the longest line, not the file).
       const bigger = Buffer.allocUnsafe(buf.length * 2);

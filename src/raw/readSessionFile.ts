@@ -9,6 +9,7 @@ import { forEachLine } from './lineSplitter';
 import { SessionAccumulator } from './sessionAccumulator';
 import { parseSessionLine } from './sessionLine';
 import { SkipCollector } from './skipReport';
+import { TOO_LONG_REASON } from './lineLimit';
 
 export interface ReadOptions {
   now: UnixSeconds;
@@ -38,7 +39,7 @@ export async function readSessionStream(stream: Readable, options: ReadOptions):
     const parsed = parseSessionLine(text);
     if (parsed.ok) accumulator.add(parsed.record);
     else skips.skip(n, parsed.reason);
-  });
+  }, (n) => skips.skip(n, TOO_LONG_REASON));
   return { accumulator, skipped: skips.toJSON(), lines };
 }
 

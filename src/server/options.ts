@@ -1,7 +1,9 @@
 // Options of the local Sentry-style server, for the CLI and for tests and benchmarks that start
 // it in-process, and their defaults.
 import { randomBytes } from 'crypto';
-import type { TokenGrant } from './http/auth';
+import { ORG_TOKEN_SCOPES, type TokenGrant } from './http/auth';
+import { DEFAULT_DECODE_BUDGET } from './http/requestBody';
+import { DEFAULT_MAX_AUTO_PROJECTS } from './ingest/autoProjects';
 
 export interface ProjectOption {
   slug: string;
@@ -26,6 +28,17 @@ export interface ServerOptions {
   token?: string;
   /** More tokens, e.g. restricted to scopes or projects. */
   tokens?: TokenGrant[];
+  /**
+   * Organization tokens (`sntrys_…`, Settings › Organization Tokens): Sentry gives them only
+   * `org:ci`, so they may list releases and read the organization, but /projects/ and
+   * /sessions/ answer 403.
+   */
+  orgTokens?: string[];
+  /**
+   * Order groups with equal values differently on every `/sessions/` request, as ClickHouse
+   * may (it keeps no order among ties): paging clients must not depend on that order. Default off.
+   */
+  shuffleTies?: boolean;
   /** Seed the deterministic demo dataset (in memory). `true` = 100,000 sessions. */
   demo?: boolean | { sessions?: number };
   /** Raw-session NDJSON to import (once per data dir: re-importing the same file is a no-op). */
@@ -40,6 +53,15 @@ export interface ServerOptions {
   clock?: () => number;
   /** Fixed `now` (Unix ms or Date): shorthand for a constant clock. */
   now?: number | Date;
+  /** Projects envelopes may create by naming an undeclared id; beyond it 403. Default 100. */
+  maxAutoProjects?: number;
+  /** Decoded envelope bytes held at once across requests; beyond it 503. Default 256 MB. */
+  decodeBudgetBytes?: number;
+  /** Time a client has to send a request's headers, and the whole request. Default 10 s and 30 s. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** Open connections at once; beyond it the oldest is closed. Default 4096. */
+  maxConnections?: number;
   /** Progress and warnings. Default: silent. */
   log?: (line: string) => void;
 }
@@ -53,6 +75,7 @@ export interface ResolvedOptions {
   dsnKeys: string[];
   token: string;
   tokens: TokenGrant[];
+  shuffleTies: boolean;
   demoSessions: number | null;
   importFile: string | null;
   latencyMs: number;
@@ -60,6 +83,11 @@ export interface ResolvedOptions {
   concurrentLimit: number;
   enforceConcurrency: boolean;
   clock: () => number;
+  maxAutoProjects: number;
+  decodeBudgetBytes: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  maxConnections: number;
   log: (line: string) => void;
 }
 
@@ -83,7 +111,8 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     projects: o.projects ?? [],
     dsnKeys: keys,
     token: o.token ?? randomHex(32),
-    tokens: o.tokens ?? [],
+    tokens: [...(o.tokens ?? []), ...(o.orgTokens ?? []).map((token) => ({ token, scopes: [...ORG_TOKEN_SCOPES] }))],
+    shuffleTies: o.shuffleTies ?? false,
     demoSessions: demo,
     importFile: o.importFile ?? null,
     latencyMs: o.latencyMs ?? 0,
@@ -91,6 +120,11 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     concurrentLimit: o.concurrentLimit ?? 25,
     enforceConcurrency: o.concurrentLimit !== undefined,
     clock,
+    maxAutoProjects: o.maxAutoProjects ?? DEFAULT_MAX_AUTO_PROJECTS,
+    decodeBudgetBytes: o.decodeBudgetBytes ?? DEFAULT_DECODE_BUDGET,
+    requestTimeoutMs: o.requestTimeoutMs ?? 30_000,
+    headersTimeoutMs: Math.min(o.headersTimeoutMs ?? 10_000, o.requestTimeoutMs ?? 30_000),
+    maxConnections: o.maxConnections ?? 4096,
     log: o.log ?? (() => undefined),
   };
 }

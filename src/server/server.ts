@@ -4,7 +4,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { Authenticator } from './http/auth';
 import { seedDemo } from './demoSeed';
-import { DurableStore, type RecoveryReport } from './store/durableStore';
+import { DurableStore, recoveryLines, type RecoveryReport } from './store/durableStore';
 import { importSessionFile, type ImportReport } from './ingest/importFile';
 import { resolveOptions, type ServerOptions } from './options';
 import { nameFromSlug, ProjectRegistry, type ProjectInfo } from './store/projectRegistry';
@@ -12,6 +12,10 @@ import { RangeReader } from './query/rangeStats';
 import { RateLimiter } from './http/rateLimit';
 import { route, type RouterContext } from './http/router';
 import { SessionStore } from './store/sessionStore';
+import { capConnections } from './http/connectionCap';
+import { DecodeBudget } from './http/requestBody';
+import { DropLog } from './ingest/dropLog';
+import { AutoProjects } from './ingest/autoProjects';
 
 export interface RunningServer {
   /** `http://127.0.0.1:PORT` */
@@ -46,10 +50,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let durable: DurableStore;
   let recovery: RecoveryReport | null = null;
   if (o.dataDir) {
-    const opened = DurableStore.open(o.dataDir, registry, store);
+    const opened = DurableStore.open(o.dataDir, registry, store, o.log);
     durable = opened.durable;
     recovery = opened.recovery;
-    if (recovery.truncatedBytes > 0) o.log(`storage log: cut ${recovery.truncatedBytes} bytes of a torn tail`);
+    for (const line of recoveryLines(recovery)) o.log(line);
   } else {
     durable = DurableStore.memory(registry, store);
   }
@@ -62,22 +66,37 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       importReport = await importSessionFile(o.importFile, durable, o.projects[0]?.slug ?? 'default', startedAt);
     }
 
+    const drops = new DropLog(o.log);
     const ctx: RouterContext = {
       org: o.org,
       orgId: '1',
       orgCreated: Math.floor(startedAt),
       auth: new Authenticator([{ token: o.token }, ...o.tokens]),
       limiter: new RateLimiter({ limit: o.rateLimit, concurrentLimit: o.concurrentLimit, enforceConcurrency: o.enforceConcurrency, clock: o.clock }),
-      data: { registry, store, reader: new RangeReader(store) },
-      ingest: { durable, keys: new Set(o.dsnKeys), now: () => o.clock() / 1000 },
+      data: { registry, store, reader: new RangeReader(store), shuffleTies: o.shuffleTies },
+      ingest: {
+        durable,
+        keys: new Set(o.dsnKeys),
+        now: () => o.clock() / 1000,
+        budget: new DecodeBudget(o.decodeBudgetBytes),
+        drops,
+        autoProjects: new AutoProjects(registry, o.maxAutoProjects, () => o.clock() / 1000),
+      },
       latencyMs: o.latencyMs,
       clock: o.clock,
       log: o.log,
     };
-    const server = http.createServer((req, res) => {
+    // Slow clients are cut: the headers and the whole request each have a deadline (checked every
+    // second, not Node's 30 s), and beyond the connection cap the oldest connection is closed.
+    const server = http.createServer({
+      headersTimeout: o.headersTimeoutMs,
+      requestTimeout: o.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, o.headersTimeoutMs),
+    }, (req, res) => {
       void route(req, res, ctx);
     });
     server.keepAliveTimeout = 5000;
+    capConnections(server, o.maxConnections);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(o.port, o.host, () => {
@@ -112,7 +131,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
             server.closeIdleConnections();
             setTimeout(() => server.closeAllConnections(), 2000).unref();
           });
+          drops.flush();
           await durable.close();
+          const stats = durable.logStats;
+          if (stats && stats.syncs > 0) o.log(`storage log: ${stats.frames} frames made durable by ${stats.syncs} fsyncs (${(stats.frames / stats.syncs).toFixed(1)} a fsync)`);
         })();
         return closing;
       },

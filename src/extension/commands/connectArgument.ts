@@ -1,5 +1,6 @@
 // The argument object of `releaseHealth.connect` (tests, automation): the prompts are skipped,
 // the connection is still checked.
+import { organizationTokenProblem } from '../../api/tokenKinds';
 import { validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
 import { normalizeBaseUrl } from '../settings';
 
@@ -26,6 +27,8 @@ export function parseConnectArgument(arg: unknown): ParsedConnectArgument {
   if (orgProblem) return { ok: false, message: orgProblem };
   const token = typeof a.token === 'string' ? a.token.trim() : '';
   if (token === '') return { ok: false, message: 'No auth token given.' };
+  const tokenProblem = organizationTokenProblem(token);
+  if (tokenProblem) return { ok: false, message: tokenProblem };
   if (a.projects !== undefined && !(Array.isArray(a.projects) && a.projects.every((p) => typeof p === 'string'))) {
     return { ok: false, message: 'projects must be a list of project slugs.' };
   }

@@ -2,7 +2,9 @@
 // to the value that is wrong, with the reason shown), then the projects; the token goes to
 // SecretStorage only. With an argument object (tests, automation) the prompts are skipped.
 import * as vscode from 'vscode';
+import { organizationTokenProblem } from '../../api/tokenKinds';
 import { describeApiError } from '../sentry/apiErrorMessages';
+import { projectPickPlaceholder, readableProjects } from '../sentry/projectAccess';
 import { apiErrorKind, type SentryProject } from '../sentry/sentryClient';
 import { sentryConnection } from '../sentry/sentryConnection';
 import { hostOf, validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
@@ -25,7 +27,7 @@ export interface ConnectResult {
 
 const title = () => vscode.l10n.t('Connect to Sentry');
 
-async function save(services: ExtensionServices, v: ConnectArgument, projects: string[]): Promise<void> {
+async function save(services: ExtensionServices, v: ConnectArgument, projects: string[], regionUrl: string | null): Promise<void> {
   await services.tokens.store(v.url, v.organization, v.token);
   // A new token may see other data: nothing cached may be reused.
   services.store.clearCache();
@@ -36,7 +38,8 @@ async function save(services: ExtensionServices, v: ConnectArgument, projects: s
     await updateSetting(SETTING.sentryProjects, projects);
     await updateSetting(SETTING.source, 'sentry');
   });
-  services.log.info(`Connected to ${hostOf(v.url)} / ${v.organization} (${projects.length === 0 ? 'all projects' : projects.join(', ')})`);
+  const region = regionUrl ? `, region ${hostOf(regionUrl)}` : '';
+  services.log.info(`Connected to ${hostOf(v.url)} / ${v.organization} (${projects.length === 0 ? 'all projects' : projects.join(', ')}${region})`);
   // Same settings, new token: the watcher saw no change, so loading is this command's job.
   if (impact?.reload) await services.store.whenIdle();
   else await services.store.refresh();
@@ -50,15 +53,16 @@ export async function connect(services: ExtensionServices, arg?: unknown): Promi
     return { ok: false, message: parsed.message };
   }
   const v = parsed.value;
+  let info;
   try {
-    await services.sentry.checkConnection(sentryConnection(services.settings(), v), { log: services.log.request });
+    info = await services.sentry.checkConnection(sentryConnection(services.settings(), v), { log: services.log.request });
   } catch (err) {
     const error = describeApiError(err, v);
     void services.notifier.error(error, { repeat: true });
     return { ok: false, message: error.message, kind: apiErrorKind(err) ?? undefined };
   }
   const projects = v.projects ?? [];
-  await save(services, v, projects);
+  await save(services, v, projects, info?.regionUrl ?? null);
   return { ok: true, projects };
 }
 
@@ -96,8 +100,8 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
     }
     const v = await askInput({
       title: title(), step: 3, totalSteps: 4, value: token, error, password: true,
-      prompt: vscode.l10n.t("Auth token for {0} with the org:read and project:read scopes (Settings › Auth Tokens). It is kept in VS Code's secret storage only.", hostOf(url)),
-      validate: (t) => (t.trim() === '' ? vscode.l10n.t('Enter the auth token') : null),
+      prompt: vscode.l10n.t("Auth token for {0}: a personal token (User Settings › Personal Tokens) or an internal integration's, with the org:read and project:read scopes. Organization tokens (sntrys_…) cannot read projects or sessions. It is kept in VS Code's secret storage only.", hostOf(url)),
+      validate: (t) => (t.trim() === '' ? vscode.l10n.t('Enter the auth token') : organizationTokenProblem(t)),
     });
     if (v === undefined) return cancelled;
     token = v;
@@ -105,13 +109,13 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
 
     const conn = sentryConnection(services.settings(), { url, organization, token });
     try {
-      const projects = await withRequestProgress(vscode.l10n.t('Checking {0} / {1}…', hostOf(url), organization), async (signal) => {
-        await services.sentry.checkConnection(conn, { signal, log: services.log.request });
-        return services.sentry.listProjects(conn, { signal, log: services.log.request });
+      const { projects, regionUrl } = await withRequestProgress(vscode.l10n.t('Checking {0} / {1}…', hostOf(url), organization), async (signal) => {
+        const info = await services.sentry.checkConnection(conn, { signal, log: services.log.request });
+        return { regionUrl: info?.regionUrl ?? null, projects: await services.sentry.listProjects(conn, { signal, log: services.log.request }) };
       });
       const chosen = await pickProjects(projects, settings.sentry.organization === organization ? settings.sentry.projects : []);
       if (chosen === undefined) return cancelled;
-      await save(services, { url, organization, token }, chosen);
+      await save(services, { url, organization, token }, chosen, regionUrl);
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Connected to {0} / {1}: {2}.', hostOf(url), organization, chosen.length === 0 ? vscode.l10n.t('all projects') : chosen.join(', ')),
       );
@@ -127,15 +131,20 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
   }
 }
 
-/** Multi-select of the organization's projects (step 4 of 4); nothing picked means every project. */
-export function pickProjects(projects: SentryProject[], current: string[]): Promise<string[] | undefined> {
+/**
+ * Multi-select of the organization's projects (step 4 of 4); nothing picked means every project.
+ * Projects the token cannot read (Sentry lists them with hasAccess false) are left out: asking
+ * for their data would be a 403 on every refresh.
+ */
+export function pickProjects(listed: SentryProject[], current: string[]): Promise<string[] | undefined> {
+  const projects = readableProjects(listed);
   if (projects.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
     pick.title = title();
     pick.step = 4;
     pick.totalSteps = 4;
-    pick.placeholder = vscode.l10n.t('Projects to show (pick none for every project)');
+    pick.placeholder = projectPickPlaceholder(listed.length, projects.length);
     pick.canSelectMany = true;
     pick.ignoreFocusOut = true;
     pick.items = projects.map((p) => ({ label: p.slug, description: p.name && p.name !== p.slug ? p.name : undefined }));

@@ -16,6 +16,8 @@ export interface ConnectionContext {
 const CONNECT = { fixCommand: COMMAND.connect, fixTitle: 'Connect to Sentry…' };
 const SETTINGS = { fixCommand: COMMAND.openSettings, fixTitle: 'Open Settings' };
 const RETRY = { fixCommand: COMMAND.refresh, fixTitle: 'Retry' };
+const ENVIRONMENT = { fixCommand: COMMAND.selectEnvironment, fixTitle: 'Select Environment' };
+const PROJECTS = { fixCommand: COMMAND.selectProjects, fixTitle: 'Select Projects' };
 
 function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
   const host = hostOf(ctx.url);
@@ -26,6 +28,10 @@ function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
       return `The auth token lacks a scope for '${ctx.organization}' (it needs org:read and project:read), or a project is not accessible.`;
     case 'not-found':
       return `Unknown organization '${ctx.organization}' on ${host}.`;
+    case 'project-access':
+      return `The token cannot read a project selected in releaseHealth.sentry.projects of '${ctx.organization}' on ${host}.`;
+    case 'unknown-environment':
+      return `An environment in releaseHealth.environments does not exist in '${ctx.organization}' on ${host}.`;
     case 'rate-limited':
       return `${host} is rate-limiting requests; try again in a minute.`;
     case 'server':
@@ -47,6 +53,10 @@ function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
 
 function fixFor(kind: ApiErrorKind | null): Pick<StoreError, 'fixCommand' | 'fixTitle'> {
   switch (kind) {
+    case 'unknown-environment':
+      return ENVIRONMENT;
+    case 'project-access':
+      return PROJECTS;
     case 'auth':
     case 'permission':
     case 'not-found':

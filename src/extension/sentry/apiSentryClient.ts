@@ -17,15 +17,16 @@ function configOf(c: SentryConnection, projects: string[] = [], environments: st
 
 export const apiSentryClient: SentryClient = {
   async checkConnection(c, hooks) {
-    await checkConnection(configOf(c), c.token, hooks);
+    const org = await checkConnection(configOf(c), c.token, hooks);
+    return { regionUrl: org.regionUrl };
   },
   listProjects(c, hooks) {
     return listProjects(configOf(c), c.token, hooks);
   },
   async fetchOverview(c, projects, options, hooks) {
     const result = await fetchApiOverview(configOf(c, projects, options.environments), c.token, options, hooks);
-    const { projects: apiProjects, requests: _requests, ...overview } = result;
+    const { projects: apiProjects, requests: _requests, regionUrl, ...overview } = result;
     void _requests;
-    return { overview, projects: apiProjects };
+    return { overview, projects: apiProjects, regionUrl };
   },
 };

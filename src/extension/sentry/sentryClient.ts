@@ -18,6 +18,14 @@ export interface SentryProject {
   name: string;
   /** Environments the API lists for the project, when it does. */
   environments?: string[];
+  /** False for a project the token's user cannot read: Sentry lists it, but asking for its data is a 403. */
+  hasAccess?: boolean;
+}
+
+/** What the connection check learned. */
+export interface SentryConnectionInfo {
+  /** The organization's region host when API calls go there instead of the base URL. */
+  regionUrl: string | null;
 }
 
 /** One HTTP request, as the log records it (never headers, so never the token). */
@@ -34,17 +42,19 @@ export interface RequestHooks {
 }
 
 export type ApiErrorKind =
-  | 'auth' | 'permission' | 'not-found' | 'rate-limited' | 'server' | 'query-timeout'
+  | 'auth' | 'permission' | 'not-found' | 'unknown-environment' | 'project-access' | 'rate-limited' | 'server' | 'query-timeout'
   | 'network' | 'timeout' | 'cancelled' | 'invalid-response' | 'bad-request' | 'config';
 
 export interface SentryOverview {
   overview: Overview;
   projects: SentryProject[];
+  /** The organization's region host when API calls go there instead of the base URL. */
+  regionUrl?: string | null;
 }
 
 export interface SentryClient {
-  /** One request that proves URL, token and organization work together; throws otherwise. */
-  checkConnection(connection: SentryConnection, hooks: RequestHooks): Promise<void>;
+  /** Proves that URL, token and organization work together (the organization and its projects can be read); throws otherwise. */
+  checkConnection(connection: SentryConnection, hooks: RequestHooks): Promise<SentryConnectionInfo>;
   listProjects(connection: SentryConnection, hooks: RequestHooks): Promise<SentryProject[]>;
   /** `projects`: slugs; empty means every project the token can see. */
   fetchOverview(

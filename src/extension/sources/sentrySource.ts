@@ -23,7 +23,11 @@ export class SentrySource implements HealthSource {
     private readonly client: SentryClient,
     private readonly tokens: TokenStore,
     private readonly logRequest: (entry: RequestLogEntry) => void,
+    private readonly logInfo: (line: string) => void = () => undefined,
   ) {}
+
+  /** The region last named in the log, per organization: said once, and again when it changes. */
+  private readonly regions = new Map<string, string | null>();
 
   async load(request: SourceRequest): Promise<SourceResult> {
     const { settings } = request;
@@ -38,6 +42,7 @@ export class SentrySource implements HealthSource {
         overviewOptionsOf(settings, request.now),
         { signal: request.signal, log: this.logRequest },
       );
+      this.noteRegion(url, organization, result.regionUrl ?? null);
       const projectIds: Record<string, string> = {};
       const environments = new Set<string>();
       for (const p of result.projects) {
@@ -54,5 +59,12 @@ export class SentrySource implements HealthSource {
       if (request.signal.aborted || apiErrorKind(err) === 'cancelled') throw new LoadCancelled();
       throw new SourceError(describeApiError(err, { url, organization }));
     }
+  }
+
+  private noteRegion(url: string, organization: string, region: string | null): void {
+    const key = `${url}|${organization}`;
+    if (this.regions.has(key) && this.regions.get(key) === region) return;
+    this.regions.set(key, region);
+    if (region !== null) this.logInfo(`${sentryLabel(url, organization)}: API calls go to the organization's region, ${hostOf(region)}`);
   }
 }

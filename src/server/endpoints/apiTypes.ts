@@ -26,4 +26,6 @@ export interface ApiData {
   registry: ProjectRegistry;
   store: SessionStore;
   reader: RangeReader;
+  /** Groups with equal values come in a random order (ServerOptions.shuffleTies). */
+  shuffleTies?: boolean;
 }

@@ -30,7 +30,16 @@ export function serializeOrganization(o: OrganizationInfo, grant: Grant): Record
   };
 }
 
-export function organizationDetails(o: OrganizationInfo, grant: Grant): Record<string, unknown> {
-  requireScope(grant, ['org:read', 'org:write', 'org:admin']);
-  return serializeOrganization(o, grant);
+/**
+ * `detailed` defaults to on, as in Sentry's organization_details.py: the answer then carries
+ * every project and team of the organization; `detailed=0` leaves them out. An organization
+ * token (only `org:ci`) may read it: the issue of such tokens shows only on /projects/ and
+ * /sessions/.
+ */
+export function organizationDetails(o: OrganizationInfo, grant: Grant, detailed: boolean, projects: () => Array<Record<string, unknown>>): Record<string, unknown> {
+  requireScope(grant, ['org:read', 'org:write', 'org:admin', 'org:ci']);
+  const body = serializeOrganization(o, grant);
+  // Without org:read Sentry answers with the plain OrganizationSerializer, whatever `detailed` says.
+  const canRead = ['org:read', 'org:write', 'org:admin'].some((s) => grant.scopes.has(s));
+  return detailed && canRead ? { ...body, projects: projects(), teams: [] } : body;
 }

@@ -1,7 +1,8 @@
-// GET /api/0/organizations/{org}/projects/ (contract §2.4): the projects the caller can access,
+// GET /api/0/organizations/{org}/projects/ (contract §2.4): every project of the organization,
+// as Sentry lists them to a member, with `hasAccess` false on those the caller cannot read;
 // ordered by slug, OffsetPaginator pages of up to 100, Sentry's project summary shape.
 import type { ApiData, ApiRequest, ApiResponse } from './apiTypes';
-import { accessibleProjects, requireScope } from '../http/auth';
+import { canAccess, requireScope, type Grant } from '../http/auth';
 import { ApiError } from '../http/httpErrors';
 import { isoZ } from '../http/isoTime';
 import { linkHeader, offsetPaginate, parseCursor, parsePerPage } from '../query/pagination';
@@ -15,15 +16,15 @@ export function projectsEndpoint(req: ApiRequest, data: ApiData): ApiResponse {
   if (statsPeriod !== undefined && !STATS_PERIODS.includes(statsPeriod)) {
     throw new ApiError(400, { error: { params: { stats_period: { message: "Invalid stats_period. Valid choices are '', '24h', '14d', and '30d'" } } } });
   }
-  let projects = accessibleProjects(req.grant, data.registry);
+  let projects = data.registry.list();
   const query = req.q.get('query');
   if (query) projects = projects.filter((p) => matchesProjectQuery(p, query));
-  if (req.q.get('all_projects') === '1') return { status: 200, body: projects.map((p) => serializeProject(p, data)) };
+  if (req.q.get('all_projects') === '1') return { status: 200, body: projects.map((p) => serializeProject(p, data, req.grant)) };
   const perPage = parsePerPage(req.q, 100, 100);
   const page = offsetPaginate(projects, perPage, parseCursor(req.q.get('cursor')));
   return {
     status: 200,
-    body: page.results.map((p) => serializeProject(p, data)),
+    body: page.results.map((p) => serializeProject(p, data, req.grant)),
     headers: { Link: linkHeader(req.origin, req.path, req.q, page.prev, page.next) },
   };
 }
@@ -46,7 +47,7 @@ function matchesProjectQuery(p: ProjectInfo, query: string): boolean {
   return true;
 }
 
-export function serializeProject(p: ProjectInfo, data: ApiData): Record<string, unknown> {
+export function serializeProject(p: ProjectInfo, data: ApiData, grant: Grant): Record<string, unknown> {
   const latest = data.store.releaseList()
     .filter((r) => r.projects.has(p.id))
     .reduce<{ version: string; t: number } | null>((best, r) => {
@@ -60,12 +61,12 @@ export function serializeProject(p: ProjectInfo, data: ApiData): Record<string, 
     platform: p.platform,
     dateCreated: isoZ(p.dateCreated),
     isBookmarked: false,
-    isMember: true,
-    hasAccess: true,
+    isMember: canAccess(grant, p),
+    hasAccess: canAccess(grant, p),
     features: [],
     firstEvent: null,
     firstTransactionEvent: false,
-    access: ['project:read', 'project:releases'],
+    access: canAccess(grant, p) ? ['project:read', 'project:releases'] : [],
     hasSessions: data.store.hasSessions(p.id),
     hasProfiles: false,
     hasReplays: false,

@@ -23,6 +23,7 @@ export function sessionsEndpoint(req: ApiRequest, data: ApiData): ApiResponse {
     data.store,
     data.registry,
     data.reader,
+    data.shuffleTies ? Math.random : null,
   );
   const hasMore = result.groups.length === perPage + 1;
   if (hasMore) result.groups.pop();

@@ -16,11 +16,15 @@ export function parseDateTime(text: string): number | null {
   if (!m) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone] = m;
   if (m[4] === undefined && zone !== undefined) return null;
-  const ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
+  // Not Date.UTC: it reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(+y, +mo - 1, +d);
+  date.setUTCHours(+h, +mi, +s, 0);
+  const ms = date.getTime();
   if (!Number.isFinite(ms)) return null;
-  // Date.UTC rolls over invalid fields (Feb 30): reject those.
+  // Invalid fields (Feb 30) roll over: reject those.
   const check = new Date(ms);
-  if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) return null;
+  if (check.getUTCFullYear() !== +y || check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) return null;
   let seconds = ms / 1000 + (frac ? Number(`0.${frac}`) : 0);
   if (zone && zone !== 'Z') {
     const sign = zone[0] === '-' ? -1 : 1;

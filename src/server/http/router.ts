@@ -7,7 +7,7 @@ import type { Authenticator } from './auth';
 import { ApiError, notFound } from './httpErrors';
 import { handleEnvelope, type IngestContext } from '../ingest/ingestEndpoint';
 import { organizationDetails, serializeOrganization } from '../endpoints/organizationEndpoint';
-import { projectsEndpoint } from '../endpoints/projectsEndpoint';
+import { projectsEndpoint, serializeProject } from '../endpoints/projectsEndpoint';
 import { QueryDict } from './queryDict';
 import type { RateLimiter } from './rateLimit';
 import { releasesEndpoint } from '../endpoints/releasesEndpoint';
@@ -59,18 +59,19 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
         const result = await handleEnvelope(req, envelope[1], url.searchParams.get('sentry_key'), ctx.ingest);
         send(res, 200, result.body, cors);
       } catch (err) {
-        sendError(res, err, cors, ctx);
+        // Refused before its body was read: close rather than drain what the client still sends.
+        sendError(res, err, req.complete ? cors : { ...cors, Connection: 'close' }, ctx);
       }
       return;
     }
     const org = ORG_ROUTE.exec(path);
     if (org && ENDPOINTS[org[2]]) {
-      await apiRequest(req, res, ctx, decodeURIComponent(org[1]), org[2], path, url.search);
+      await apiRequest(req, res, ctx, decodeSlug(org[1]), org[2], path, url.search);
       return;
     }
     const details = ORG_DETAILS_ROUTE.exec(path);
     if (details) {
-      await apiRequest(req, res, ctx, decodeURIComponent(details[1]), 'organization', path, url.search);
+      await apiRequest(req, res, ctx, decodeSlug(details[1]), 'organization', path, url.search);
       return;
     }
     if (ORG_LIST_ROUTE.test(path)) {
@@ -85,7 +86,10 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
 
 /** `org` null: the organization list, which is not under one organization. */
 async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: RouterContext, org: string | null, name: string, path: string, search: string): Promise<void> {
-  const caller = headerText(req.headers.authorization) ?? req.socket.remoteAddress ?? 'unknown';
+  // A valid token is its own caller; anything else counts against its address, so guessing
+  // tokens is slowed like any other traffic (a fresh guess is not a fresh caller).
+  const grant0 = ctx.auth.lookup(headerText(req.headers.authorization));
+  const caller = grant0 ? `token:${grant0.token}` : `addr:${req.socket.remoteAddress ?? 'unknown'}`;
   let headers: Record<string, string> = {};
   let done = (): void => undefined;
   try {
@@ -105,7 +109,11 @@ async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: Router
     };
     const info = { id: ctx.orgId, slug: ctx.org, dateCreated: ctx.orgCreated, origin: apiReq.origin };
     const out: ApiResponse = name === 'organization'
-      ? { status: 200, body: organizationDetails(info, grant) }
+      ? {
+          status: 200,
+          body: organizationDetails(info, grant, apiReq.q.get('detailed') !== '0', () =>
+            ctx.data.registry.list().map((p) => serializeProject(p, ctx.data, grant))),
+        }
       : name === 'organizations'
         ? { status: 200, body: [serializeOrganization(info, grant)] }
         : ENDPOINTS[name](apiReq, ctx.data);
@@ -118,15 +126,26 @@ async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: Router
   }
 }
 
+/** A slug with a bad percent-escape names no organization: 404, after authentication as for any other. */
+function decodeSlug(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return `\u0000${text}`;
+  }
+}
+
 function methodNotAllowed(method: string): ApiError {
   return new ApiError(405, { detail: `Method "${method}" not allowed.` });
 }
 
 function sendError(res: ServerResponse, err: unknown, headers: Record<string, string>, ctx: RouterContext): void {
   if (err instanceof ApiError) {
-    send(res, err.status, err.body, headers);
+    send(res, err.status, err.body, { ...headers, ...err.headers });
     return;
   }
+  // A client that went away mid-request is not the server's error: nothing to answer or log.
+  if (res.destroyed || res.req.destroyed || (err as NodeJS.ErrnoException | null)?.code === 'ECONNRESET') return;
   ctx.log(`internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
   send(res, 500, { detail: 'Internal Error' }, headers);
 }

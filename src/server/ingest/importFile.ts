@@ -1,8 +1,8 @@
 // --import FILE: raw-session NDJSON in the CLI's format (SDK updates and aggregates, with an
 // optional `project` slug per line). Bad lines are skipped and counted with their line numbers.
-// Stored as one import: its frames count only after the commit frame, and a file already
+// Stored as one import attempt: its frames count only after its commit frame, and a file already
 // imported into the data dir (same SHA-256) is not imported again.
-import { createHash } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as readline from 'readline';
 import { parseSessionLine } from '../../raw/sessionLine';
@@ -31,11 +31,13 @@ async function fileHash(file: string): Promise<string> {
 
 export async function importSessionFile(file: string, durable: DurableStore, defaultProject: string, now: number): Promise<ImportReport> {
   const report: ImportReport = { file, lines: 0, imported: 0, skipped: 0, samples: [], alreadyImported: false };
-  const importId = await fileHash(file);
-  if (durable.isImported(importId)) {
+  const hash = await fileHash(file);
+  if (durable.isImported(hash)) {
     report.alreadyImported = true;
     return report;
   }
+  // This attempt's own id: a killed attempt's frames must never count with a later one's commit.
+  const importId = `${hash}:${randomUUID()}`;
   const resolver = new ProjectResolver(durable.registry, now);
   let batch: LogEntry[] = [];
   const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -57,6 +59,6 @@ export async function importSessionFile(file: string, durable: DurableStore, def
     }
   }
   await durable.importBatch(importId, batch);
-  await durable.commitImport(importId, report.lines);
+  await durable.commitImport(importId, hash, report.lines);
   return report;
 }

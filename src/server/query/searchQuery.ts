@@ -31,11 +31,12 @@ function parseError(text: string, at: number): Error {
 }
 
 function readQuoted(text: string, i: number): [string, number] {
-  // text[i] is the opening quote.
+  // text[i] is the opening quote. Sentry's grammar knows one escape only, `\"` (quoted_value,
+  // then .replace('\\"', '"')): any other backslash is itself.
   let out = '';
   let j = i + 1;
   while (j < text.length && text[j] !== '"') {
-    if (text[j] === '\\' && j + 1 < text.length) j++;
+    if (text[j] === '\\' && text[j + 1] === '"') j++;
     out += text[j++];
   }
   if (j >= text.length) throw parseError(text, i);
@@ -128,9 +129,17 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Parentheses nested deeper than this are refused (the parser, matcher and checks recurse). */
+export const MAX_NESTING = 100;
+
 /** Parses and validates a query; null for an empty one. */
 export function parseSearchQuery(text: string): Expr | null {
   const tokens = tokenize(text);
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.kind === '(' && ++depth > MAX_NESTING) throw badRequest(`Parse error: parentheses nested more than ${MAX_NESTING} deep`);
+    if (t.kind === ')') depth--;
+  }
   let pos = 0;
   const parseOr = (): Expr => {
     const items = [parseAnd()];

@@ -58,6 +58,8 @@ export function runSessionsQuery(
   store: SessionStore,
   registry: ProjectRegistry,
   reader: RangeReader,
+  /** Given: ties in the ordering are broken at random (ClickHouse keeps no order among them). */
+  tieBreak: (() => number) | null = null,
 ): SessionsResult {
   const { range } = req;
   const intervals: number[] = [];
@@ -116,12 +118,17 @@ export function runSessionsQuery(
     g.totals = reader.stats(g.keys, range.start, range.end, needs);
     if (hasData(g.totals, families)) input.push(g);
   }
-  input.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  if (tieBreak) {
+    const r = new Map(input.map((g) => [g, tieBreak()]));
+    input.sort((a, b) => r.get(a)! - r.get(b)!);
+  } else {
+    input.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  }
   if (order.column) {
     const col = order.column;
     const dir = order.descending ? -1 : 1;
     const value = new Map(input.map((g) => [g, col.value(g.totals)]));
-    // Stable sort over the key order; nulls last in both directions (ClickHouse's default).
+    // Stable sort over the key (or shuffled) order; nulls last in both directions (ClickHouse's default).
     input.sort((a, b) => {
       const va = value.get(a) ?? null;
       const vb = value.get(b) ?? null;
@@ -181,7 +188,7 @@ function extractValues(field: SessionField, input: InputGroup[], ensureStatuses:
 /** `by` with Sentry's key order: project, release, environment, session.status. */
 function orderedBy(by: GroupBy): GroupBy {
   const out: GroupBy = {};
-  if (by.project) out.project = by.project;
+  if (by.project !== undefined) out.project = by.project;
   if (by.release !== undefined) out.release = by.release;
   if (by.environment !== undefined) out.environment = by.environment;
   if (by['session.status'] !== undefined) out['session.status'] = by['session.status'];

@@ -4,8 +4,9 @@
 //         errors, duration|null, abnormalMechanism|null]          a session update
 //   ["a", projectId, release, environment, [[started, did|null, exited, errored, abnormal,
 //         crashed, unhandled], ...]]                              a session aggregate
-// Frames of kind IMPORT_DATA carry an import's records and count only once the IMPORT_COMMIT
-// frame with the same import id follows, so a crash mid-import never leaves half of it.
+// Frames of kind IMPORT_DATA carry an import attempt's records and count only once the
+// IMPORT_COMMIT frame with the same attempt id follows, so a crash mid-import never leaves half
+// of it, and a retried import never counts the killed attempt's frames.
 import type { SessionStatus } from '../../health/types';
 import type { SessionAggregateRecord, SessionRecord, SessionUpdateRecord } from '../../raw/sessionLine';
 import type { ProjectInfo } from './projectRegistry';
@@ -45,8 +46,9 @@ export function encodeImportPayload(importId: string, entries: LogEntry[]): Buff
   return Buffer.from(JSON.stringify({ import: importId, entries: encodeEntries(entries) }), 'utf8');
 }
 
-export function encodeCommitPayload(importId: string, lines: number): Buffer {
-  return Buffer.from(JSON.stringify({ import: importId, lines }), 'utf8');
+/** Import commit payload: `{"import": attemptId, "file": sha256, "lines": n}`. */
+export function encodeCommitPayload(attemptId: string, fileHash: string, lines: number): Buffer {
+  return Buffer.from(JSON.stringify({ import: attemptId, file: fileHash, lines }), 'utf8');
 }
 
 export function decodeEntries(raw: unknown): LogEntry[] {

@@ -1,96 +1,33 @@
-// The durable store: one append-only file of framed records. A frame is
-//   magic "RHL1" | kind u8 | 3 zero bytes | payload length u32 LE | crc32(kind, payload) u32 LE | payload
+// The durable store: one append-only file of framed records (framing and scanning: frameScan.ts).
 // Appends are group-committed: every caller's frame is written and fdatasync'ed before its
 // promise resolves, and concurrent callers share one fsync. A crash can only tear the tail (the
-// file is append-only), so opening the log checks every frame and truncates at the first one
-// that is short or fails its checksum.
+// file is append-only); anything else that fails its check is damage (a bad disk, a flipped
+// bit). Opening the log keeps every frame that checks out, before and after the damage, moves
+// the damaged bytes aside into the data dir, and says where and how many.
 import * as fs from 'fs';
 import * as path from 'path';
-import { crc32 } from 'zlib';
+import { encodeFrame, scanFrames, type DamagedRange, type Frame } from './frameScan';
 
-const MAGIC = 0x314c4852; // "RHL1" read as little-endian u32
-const HEADER = 16;
-/** Guards against reading a garbage length as a huge allocation. */
-const MAX_PAYLOAD = 256 * 1024 * 1024;
-const CHUNK = 8 * 1024 * 1024;
+export { encodeFrame, readFrames, type Frame } from './frameScan';
 
-export interface Frame {
-  kind: number;
-  payload: Buffer;
+export interface MovedRange extends DamagedRange {
+  /** Where the bytes were moved to. */
+  savedTo: string;
 }
 
 export interface OpenReport {
   frames: number;
   validBytes: number;
-  /** Bytes cut from a torn or corrupt tail. */
+  /** Bytes cut from the end of the file (a torn tail, or damage with nothing valid after it). */
   truncatedBytes: number;
+  /** Damaged stretches with valid frames after them, moved out of the log (and the tail, if any). */
+  damaged: MovedRange[];
+  /** Valid frames that followed the first damaged stretch: kept. */
+  framesAfterDamage: number;
 }
 
-function checksum(kind: number, payload: Buffer): number {
-  return crc32(payload, crc32(Buffer.of(kind)));
-}
-
-export function encodeFrame(kind: number, payload: Buffer): Buffer {
-  const out = Buffer.allocUnsafe(HEADER + payload.length);
-  out.writeUInt32LE(MAGIC, 0);
-  out.writeUInt8(kind, 4);
-  out.fill(0, 5, 8);
-  out.writeUInt32LE(payload.length, 8);
-  out.writeUInt32LE(checksum(kind, payload), 12);
-  payload.copy(out, HEADER);
-  return out;
-}
-
-/**
- * Reads valid frames from the start of a file, in order. Stops at the end of the file or at the
- * first frame that is incomplete or fails its check, and reports where the valid part ends.
- */
-export function readFrames(file: string, visit: (frame: Frame) => void): { frames: number; validBytes: number; fileBytes: number } {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const fileBytes = fs.fstatSync(fd).size;
-    let buf = Buffer.alloc(0);
-    let bufStart = 0; // file offset of buf[0]
-    let pos = 0; // file offset of the next frame
-    let frames = 0;
-    const ensure = (need: number): boolean => {
-      const have = bufStart + buf.length - pos;
-      if (have >= need) return true;
-      if (pos + need > fileBytes) return false;
-      const keep = buf.subarray(pos - bufStart);
-      const next = Buffer.allocUnsafe(Math.max(need, CHUNK));
-      keep.copy(next, 0);
-      const want = Math.min(next.length - keep.length, fileBytes - (pos + keep.length));
-      let got = 0;
-      while (got < want) {
-        const n = fs.readSync(fd, next, keep.length + got, want - got, pos + keep.length + got);
-        if (n === 0) break;
-        got += n;
-      }
-      buf = next.subarray(0, keep.length + got);
-      bufStart = pos;
-      return buf.length >= need;
-    };
-    while (pos < fileBytes) {
-      if (!ensure(HEADER)) break;
-      const at = pos - bufStart;
-      if (buf.readUInt32LE(at) !== MAGIC) break;
-      const kind = buf.readUInt8(at + 4);
-      const length = buf.readUInt32LE(at + 8);
-      const sum = buf.readUInt32LE(at + 12);
-      if (length > MAX_PAYLOAD || !ensure(HEADER + length)) break;
-      const start = pos - bufStart + HEADER;
-      const payload = buf.subarray(start, start + length);
-      if (checksum(kind, payload) !== sum) break;
-      visit({ kind, payload });
-      frames++;
-      pos += HEADER + length;
-    }
-    return { frames, validBytes: pos, fileBytes };
-  } finally {
-    fs.closeSync(fd);
-  }
-}
+/** Log files are private to the server's user: they hold every session's user id. */
+export const LOG_FILE_MODE = 0o600;
 
 interface Pending {
   frame: Buffer;
@@ -98,39 +35,81 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
+export interface LogOptions {
+  /** Sees each valid frame of the opening scan. */
+  visit?: (frame: Frame) => void;
+  /** Warnings: write failures (once per outage) and recovery from them. */
+  warn?: (line: string) => void;
+}
+
+/** After a failed write, how long appends are refused before the log is reopened and tried again. */
+const RETRY_MS = 1000;
+/**
+ * Group commit: how long a flush may wait for as many frames as the previous fsync carried. The
+ * callers answered by that fsync send their next envelopes a moment later; without the wait the
+ * first of them gets an fsync of its own and the rest queue behind it (batches of 1, 63, 1, 63).
+ */
+const GATHER_MS = 2;
+
+export interface LogStats {
+  /** fdatasync calls that succeeded. */
+  syncs: number;
+  /** Frames they made durable. */
+  frames: number;
+}
+
 export class StorageLog {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
-  private failed: Error | null = null;
+  /** Set while writes fail: the cause, and when to try again. */
+  private outage: { error: Error; retryAt: number } | null = null;
+  /** The file may hold bytes past `size` that a failed write left: cut them before writing. */
+  private dirtyTail = false;
   private closed = false;
+  private lastBatch = 0;
+  private gathered: (() => void) | null = null;
+  readonly stats: LogStats = { syncs: 0, frames: 0 };
 
   private constructor(
     readonly file: string,
-    private readonly fd: number,
+    private fd: number,
     private size: number,
+    private readonly warn: (line: string) => void,
   ) {}
 
   /**
-   * Opens (creating if needed) the log, checks every frame, truncates a torn tail, and returns
-   * the log ready for appends. `visit` sees each valid frame of this first pass.
+   * Opens (creating if needed) the log, checks every frame, moves damaged bytes aside (keeping
+   * every valid frame, also those after the damage), and returns the log ready for appends.
    */
-  static open(file: string, visit: (frame: Frame) => void = () => undefined): { log: StorageLog; report: OpenReport } {
+  static open(file: string, options: LogOptions = {}): { log: StorageLog; report: OpenReport } {
+    const visit = options.visit ?? (() => undefined);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const existed = fs.existsSync(file);
-    if (!existed) {
-      fs.closeSync(fs.openSync(file, 'a'));
+    if (!fs.existsSync(file)) {
+      fs.closeSync(fs.openSync(file, 'a', LOG_FILE_MODE));
       syncDirectory(path.dirname(file));
     }
-    const { frames, validBytes, fileBytes } = readFrames(file, visit);
-    if (validBytes < fileBytes) {
-      // A torn or corrupt tail: nothing after it was acknowledged (appends are sequential), so cut it.
-      fs.truncateSync(file, validBytes);
+    fs.chmodSync(file, LOG_FILE_MODE); // also a log made before logs were private
+    fs.rmSync(`${file}.repair`, { force: true });
+    const scan = scanFrames(file, visit);
+    const damaged: MovedRange[] = scan.damaged.map((d) => ({ ...d, savedTo: saveAside(file, d) }));
+    const tail = scan.damaged.length > 0 && scan.damaged[scan.damaged.length - 1].offset + scan.damaged[scan.damaged.length - 1].bytes === scan.fileBytes
+      ? scan.damaged[scan.damaged.length - 1]
+      : null;
+    const inner = scan.damaged.filter((d) => d !== tail);
+    let validBytes = scan.validEnd;
+    if (inner.length > 0) {
+      // Valid frames follow the damage: rebuild the log from the valid stretches, then swap it in.
+      validBytes = rebuildWithout(file, scan.damaged, scan.fileBytes);
+    } else if (tail) {
+      // Nothing valid after it: nothing after it was acknowledged (appends are sequential).
+      fs.truncateSync(file, scan.validEnd);
       const fd = fs.openSync(file, 'r+');
       fs.fsyncSync(fd);
       fs.closeSync(fd);
     }
-    const fd = fs.openSync(file, 'a');
-    return { log: new StorageLog(file, fd, validBytes), report: { frames, validBytes, truncatedBytes: fileBytes - validBytes } };
+    const fd = fs.openSync(file, 'a', LOG_FILE_MODE);
+    const report: OpenReport = { frames: scan.frames, validBytes, truncatedBytes: tail?.bytes ?? 0, damaged, framesAfterDamage: scan.framesAfterDamage };
+    return { log: new StorageLog(file, fd, validBytes, options.warn ?? (() => undefined)), report };
   }
 
   get bytes(): number {
@@ -140,37 +119,80 @@ export class StorageLog {
   /** Resolves once the frame is on disk (written and fdatasync'ed). */
   append(kind: number, payload: Buffer): Promise<void> {
     if (this.closed) return Promise.reject(new Error('storage log is closed'));
-    if (this.failed) return Promise.reject(this.failed);
+    if (this.outage && Date.now() < this.outage.retryAt) return Promise.reject(this.outage.error);
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ frame: encodeFrame(kind, payload), resolve, reject });
+      if (this.gathered && this.queue.length >= this.lastBatch) this.gathered();
       if (!this.flushing) this.flushing = this.flushLoop();
     });
   }
 
   private async flushLoop(): Promise<void> {
     while (this.queue.length > 0) {
+      if (this.queue.length < this.lastBatch && !this.closed) await this.gather();
       const batch = this.queue;
       this.queue = [];
       const data = batch.length === 1 ? batch[0].frame : Buffer.concat(batch.map((p) => p.frame));
       try {
+        if (this.outage || this.dirtyTail) this.reopen();
         await writeAll(this.fd, data);
         await new Promise<void>((res, rej) => fs.fdatasync(this.fd, (err) => (err ? rej(err) : res())));
         this.size += data.length;
+        this.stats.syncs++;
+        this.stats.frames += batch.length;
+        this.lastBatch = batch.length;
+        if (this.outage) {
+          this.warn(`storage log: writes succeed again (${this.file})`);
+          this.outage = null;
+        }
         for (const p of batch) p.resolve();
       } catch (err) {
+        const error = err instanceof Error ? err : new Error(String(err));
+        if (!this.outage) this.warn(`storage log: write failed, answering 503 until it succeeds: ${error.message}`);
+        this.outage = { error, retryAt: Date.now() + RETRY_MS };
         // A partial write would leave garbage before later frames: cut back to the last good size
-        // and refuse further appends, so no later acknowledgement sits behind a bad frame.
-        this.failed = err instanceof Error ? err : new Error(String(err));
+        // (again before the next write, if this fails too).
+        this.dirtyTail = true;
         try {
           fs.ftruncateSync(this.fd, this.size);
+          this.dirtyTail = false;
         } catch {
-          // Recovery on the next open truncates at the bad frame anyway.
+          // Retried by reopen() before the next write.
         }
-        for (const p of batch) p.reject(this.failed);
-        for (const p of this.queue.splice(0)) p.reject(this.failed);
+        for (const p of batch) p.reject(error);
+        for (const p of this.queue.splice(0)) p.reject(error);
       }
     }
     this.flushing = null;
+  }
+
+  /** Resolves once the queue holds as many frames as the last fsync carried, or after GATHER_MS. */
+  private gather(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, GATHER_MS);
+      function done(this: void): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.gathered = () => {
+        this.gathered = null;
+        done();
+      };
+    }).finally(() => {
+      this.gathered = null;
+    });
+  }
+
+  /** After a failure: a fresh descriptor, and the file cut back to what was acknowledged. */
+  private reopen(): void {
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      // Already unusable.
+    }
+    this.fd = fs.openSync(this.file, 'a', LOG_FILE_MODE);
+    fs.ftruncateSync(this.fd, this.size);
+    this.dirtyTail = false;
   }
 
   async close(): Promise<void> {
@@ -179,6 +201,57 @@ export class StorageLog {
     if (this.flushing) await this.flushing;
     fs.closeSync(this.fd);
   }
+}
+
+/** Copies a damaged stretch next to the log (fsync'ed), named by its offset. */
+function saveAside(file: string, d: DamagedRange): string {
+  const target = `${file}.damaged-at-${d.offset}-${Date.now()}`;
+  const from = fs.openSync(file, 'r');
+  const to = fs.openSync(target, 'w', LOG_FILE_MODE);
+  try {
+    copyRange(from, to, d.offset, d.bytes);
+    fs.fsyncSync(to);
+  } finally {
+    fs.closeSync(from);
+    fs.closeSync(to);
+  }
+  syncDirectory(path.dirname(file));
+  return target;
+}
+
+/** Writes the log minus the damaged stretches to FILE.repair, then renames it over the log. */
+function rebuildWithout(file: string, damaged: DamagedRange[], fileBytes: number): number {
+  const tmp = `${file}.repair`;
+  const from = fs.openSync(file, 'r');
+  const to = fs.openSync(tmp, 'w', LOG_FILE_MODE);
+  let written = 0;
+  try {
+    let pos = 0;
+    for (const d of [...damaged, { offset: fileBytes, bytes: 0 }]) {
+      if (d.offset > pos) written += copyRange(from, to, pos, d.offset - pos);
+      pos = d.offset + d.bytes;
+    }
+    fs.fsyncSync(to);
+  } finally {
+    fs.closeSync(from);
+    fs.closeSync(to);
+  }
+  fs.renameSync(tmp, file);
+  syncDirectory(path.dirname(file));
+  return written;
+}
+
+function copyRange(from: number, to: number, offset: number, length: number): number {
+  const buf = Buffer.allocUnsafe(Math.min(length, 8 * 1024 * 1024));
+  let done = 0;
+  while (done < length) {
+    const n = fs.readSync(from, buf, 0, Math.min(buf.length, length - done), offset + done);
+    if (n === 0) break;
+    let w = 0;
+    while (w < n) w += fs.writeSync(to, buf, w, n - w);
+    done += n;
+  }
+  return done;
 }
 
 function writeAll(fd: number, data: Buffer): Promise<void> {

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { extensionApi, resetSettings, waitUntil, type ReleaseHealthTestApi } from './helpers';
 
 const ORG = 'acme';
-const GOOD_TOKEN = 'sntrys_integration-test-token';
+const GOOD_TOKEN = 'sntryu_integration-test-token';
 
 /** A minimal Sentry-style API on loopback: the organization (token checked) and an empty project list. */
 function startFakeSentry(): Promise<{ url: string; authHeaders: string[]; close(): Promise<void> }> {
@@ -63,6 +63,15 @@ describe('Sentry token in SecretStorage', () => {
     assert.ok(sentry.authHeaders.includes('Bearer wrong-token'), 'the token was checked against the server');
     assert.strictEqual(await api.secrets.get(secretKey), undefined);
     assert.notStrictEqual(vscode.workspace.getConfiguration('releaseHealth').get('source'), 'sentry');
+  });
+
+  it('connect refuses an organization token (sntrys_…) at once, sending no request', async () => {
+    const orgToken = 'sntrys_organization-token-for-ci';
+    const result = await vscode.commands.executeCommand<ConnectResult>('releaseHealth.connect', { url: sentry.url, organization: ORG, token: orgToken });
+    assert.strictEqual(result?.ok, false);
+    assert.match(result?.message ?? '', /organization token \(sntrys_…\).*org:ci.*personal token/);
+    assert.ok(!sentry.authHeaders.includes(`Bearer ${orgToken}`), 'no request carried the organization token');
+    assert.strictEqual(await api.secrets.get(secretKey), undefined);
   });
 
   it('connect with a working token stores it in SecretStorage only and switches to Sentry', async () => {

@@ -5,7 +5,7 @@ import { main } from '../../../src/cli/main';
 import { startFake, type FakeServer } from './helpers/fakeServer';
 import { sentrySim } from './helpers/sentrySim';
 
-const TOKEN = 'sntrys_cli_token_abcdef123456';
+const TOKEN = 'sntryu_cli_token_abcdef123456';
 const NOW = Date.parse('2026-11-26T12:30:00Z') / 1000;
 const NOW_ISO = '2026-11-26T12:30:00Z';
 

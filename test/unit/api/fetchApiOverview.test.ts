@@ -2,10 +2,11 @@ import { strict as assert } from 'assert';
 import { checkConnection, fetchApiOverview, listProjects, type RequestLogEntry } from '../../../src/api/fetchApiOverview';
 import { SentryApiError } from '../../../src/api/errors';
 import { DEFAULT_THRESHOLDS, type OverviewOptions } from '../../../src/health/types';
+import { forgetRegions } from '../../../src/api/region';
 import { startFake, type FakeServer } from './helpers/fakeServer';
 import { sentrySim, type SimOptions, type SimRecord } from './helpers/sentrySim';
 
-const TOKEN = 'sntrys_test_token_0123456789abcdef';
+const TOKEN = 'sntryu_test_token_0123456789abcdef';
 const NOW = Date.parse('2026-11-26T12:30:00Z') / 1000;
 const HOUR = 3600;
 const DAY = 86400;
@@ -23,6 +24,7 @@ function simWith(n: number, extra: Partial<SimOptions> = {}): SimOptions {
   }
   return {
     token: TOKEN,
+    now: NOW,
     projects: [{ id: '11', slug: 'app', platform: 'javascript' }, { id: '12', slug: 'other' }],
     releases: Array.from({ length: n }, (_, i) => ({ version: release(i), dateCreated: new Date((NOW - 10 * DAY + i * 60) * 1000).toISOString(), projects: ['app'] })),
     records,
@@ -38,6 +40,9 @@ async function withSim<T>(sim: SimOptions, fn: (server: FakeServer) => Promise<T
     await server.close();
   }
 }
+
+// Servers come and go on reused ports: each test learns the organization's region afresh.
+beforeEach(() => forgetRegions());
 
 const config = (server: FakeServer, projects: string[] = ['app']) => ({ baseUrl: server.url, organization: 'acme', projects, retry: { baseDelayMs: 5 } });
 
@@ -62,7 +67,7 @@ describe('api: fetchApiOverview against a simulated Sentry', () => {
       const buckets = r.stats['24h'];
       assert.equal(buckets.length, 24);
       assert.equal(buckets.reduce((s, [, v]) => s + v, 0), 102);
-      assert.deepEqual(o.projects, [{ id: '11', slug: 'app', name: 'APP', platform: 'javascript' }]);
+      assert.deepEqual(o.projects, [{ id: '11', slug: 'app', name: 'APP', platform: 'javascript', hasAccess: true }]);
     });
   });
 
@@ -82,13 +87,14 @@ describe('api: fetchApiOverview against a simulated Sentry', () => {
         await server.close();
       }
     }
-    // projects 1 + releases ceil(n/100) + sessions: TOT(S) + project TOT(A) + status probes H and S.
-    assert.deepEqual(counts[10], { total: 6, sessions: 4 });
-    assert.deepEqual(counts[100], { total: 6, sessions: 4 });
+    // organization 1 (its region) + projects 1 + releases ceil(n/100) + sessions: TOT(S) +
+    // project TOT(A) + status probes H and S.
+    assert.deepEqual(counts[10], { total: 7, sessions: 4 });
+    assert.deepEqual(counts[100], { total: 7, sessions: 4 });
     // 1000 pairs, hourly summary: TOT(S) 3 pages of 399 pairs; project TOT(A) 1; status(H) probe 1
     // (cut at 109 pairs, but every pair has init in S, so nothing more to ask); status(S) probe 1,
     // cut at 399 pairs, then the 601 others in 3 release-list chunks (URL length bound, ~270 versions).
-    assert.deepEqual(counts[1000], { total: 1 + 10 + 9, sessions: 9 });
+    assert.deepEqual(counts[1000], { total: 1 + 1 + 10 + 9, sessions: 9 });
   });
 });
 
@@ -117,7 +123,7 @@ describe('api: step 1 and group limits', () => {
     listed('current@1', NOW - 2 * DAY);
     records.push({ project: 'app', release: 'current@1', t: NOW - HOUR, init: 40, users: 20, durationMs: 45_500 });
     records.push({ project: 'app', release: 'unlisted@9', t: NOW - 6 * HOUR, init: 7, users: 3 });
-    return { token: TOKEN, projects: [{ id: '11', slug: 'app' }], releases, records };
+    return { token: TOKEN, now: NOW, projects: [{ id: '11', slug: 'app' }], releases, records };
   }
 
   it('finds health data past the group limit without losing a release', async () => {
@@ -126,7 +132,8 @@ describe('api: step 1 and group limits', () => {
     try {
       const o = await fetchApiOverview(config(server), TOKEN, OPTIONS);
       const by = new Map(o.releases.map((r) => [r.release, r]));
-      assert.equal(o.releases.length, 300 + 3 + 1 + 2 + 1 + 1);
+      // The two ancient releases (created 200 days ago, no sessions in 90 days) are outside the listing's period.
+      assert.equal(o.releases.length, 300 + 3 + 1 + 1 + 1);
       for (let i = 0; i < 300; i++) {
         const r = by.get(`old@${i}`)!;
         assert.equal(r.hasHealthData, true, `old@${i}`);
@@ -139,7 +146,7 @@ describe('api: step 1 and group limits', () => {
         assert.equal(r.crashFreeSessions, null);
       }
       assert.equal(by.get('errored-only@1')!.hasHealthData, false, 'an errored session without init is not a counter');
-      assert.equal(by.get('ancient@0')!.hasHealthData, false);
+      assert.equal(by.get('ancient@0'), undefined);
       const cur = by.get('current@1')!;
       assert.equal(cur.totalSessions, 40);
       assert.equal(cur.durationP50, 45.5);
@@ -210,15 +217,16 @@ describe('api: step 1 and group limits', () => {
 });
 
 describe('api: connection helpers', () => {
-  it('checkConnection makes one request and names the organization', async () => {
+  it('checkConnection reads the organization (not detailed) and one project, and names the organization', async () => {
     await withSim(simWith(1), async (server) => {
       const log: RequestLogEntry[] = [];
       const org = await checkConnection(config(server), TOKEN, { log: (e) => log.push(e) });
-      assert.deepEqual(org, { id: '1', slug: 'acme', name: 'Acme Inc.' });
-      assert.equal(server.requests.length, 1);
-      assert.equal(log.length, 1);
-      assert.equal(log[0].path, '/api/0/organizations/acme/');
-      assert.equal(log[0].status, 200);
+      assert.deepEqual(org, { id: '1', slug: 'acme', name: 'Acme Inc.', regionUrl: null });
+      assert.equal(server.requests.length, 2);
+      assert.deepEqual(log.map((e) => [e.path, e.status]), [
+        ['/api/0/organizations/acme/?detailed=0', 200],
+        ['/api/0/organizations/acme/projects/?per_page=1', 200],
+      ]);
     });
   });
 

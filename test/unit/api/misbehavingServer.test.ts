@@ -5,10 +5,17 @@ import * as util from 'util';
 import { checkConnection, fetchApiOverview, listProjects, type ApiSourceConfig, type RequestLogEntry } from '../../../src/api/fetchApiOverview';
 import { SentryApiError, SentryInvalidResponseError, type SentryApiErrorKind } from '../../../src/api/errors';
 import { DEFAULT_THRESHOLDS } from '../../../src/health/types';
+import { forgetRegions } from '../../../src/api/region';
 import { closedPort, json, startFake, type FakeServer, type Handler } from './helpers/fakeServer';
 
-const TOKEN = 'sntrys_SECRET_abcdef0123456789_never_leak';
+const TOKEN = 'sntryu_SECRET_abcdef0123456789_never_leak';
 const ORG = { id: '1', slug: 'acme', name: 'Acme' };
+/** What checkConnection gives back for ORG: no region apart from the base URL. */
+const CONNECTED = { ...ORG, regionUrl: null };
+/** A healthy answer for the connection check's two requests: the organization, then one project. */
+function orgOrProjects(res: Parameters<Handler>[1], url: URL): void {
+  json(res, 200, url.pathname.endsWith('/projects/') ? [] : ORG);
+}
 const caught: unknown[] = [];
 
 function leaks(err: unknown): string[] {
@@ -39,6 +46,8 @@ before(async () => {
 after(async () => {
   await server.close();
 });
+// Each test learns the organization's region afresh, so its request counts do not depend on order.
+beforeEach(() => forgetRegions());
 function serve(handler: Handler): void {
   server.requests.length = 0;
   server.handler = handler;
@@ -88,7 +97,7 @@ describe('api: misbehaving servers', () => {
   });
 
   it('a field of the wrong shape names the field', async () => {
-    serve((_q, res) => json(res, 200, [{ id: '1', slug: 'a' }, { id: 2, name: 'no slug' }]));
+    serve((_q, res, url) => json(res, 200, url.pathname.endsWith('/projects/') ? [{ id: '1', slug: 'a' }, { id: 2, name: 'no slug' }] : ORG));
     const err = await expectError(listProjects(cfg(), TOKEN), 'invalid-response', /\[1\]\.slug/);
     assert.ok(err instanceof SentryInvalidResponseError);
     assert.equal(err.field, '[1].slug');
@@ -98,6 +107,7 @@ describe('api: misbehaving servers', () => {
     serve((_q, res, url) => {
       if (url.pathname.endsWith('/projects/')) return json(res, 200, [{ id: '1', slug: 'app', name: 'App', platform: null }]);
       if (url.pathname.endsWith('/releases/')) return json(res, 200, []);
+      if (url.pathname.endsWith('/acme/')) return json(res, 200, ORG);
       json(res, 200, { intervals: ['2026-11-26T00:00:00Z'], groups: [{ by: { project: 1, release: 'a' }, totals: { 'sum(session)': 1 }, series: { 'sum(session)': [1, 2] } }] });
     });
     const now = Date.parse('2026-11-26T12:30:00Z') / 1000;
@@ -110,9 +120,9 @@ describe('api: misbehaving servers', () => {
   });
 
   it('500s are retried with backoff, then succeed', async () => {
-    serve((_q, res, _u, n) => (n <= 2 ? json(res, 500, { detail: 'Internal error. Please try again.' }) : json(res, 200, ORG)));
-    assert.deepEqual(await checkConnection(cfg(), TOKEN), ORG);
-    assert.equal(server.requests.length, 3);
+    serve((_q, res, u, n) => (n <= 2 ? json(res, 500, { detail: 'Internal error. Please try again.' }) : orgOrProjects(res, u)));
+    assert.deepEqual(await checkConnection(cfg(), TOKEN), CONNECTED);
+    assert.equal(server.requests.length, 4, '2 failures, then the organization and its projects');
   });
 
   it('500s that persist end in a server error after the bounded retries', async () => {
@@ -157,22 +167,22 @@ describe('api: misbehaving servers', () => {
   });
 
   it('429 waits until X-Sentry-Rate-Limit-Reset, then succeeds', async () => {
-    serve((_q, res, _u, n) => {
+    serve((_q, res, url, n) => {
       if (n === 1) {
         const reset = Math.ceil(Date.now() / 1000) + 1;
         return json(res, 429, { detail: 'You are attempting to use this endpoint too frequently. Limit is 40 requests in 1 seconds' }, { 'X-Sentry-Rate-Limit-Reset': String(reset) });
       }
-      json(res, 200, ORG);
+      orgOrProjects(res, url);
     });
     const t0 = Date.now();
     const log: RequestLogEntry[] = [];
-    assert.deepEqual(await checkConnection(cfg(), TOKEN, { log: (e) => log.push(e) }), ORG);
+    assert.deepEqual(await checkConnection(cfg(), TOKEN, { log: (e) => log.push(e) }), CONNECTED);
     assert.ok(Date.now() - t0 >= 500, `waited ${Date.now() - t0} ms`);
-    assert.deepEqual(log.map((e) => e.status), [429, 200]);
+    assert.deepEqual(log.map((e) => e.status), [429, 200, 200]);
   });
 
   it('429 with Retry-After waits that long', async () => {
-    serve((_q, res, _u, n) => (n === 1 ? json(res, 429, { detail: 'slow down' }, { 'Retry-After': '0.3' }) : json(res, 200, ORG)));
+    serve((_q, res, u, n) => (n === 1 ? json(res, 429, { detail: 'slow down' }, { 'Retry-After': '0.3' }) : orgOrProjects(res, u)));
     const t0 = Date.now();
     await checkConnection(cfg(), TOKEN);
     assert.ok(Date.now() - t0 >= 280);
@@ -194,9 +204,9 @@ describe('api: misbehaving servers', () => {
 
   it('400 "Query timeout" is retried', async () => {
     const qt = { detail: 'Query timeout. Please try again. If the problem persists try a smaller date range or fewer projects.' };
-    serve((_q, res, _u, n) => (n === 1 ? json(res, 400, qt) : json(res, 200, ORG)));
-    assert.deepEqual(await checkConnection(cfg(), TOKEN), ORG);
-    assert.equal(server.requests.length, 2);
+    serve((_q, res, u, n) => (n === 1 ? json(res, 400, qt) : orgOrProjects(res, u)));
+    assert.deepEqual(await checkConnection(cfg(), TOKEN), CONNECTED);
+    assert.equal(server.requests.length, 3);
     serve((_q, res) => json(res, 400, qt));
     await expectError(checkConnection(cfg(), TOKEN), 'query-timeout', /query timed out .* after 4 attempts: try again, or choose a shorter summary period/);
   });
@@ -209,9 +219,9 @@ describe('api: misbehaving servers', () => {
 
   it('401, 403 and 404 say what to do', async () => {
     serve((_q, res) => json(res, 401, { detail: 'Invalid token' }));
-    await expectError(checkConnection(cfg(), TOKEN), 'auth', /rejected the auth token \(401\).*invalid, expired or revoked.*org:read and project:read/);
+    await expectError(checkConnection(cfg(), TOKEN), 'auth', /rejected the auth token \(401\).*invalid, expired or revoked.*personal token .*org:read and project:read/);
     serve((_q, res) => json(res, 403, { detail: 'You do not have permission to perform this action.' }));
-    await expectError(checkConnection(cfg(), TOKEN), 'permission', /\(403\): it needs the org:read and project:read scopes/);
+    await expectError(checkConnection(cfg(), TOKEN), 'permission', /\(403, missing scope org:read\)\. It needs the org:read scope, which a personal token \(User Settings › Personal Tokens, sntryu_…\)/);
     serve((_q, res) => json(res, 404, { detail: 'The requested resource does not exist' }));
     await expectError(checkConnection(cfg(), TOKEN), 'not-found', /Organization 'acme' was not found on 127\.0\.0\.1:\d+ \(404/);
     assert.equal(server.requests.length, 1, 'not retried');
@@ -271,6 +281,7 @@ describe('api: misbehaving servers', () => {
     const onUnhandled = (e: unknown) => unhandled.push(e);
     process.on('unhandledRejection', onUnhandled);
     serve((_q, res, url) => {
+      if (url.pathname.endsWith('/acme/')) return json(res, 200, ORG);
       if (url.pathname.endsWith('/projects/')) return json(res, 200, [{ id: '1', slug: 'app' }]);
       if (url.pathname.endsWith('/releases/')) return json(res, 403, { detail: 'You do not have permission to perform this action.' });
       setTimeout(() => json(res, 200, { intervals: [], groups: [] }), 1500);
@@ -290,23 +301,28 @@ describe('api: misbehaving servers', () => {
 
   it('follows only the cursor of a Link, on the configured host, and stops on a repeated cursor', async () => {
     serve((_q, res, url) => {
+      if (url.pathname.endsWith('/acme/')) return json(res, 200, ORG);
       const cursor = url.searchParams.get('cursor');
       const items = cursor === null ? [{ id: '1', slug: 'a' }] : [{ id: '2', slug: 'b' }];
       json(res, 200, items, { Link: '<https://evil.example/api/0/organizations/acme/projects/?cursor=0:100:0>; rel="previous"; results="false"; cursor="0:0:1", <https://evil.example/steal?cursor=0:100:0>; rel="next"; results="true"; cursor="0:100:0"' });
     });
     const projects = await listProjects(cfg(), TOKEN);
     assert.deepEqual(projects.map((p) => p.slug), ['a', 'b']);
-    assert.equal(server.requests.length, 2);
-    assert.equal(server.requests[1].path, '/api/0/organizations/acme/projects/');
-    assert.equal(server.requests[1].query.get('cursor'), '0:100:0');
+    assert.equal(server.requests.length, 3, 'the organization, then two pages');
+    assert.equal(server.requests[2].path, '/api/0/organizations/acme/projects/');
+    assert.equal(server.requests[2].query.get('cursor'), '0:100:0');
   });
 
   it('the request log never holds the token, one entry per attempt', async () => {
-    serve((_q, res, _u, n) => (n === 1 ? json(res, 503, {}) : json(res, 200, ORG)));
+    serve((_q, res, u, n) => (n === 1 ? json(res, 503, {}) : orgOrProjects(res, u)));
     const log: RequestLogEntry[] = [];
     await checkConnection(cfg(), TOKEN, { log: (e) => log.push(e) });
-    assert.equal(log.length, 2);
-    assert.deepEqual(log.map((e) => [e.method, e.path, e.status]), [['GET', '/api/0/organizations/acme/', 503], ['GET', '/api/0/organizations/acme/', 200]]);
+    assert.equal(log.length, 3);
+    assert.deepEqual(log.map((e) => [e.method, e.path, e.status]), [
+      ['GET', '/api/0/organizations/acme/?detailed=0', 503],
+      ['GET', '/api/0/organizations/acme/?detailed=0', 200],
+      ['GET', '/api/0/organizations/acme/projects/?per_page=1', 200],
+    ]);
     assert.ok(log.every((e) => typeof e.ms === 'number' && !JSON.stringify(e).includes(TOKEN)));
     // The header went to the server, though.
     assert.equal(server.requests[0].headers.authorization, `Bearer ${TOKEN}`);

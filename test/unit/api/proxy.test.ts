@@ -12,8 +12,10 @@ import type { AddressInfo } from 'net';
 import { checkConnection } from '../../../src/api/fetchApiOverview';
 import { SentryApiError } from '../../../src/api/errors';
 
-const TOKEN = 'sntrys_proxy_test_token_123456';
+const TOKEN = 'sntryu_proxy_test_token_123456';
 const ORG = { id: '1', slug: 'acme', name: 'Acme' };
+/** What checkConnection gives back for ORG: no region apart from the base URL. */
+const CONNECTED = { ...ORG, regionUrl: null };
 
 function listen(server: net.Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
@@ -43,7 +45,7 @@ describe('api: proxy and TLS settings', function () {
     if (pair) {
       const target = https.createServer(pair, (req, res) => {
         res.writeHead(req.headers.authorization === `Bearer ${TOKEN}` ? 200 : 401, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(ORG));
+        res.end(JSON.stringify(/\/projects\//.test(req.url ?? '') ? [] : ORG));
       });
       tlsPort = await listen(target);
       closers.push(() => target.close());
@@ -54,7 +56,7 @@ describe('api: proxy and TLS settings', function () {
       // A forward proxy for plain http: the request line carries the absolute URL.
       forwarded.push(req.url ?? '');
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ ...ORG, name: 'via forward proxy' }));
+      res.end(JSON.stringify(/\/projects\//.test(req.url ?? '') ? [] : { ...ORG, name: 'via forward proxy' }));
     });
     proxy.on('connect', (req, client: net.Socket, head: Buffer) => {
       connects.push(req.url ?? '');
@@ -85,7 +87,7 @@ describe('api: proxy and TLS settings', function () {
       { baseUrl: `https://127.0.0.1:${tlsPort}`, organization: 'acme', proxy: { proxyUrl: `http://127.0.0.1:${proxyPort}`, strictSSL: false } },
       TOKEN,
     );
-    assert.deepEqual(org, ORG);
+    assert.deepEqual(org, CONNECTED);
     assert.deepEqual(connects, [`127.0.0.1:${tlsPort}`]);
   });
 
@@ -100,14 +102,17 @@ describe('api: proxy and TLS settings', function () {
   it('applies strictSSL without a proxy too', async function () {
     if (!tlsReady) this.skip();
     const base = { baseUrl: `https://127.0.0.1:${tlsPort}/`, organization: 'acme', env: {} };
-    assert.deepEqual(await checkConnection({ ...base, proxy: { strictSSL: false } }, TOKEN), ORG);
+    assert.deepEqual(await checkConnection({ ...base, proxy: { strictSSL: false } }, TOKEN), CONNECTED);
     await assert.rejects(checkConnection(base, TOKEN), (err: unknown) => err instanceof SentryApiError && err.kind === 'network');
   });
 
   it('sends plain http through a forward proxy', async () => {
     const org = await checkConnection({ baseUrl: 'http://sentry.internal.example:9000', organization: 'acme', proxy: { proxyUrl: `http://127.0.0.1:${proxyPort}` } }, TOKEN);
     assert.equal(org.name, 'via forward proxy');
-    assert.deepEqual(forwarded, ['http://sentry.internal.example:9000/api/0/organizations/acme/']);
+    assert.deepEqual(forwarded, [
+      'http://sentry.internal.example:9000/api/0/organizations/acme/?detailed=0',
+      'http://sentry.internal.example:9000/api/0/organizations/acme/projects/?per_page=1',
+    ]);
   });
 
   it('an unreachable proxy is named in the error', async () => {

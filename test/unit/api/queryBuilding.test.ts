@@ -65,10 +65,10 @@ describe('api: sessions query parameters', () => {
     assert.equal(perPageFor(queryWindow(windowOf('90d', NOW)), false), 108);
   });
 
-  it('quotes every version so any character survives, and the simulator reads it back', () => {
+  it('quotes every version so any character survives, escaping only the double quote (as Sentry unescapes)', () => {
     const versions = ['app@1.0.0', 'foo-bar@1.2.3 (123)', 'we"ird\\name', 'a,b]c'];
     const q = releaseFilter(versions);
-    assert.equal(q, 'release:["app@1.0.0","foo-bar@1.2.3 (123)","we\\"ird\\\\name","a,b]c"]');
+    assert.equal(q, 'release:["app@1.0.0","foo-bar@1.2.3 (123)","we\\"ird\\name","a,b]c"]');
     assert.deepEqual(parseReleaseFilter(q), versions);
   });
 

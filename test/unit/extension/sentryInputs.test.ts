@@ -4,6 +4,7 @@ import { releaseKeyFromArgument } from '../../../src/extension/commands/releaseA
 import { releasePickItems } from '../../../src/extension/commands/releasePickItems';
 import { requestLogLine, scrub } from '../../../src/extension/log';
 import { describeApiError } from '../../../src/extension/sentry/apiErrorMessages';
+import { projectPickPlaceholder, readableProjects } from '../../../src/extension/sentry/projectAccess';
 import { sentryReleaseUrl } from '../../../src/present/sentryLinks';
 import { validateBaseUrl, validateOrganization } from '../../../src/extension/sentry/sentryUrls';
 import { cacheKeyOf } from '../../../src/extension/store/cacheKey';
@@ -62,6 +63,35 @@ describe('extension/sentry: what to tell the user', () => {
     assert.equal(stepForErrorKind('not-found'), 'organization');
     assert.equal(stepForErrorKind('auth'), 'token');
     assert.equal(stepForErrorKind('permission'), 'token');
+  });
+});
+
+describe('extension/sentry: Sentry as it is (issue 9)', () => {
+  const ctx = { url: 'https://sentry.io', organization: 'acme' };
+  it('refuses an organization token at once, saying which token to use', () => {
+    const parsed = parseConnectArgument({ url: 'https://sentry.io', organization: 'acme', token: 'sntrys_abc' });
+    assert.ok(parsed && !parsed.ok);
+    assert.match(parsed.message, /organization token \(sntrys_…\).*org:ci.*personal token \(User Settings › Personal Tokens/);
+    assert.ok(parseConnectArgument({ url: 'https://sentry.io', organization: 'acme', token: 'sntryu_abc' })?.ok);
+  });
+
+  it('an unknown environment offers Select Environment, not Connect', () => {
+    const e = Object.assign(new Error("Environment 'bogus' does not exist in organization 'acme' on sentry.io (404 for GET /api/0/organizations/acme/sessions/)."), { kind: 'unknown-environment' });
+    const d = describeApiError(e, ctx);
+    assert.equal(d.fixCommand, 'releaseHealth.selectEnvironment');
+    assert.match(d.message, /Environment 'bogus'/);
+  });
+
+  it('a selected project without access offers Select Projects', () => {
+    const e = Object.assign(new Error("The auth token's user has no access to project 'secret'."), { kind: 'project-access' });
+    assert.equal(describeApiError(e, ctx).fixCommand, 'releaseHealth.selectProjects');
+  });
+
+  it('leaves projects without access out of the pick, and says so', () => {
+    const listed = [{ id: '1', slug: 'app', name: 'App', hasAccess: true }, { id: '2', slug: 'secret', name: 'Secret', hasAccess: false }, { id: '3', slug: 'old', name: 'Old' }];
+    assert.deepEqual(readableProjects(listed).map((p) => p.slug), ['app', 'old']);
+    assert.match(projectPickPlaceholder(3, 2), /1 you have no access to is not listed/);
+    assert.equal(projectPickPlaceholder(2, 2), 'Projects to show (pick none for every project)');
   });
 });
 

@@ -132,31 +132,39 @@ describe('extension/sources: sentry', () => {
   it('passes settings, token, proxy and signal to the client; scope has project ids for links', async () => {
     const seen: unknown[] = [];
     const client: SentryClient = {
-      checkConnection: async () => undefined,
+      checkConnection: async () => ({ regionUrl: null }),
       listProjects: async () => [],
       fetchOverview: async (c, projects, options, hooks) => {
         seen.push(c, projects, options.environments, options.summaryPeriod, hooks.signal !== undefined);
         hooks.log?.({ method: 'GET', path: '/api/0/organizations/acme/sessions/', status: 200, ms: 12 });
-        return { overview: overview([release({ project: 'web' })]), projects: [{ id: '42', slug: 'web', name: 'Web', environments: ['production', 'staging'] }] };
+        return {
+          overview: overview([release({ project: 'web' })]),
+          projects: [{ id: '42', slug: 'web', name: 'Web', environments: ['production', 'staging'] }],
+          regionUrl: 'https://us.sentry.example.com',
+        };
       },
     };
     const logged: unknown[] = [];
-    const tokens = new TokenStore(secrets({ 'releaseHealth.sentryToken:https://sentry.example.com|acme': 'sntrys_x' }));
-    const result = await new SentrySource(client, tokens, (e) => logged.push(e)).load(request(values));
+    const said: string[] = [];
+    const tokens = new TokenStore(secrets({ 'releaseHealth.sentryToken:https://sentry.example.com|acme': 'sntryu_x' }));
+    const source = new SentrySource(client, tokens, (e) => logged.push(e), (line) => said.push(line));
+    const result = await source.load(request(values));
+    await source.load(request(values));
+    assert.deepEqual(said, ["sentry.example.com / acme: API calls go to the organization's region, us.sentry.example.com"], 'the region is named once');
     assert.deepEqual(seen[0], {
-      url: 'https://sentry.example.com', organization: 'acme', token: 'sntrys_x', proxy: { url: null, strictSSL: true }, timeoutSeconds: 30,
+      url: 'https://sentry.example.com', organization: 'acme', token: 'sntryu_x', proxy: { url: null, strictSSL: true }, timeoutSeconds: 30,
     });
-    assert.deepEqual(seen.slice(1), [['web'], ['production'], '24h', true]);
+    assert.deepEqual(seen.slice(1, 5), [['web'], ['production'], '24h', true]);
     assert.equal(result.scope.label, 'sentry.example.com / acme');
     assert.equal(result.scope.sentryUrl, 'https://sentry.example.com');
     assert.deepEqual(result.scope.projectIds, { web: '42' });
     assert.deepEqual(result.environments, ['production', 'staging']);
-    assert.equal(logged.length, 1);
+    assert.equal(logged.length, 2, 'one request per load');
   });
 
   it('maps API errors to what the user should do; a cancelled request is a cancelled load', async () => {
     const failing = (kind: string): SentryClient => ({
-      checkConnection: async () => undefined,
+      checkConnection: async () => ({ regionUrl: null }),
       listProjects: async () => [],
       fetchOverview: async () => {
         throw Object.assign(new Error(`${kind} failure`), { kind });

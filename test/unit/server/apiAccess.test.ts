@@ -47,9 +47,9 @@ describe('server/api: auth, access and rate limits', () => {
     assert.equal((await sessions(server, { ...q, project: '2' }, 'only-web')).status, 200);
   });
 
-  it('scopes lists to the projects a token may see; none at all is "No projects available"', async () => {
+  it('lists every project with hasAccess, as Sentry does; sessions of none at all is "No projects available"', async () => {
     const listed = await api(server, 'projects', {}, 'only-web');
-    assert.deepEqual(listed.body.map((p: any) => p.slug), ['web']);
+    assert.deepEqual(listed.body.map((p: any) => [p.slug, p.hasAccess]), [['app', false], ['web', true]]);
     const none = await sessions(server, q, 'no-projects');
     assert.equal(none.status, 400);
     assert.deepEqual(none.body, { detail: 'No projects available' });

@@ -7,10 +7,11 @@ describe('server/cli arguments', () => {
     const o = parseCliArgs([
       '--port', '0', '--host', '127.0.0.1', '--data', '/tmp/x', '--org', 'acme', '--project', 'web=2', '--project', 'app=7',
       '--key', 'k', '--token', 't', '--import', 'f.ndjson', '--demo', '--latency-ms', '25', '--rate-limit', '40',
+      '--max-auto-projects', '5',
     ])!;
     assert.deepEqual(o, {
       port: 0, host: '127.0.0.1', dataDir: '/tmp/x', org: 'acme', projects: [{ slug: 'web', id: 2 }, { slug: 'app', id: 7 }],
-      dsnKey: 'k', token: 't', importFile: 'f.ndjson', demo: true, latencyMs: 25, rateLimit: 40,
+      dsnKey: 'k', token: 't', importFile: 'f.ndjson', demo: true, latencyMs: 25, rateLimit: 40, maxAutoProjects: 5,
     });
   });
 

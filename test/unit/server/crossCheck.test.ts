@@ -42,7 +42,11 @@ describe('server/cross-check: API source = raw file source', function () {
     ['--summary-period', '90d', '--health-period', '30d', '--environment', 'production'],
   ]) {
     it(`gives identical figures for ${options.join(' ')}`, async () => {
-      const fromFile = await overview(['--file', file, ...options]);
+      // The API road knows the releases dated within 90 days (the listing's period) and those with
+      // data in them; the file road every release ever seen.
+      const all = await overview(['--file', file, ...options]);
+      const since = NOW - 90 * 86400;
+      const fromFile = { ...all, releases: all.releases.filter((r: any) => r.hasHealthData || Date.parse(r.firstSeen) / 1000 >= since) };
       const fromApi = await overview(['--url', server.url, '--org', 'sentry', '--token-env', 'RH_TEST_TOKEN', ...options]);
       const key = (r: any): string => `${r.project} ${r.release}`;
       assert.deepEqual(fromApi.releases.map(key).sort(), fromFile.releases.map(key).sort());

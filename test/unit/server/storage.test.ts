@@ -32,7 +32,7 @@ describe('server/storage: log framing and recovery', () => {
     frame.write('RHL1', 0, 'latin1');
     fs.appendFileSync(file, frame.subarray(0, 20));
     const seen: string[] = [];
-    const { log: reopened, report } = StorageLog.open(file, (f) => seen.push(f.payload.toString()));
+    const { log: reopened, report } = StorageLog.open(file, { visit: (f) => seen.push(f.payload.toString()) });
     assert.deepEqual(seen.sort(), ['payload 1', 'payload 2', 'payload 3']);
     assert.equal(report.truncatedBytes, 20);
     assert.equal(fs.statSync(file).size, good);
@@ -54,7 +54,7 @@ describe('server/storage: log framing and recovery', () => {
     bytes[bytes.length - 2] ^= 0xff;
     fs.writeFileSync(file, bytes);
     const seen: string[] = [];
-    const { log: again, report } = StorageLog.open(file, (f) => seen.push(f.payload.toString()));
+    const { log: again, report } = StorageLog.open(file, { visit: (f) => seen.push(f.payload.toString()) });
     await again.close();
     assert.deepEqual(seen, ['first']);
     assert.equal(report.frames, 1);

@@ -29,11 +29,28 @@ export interface SimRecord {
 export interface SimOptions {
   token: string;
   org?: string;
-  projects: Array<{ id: string; slug: string; platform?: string | null }>;
-  releases: Array<{ version: string; dateCreated: string; projects: string[] }>;
+  /** `noAccess`: listed with `hasAccess: false`; its sessions are a 403, as on Sentry. */
+  projects: Array<{ id: string; slug: string; platform?: string | null; noAccess?: boolean; environments?: string[] }>;
+  /** `dateReleased` wins over `dateCreated` for the listing's date filter (coalesce). */
+  releases: Array<{ version: string; dateCreated: string; dateReleased?: string | null; projects: string[] }>;
   records: SimRecord[];
   /** Older servers: no `unhandled` status group. */
   fourStatuses?: boolean;
+  /**
+   * Older self-hosted Sentry (sessions backend, before metrics): per_page is ignored (no Link
+   * header), groups are ordered by the primary field and cut at `5000 // intervals`, silently.
+   */
+  legacySessions?: boolean;
+  /** Unix seconds the listing's `statsPeriod` counts back from. Default: the real clock. */
+  now?: number;
+  /** `links.regionUrl` of the organization. */
+  regionUrl?: string;
+  /** A Sentry-style server that pages status groups honestly (next link by pairs), still in no order. */
+  honestStatusPaging?: boolean;
+  /** Groups with equal orderBy values come in a random order on every request (ClickHouse keeps none). */
+  shuffleTies?: boolean;
+  /** Environment names of the organization; default every one in `records`. Others are a 404. */
+  environments?: string[];
 }
 
 const STATUSES = ['healthy', 'errored', 'crashed', 'abnormal', 'unhandled'];
@@ -51,12 +68,12 @@ export function parseReleaseFilter(query: string | null): string[] | null {
   if (!m) {
     const one = /^release:(?:"((?:\\.|[^"])*)"|(\S+))$/.exec(query.trim());
     if (!one) throw new Error(`sim cannot parse query ${query}`);
-    return [one[1] !== undefined ? one[1].replace(/\\(.)/g, '$1') : one[2]];
+    return [one[1] !== undefined ? one[1].replace(/\\"/g, '"') : one[2]];
   }
   const out: string[] = [];
   const re = /\s*(?:"((?:\\.|[^"])*)"|([^,\]]+))\s*(?:,|$)/g;
   let v: RegExpExecArray | null;
-  while ((v = re.exec(m[1])) !== null && v[0] !== '') out.push(v[1] !== undefined ? v[1].replace(/\\(.)/g, '$1') : v[2].trim());
+  while ((v = re.exec(m[1])) !== null && v[0] !== '') out.push(v[1] !== undefined ? v[1].replace(/\\"/g, '"') : v[2].trim());
   return out;
 }
 
@@ -131,6 +148,9 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
   let shuffle = 1;
   let sessionsCount = 0;
   const slugToId = new Map(o.projects.map((p) => [p.slug, p.id]));
+  const closedIds = new Set(o.projects.filter((p) => p.noAccess).map((p) => p.id));
+  const knownEnvironments = new Set(o.environments ?? o.records.map((r) => r.environment ?? ''));
+  const simNow = () => o.now ?? Date.now() / 1000;
   const idToSlug = new Map(o.projects.map((p) => [p.id, p.slug]));
 
   const sessions = (res: http.ServerResponse, url: URL) => {
@@ -149,12 +169,14 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
     const n = Math.ceil((end - aligned) / interval);
     if (n > 1000) return json(res, 400, { detail: 'Your interval and date range would create too many results. Use a larger interval, or a smaller date range.' });
     const perPage = q.get('per_page') ? Number(q.get('per_page')) : null;
-    if (perPage !== null && n * (perPage + 1) > 10000) {
+    if (!o.legacySessions && perPage !== null && n * (perPage + 1) > 10000) {
       return json(res, 400, { detail: `Requested intervals (${n}) of timedelta of ${interval} is too granular for a per_page of ${perPage + 1} elements.` });
     }
-    const limit = perPage !== null ? perPage + 1 : Math.max(1, Math.floor(10000 / n));
+    const limit = o.legacySessions ? Math.floor(5000 / n) : perPage !== null ? perPage + 1 : Math.max(1, Math.floor(10000 / n));
     const projectIds = new Set(q.getAll('project').filter((id) => id !== '-1')); // -1: every accessible project
+    if ([...projectIds].some((id) => closedIds.has(id))) return json(res, 403, { detail: 'You do not have permission to perform this action.' });
     const envs = new Set(q.getAll('environment'));
+    if ([...envs].some((e) => !knownEnvironments.has(e))) return json(res, 404, { detail: 'The requested resource does not exist' });
     const releases = parseReleaseFilter(q.get('query'));
     const releaseSet = releases ? new Set(releases) : null;
     const keyFields = groupBy.filter((g) => g !== 'session.status');
@@ -164,6 +186,7 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
     for (const r of o.records) {
       const pid = slugToId.get(r.project)!;
       if (projectIds.size > 0 && !projectIds.has(pid)) continue;
+      if (closedIds.has(pid)) continue; // -1 is every project the token can access
       if (envs.size > 0 && !envs.has(r.environment ?? '')) continue;
       if (releaseSet && !releaseSet.has(r.release)) continue;
       if (r.t < aligned || r.t >= end) continue;
@@ -176,11 +199,12 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
       addRec(g.buckets[Math.floor((r.t - aligned) / interval)], r);
     }
     let list = [...groups.values()];
-    const orderBy = q.get('orderBy');
+    const orderBy = o.legacySessions ? `-${fields[0]}` : q.get('orderBy');
     if (orderBy) {
       const desc = orderBy.startsWith('-');
       const f = orderBy.replace(/^-/, '');
-      list.sort((a, b) => ((value(a.total, f, null) ?? 0) - (value(b.total, f, null) ?? 0)) * (desc ? -1 : 1) || (JSON.stringify(a.by) < JSON.stringify(b.by) ? -1 : 1));
+      const tie = new Map(list.map((g) => [g, o.shuffleTies ? Math.random() : 0]));
+      list.sort((a, b) => ((value(a.total, f, null) ?? 0) - (value(b.total, f, null) ?? 0)) * (desc ? -1 : 1) || tie.get(a)! - tie.get(b)! || (JSON.stringify(a.by) < JSON.stringify(b.by) ? -1 : 1));
     } else {
       // No order: a different one on every request.
       let seed = (shuffle++ * 2654435761) >>> 0;
@@ -190,8 +214,11 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
         [list[i], list[j]] = [list[j], list[i]];
       }
     }
-    const offset = offsetOf(url);
+    const offset = o.legacySessions ? 0 : offsetOf(url);
     list = list.slice(offset, offset + limit);
+    const honest = o.honestStatusPaging === true && statusGrouped && perPage !== null && !o.legacySessions;
+    const pairsMore = honest && list.length === limit;
+    if (pairsMore) list = list.slice(0, limit - 1);
     const statuses = o.fourStatuses ? STATUSES.slice(0, 4) : STATUSES;
     const out: unknown[] = [];
     for (const g of list) {
@@ -205,14 +232,14 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
       }
     }
     // Real Sentry's SessionsDataSeriesPaginator: compares the (fanned-out) groups with limit.
-    const hasMore = perPage !== null && out.length === limit;
-    if (hasMore) out.pop();
+    const hasMore = honest ? pairsMore : !o.legacySessions && perPage !== null && out.length === limit;
+    if (hasMore && !honest) out.pop();
     const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
     json(
       res,
       200,
       { start: iso(aligned), end: iso(aligned + n * interval), intervals: intervals.map(iso), groups: out, query: q.get('query') ?? '' },
-      perPage !== null ? { Link: link(url, offset, perPage, hasMore) } : {},
+      perPage !== null && !o.legacySessions ? { Link: link(url, offset, perPage, hasMore) } : {},
     );
   };
 
@@ -228,14 +255,29 @@ export function sentrySim(o: SimOptions): Handler & { sessionsRequests: () => nu
     const m = /^\/api\/0\/organizations\/([^/]+)\/(?:(projects|releases|sessions)\/)?$/.exec(url.pathname);
     if (!m) return json(res, 404, { detail: 'Not found' });
     if (decodeURIComponent(m[1]) !== org) return json(res, 404, { detail: 'The requested resource does not exist' });
-    if (!m[2]) return json(res, 200, { id: '1', slug: org, name: 'Acme Inc.' });
+    const project = (p: SimOptions['projects'][number]) => ({
+      id: p.id, slug: p.slug, name: p.slug.toUpperCase(), platform: p.platform ?? null, hasAccess: !p.noAccess, ...(p.environments ? { environments: p.environments } : {}),
+    });
+    if (!m[2]) {
+      // organization_details.py: detailed unless detailed=0 (every project and team).
+      const detailed = url.searchParams.get('detailed') !== '0';
+      return json(res, 200, {
+        id: '1', slug: org, name: 'Acme Inc.',
+        ...(o.regionUrl ? { links: { organizationUrl: `https://${org}.sentry.example`, regionUrl: o.regionUrl } } : {}),
+        ...(detailed ? { projects: o.projects.map(project), teams: [] } : {}),
+      });
+    }
     if (m[2] === 'projects') {
-      return listing(res, url, o.projects.map((p) => ({ id: p.id, slug: p.slug, name: p.slug.toUpperCase(), platform: p.platform ?? null })), 100);
+      return listing(res, url, o.projects.map(project), 100);
     }
     if (m[2] === 'releases') {
       const ids = new Set(url.searchParams.getAll('project').filter((id) => id !== '-1'));
+      if (url.searchParams.getAll('environment').some((e) => !knownEnvironments.has(e))) return json(res, 404, { detail: 'The requested resource does not exist' });
+      const period = parseDuration(url.searchParams.get('statsPeriod'));
+      const since = period === null ? -Infinity : simNow() - period;
       const items = o.releases
         .filter((r) => ids.size === 0 || r.projects.some((s) => ids.has(slugToId.get(s)!)))
+        .filter((r) => Date.parse(r.dateReleased ?? r.dateCreated) / 1000 >= since)
         .map((r) => ({ version: r.version, dateCreated: r.dateCreated, projects: r.projects.map((s) => ({ id: Number(slugToId.get(s)), slug: s })) }));
       return listing(res, url, items, 100);
     }
