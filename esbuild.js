@@ -10,7 +10,10 @@ const watch = process.argv.includes('--watch');
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: production, sourcemap: !production, logLevel: 'warning' };
 
 const entries = [
-  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's API source (axios, zod, proxy agents: nine tenths of its code) apart, as
+  // registerSources.ts requires it only for --url: a --file run parses 60 KB instead of 800 KB.
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./apiSource'] },
+  { ...node, entryPoints: ['src/cli/apiSource.ts'], outfile: 'dist/apiSource.js' },
   { ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true },
   // The Sentry API client (axios, zod, proxy agents) apart from the extension bundle: loaded on

@@ -8,6 +8,7 @@ import { updateContextKeys, updateSignedIn } from './extension/contextKeys';
 import { notifyStoreErrors } from './extension/errorNotifications';
 import { ReleaseHealthLog } from './extension/log';
 import { Notifier } from './extension/notifier';
+import { registerComparisonPanels } from './extension/compare/comparisonPanelManager';
 import { registerReleasePanels } from './extension/panel/releasePanelManager';
 import { RefreshPoller } from './extension/refreshPoller';
 import { lazySentryClient } from './extension/sentry/lazySentryClient';
@@ -20,10 +21,12 @@ import { watchSessionFile } from './extension/sources/sessionFileWatcher';
 import { SentrySource } from './extension/sources/sentrySource';
 import { sourceSelector } from './extension/sources/selectSource';
 import { StatusBarIndicator } from './extension/statusBar/statusBarIndicator';
+import { chooseTrackedRelease } from './extension/statusBar/trackedRelease';
 import { ReleaseHealthStore } from './extension/store/releaseHealthStore';
 import type { ReleaseHealthTestApi } from './extension/testApi';
 import { registerReleaseTree } from './extension/tree/registerReleaseTree';
 import { currentSettings } from './extension/vscodeSettings';
+import { ReleaseWatch } from './extension/watch/releaseWatch';
 
 export type { ReleaseHealthTestApi } from './extension/testApi';
 
@@ -52,7 +55,25 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   const notifier = new Notifier(log.warn);
   const { provider, view } = registerReleaseTree(context, store, settings);
   const statusBar = new StatusBarIndicator(store, settings);
-  const panels = registerReleasePanels(context, store);
+  const panels = registerReleasePanels(context, store, (key) => void vscode.commands.executeCommand('releaseHealth.compareWith', key).then(undefined, () => undefined));
+  const comparisons = registerComparisonPanels(context, store, () => settings().thresholds.minimumSessions);
+  const mutedKey = 'releaseHealth.watch.muted';
+  const watch = new ReleaseWatch({
+    store,
+    tracked: (releases) => {
+      const t = chooseTrackedRelease(releases, settings().release, settings().sentry.projects);
+      return t.kind === 'release' ? t.release : null;
+    },
+    enabled: () => settings().notifications && settings().source !== null,
+    minimumSessions: () => settings().thresholds.minimumSessions,
+    focused: () => vscode.window.state.focused,
+    show: (message, ...actions) => vscode.window.showWarningMessage(message, ...actions),
+    open: (key) => panels.show(key),
+    compare: (key) => void comparisons.show(key),
+    muted: { get: () => context.workspaceState.get<string[]>(mutedKey, []), set: (ids) => context.workspaceState.update(mutedKey, ids) },
+    log: log.info,
+  });
+  context.subscriptions.push(watch);
   const poller = new RefreshPoller(
     () => settings().refreshIntervalMinutes,
     () => settings().source !== null,
@@ -85,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   );
 
   const services: ExtensionServices = {
-    context, store, settings, tokens, sentry, log, output, notifier, panels, statusBar,
+    context, store, settings, tokens, sentry, log, output, notifier, panels, comparisons, statusBar,
     releasesView: view,
     settingsBatch: (updates) => watcher.batch(updates),
   };
@@ -95,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   updateContextKeys(settings());
   void updateSignedIn(settings(), tokens);
   void store.reload();
-  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, secrets: context.secrets, activationMs: performance.now() - activationStart };
+  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, comparisons, watch, secrets: context.secrets, activationMs: performance.now() - activationStart };
 }
 
 export function deactivate(): void {

@@ -25,6 +25,13 @@ function rows(results: Record<string, any>): Row[] {
     out.push([s, 'byteFloorRatio', fmt(d.byteFloorRatio), 'target >= 0.33']);
     out.push([s, 'answers agree', d.answersAgree ? 'yes' : 'NO', d.answersAgree ? 'ours = DuckDB on every release' : d.differences[0]]);
   }
+  if (p && !p.error && p.smallFile) {
+    out.push(['pipeline', 'duckdbRatio100k', fmt(p.duckdbRatio100k), 'DuckDB / ours, 100k arrival order; target >= 1']);
+    out.push(['pipeline', 'duckdbRatio1m', fmt(p.duckdbRatio1m), 'the worse of the two 1M files; target >= 1']);
+    out.push(['pipeline', 'jsonParseRatio100k', fmt(p.jsonParseRatio100k), 'JSON.parse / ours, 100k; target >= 2']);
+    const f = p.smallFile;
+    out.push(['pipeline', 'smallFileOverheadMs', fmt(p.smallFileOverheadMs), `CLI on ${fmt(f.sessions)} sessions (${f.MB} MB) ${fmt(f.cliWallMs)} ms - node -e 0 ${fmt(f.nodeStartMs)} ms, medians of ${f.runs}; target <= 50`]);
+  }
   const a = results.api;
   if (a?.error) out.push(['api', 'error', a.error, '']);
   else if (a) {
@@ -58,6 +65,12 @@ function rows(results: Record<string, any>): Row[] {
     out.push(['extension', 'webviewBundleKB', fmt(e.webviewBundleKB, 1), '']);
     out.push(['extension', 'activationMs', fmt(e.activationMs, 1), e.activationNote ?? 'target < 30']);
     out.push(['extension', 'panelMs', fmt(e.panelMs, 1), e.panelNote ?? '']);
+    out.push(['extension', 'markdownPreviewMs', fmt(e.markdownPreviewMs, 1), 'baseline: markdown.showPreview of a small file to its content rendered, same code-server run']);
+    out.push(['extension', 'panelRatio', fmt(e.panelRatio), 'panelMs / markdownPreviewMs; target <= 1']);
+    if (e.panelProfile) {
+      const pp = e.panelProfile;
+      out.push(['extension', 'panel profile', `document ${pp.document}, script ${pp.script}, first state ${pp.firstState}, figures ${pp.figures}, chart ${pp.chart} ms`, 'ms after the pick, from the webview\'s performance marks']);
+    }
   }
   return out;
 }

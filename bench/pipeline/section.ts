@@ -84,9 +84,28 @@ export interface DatasetResult {
   differences: string[];
 }
 
+export interface SmallFileResult {
+  sessions: number;
+  lines: number;
+  MB: number;
+  runs: number;
+  /** `node -e 0`, the baseline: node's own start. */
+  nodeStartMs: number;
+  /** `node dist/cli.js overview --file F --format json`, spawn to exit. */
+  cliWallMs: number;
+}
+
 export interface PipelineResult {
   now: string;
   summaryPeriod: string;
+  /** Issue 16's targets, each from one side-by-side run: DuckDB's time / ours (>= 1), JSON.parse's / ours (>= 2). */
+  duckdbRatio100k: number | null;
+  /** The worse of the 1M files (arrival and generator order); null in --quick. */
+  duckdbRatio1m: number | null;
+  jsonParseRatio100k: number | null;
+  /** The CLI on a 10k-session file minus `node -e 0` (medians of interleaved runs); target <= 50. */
+  smallFileOverheadMs: number;
+  smallFile: SmallFileResult;
   /** Headline figures, from the largest file. */
   sessionsPerSec: number;
   peakRssMB: number;
@@ -150,6 +169,28 @@ async function measureDataset(data: DataFile, runs: number, log: (s: string) => 
   };
 }
 
+/** The CLI on a small file against node's own start, interleaved, medians: what a developer's first try costs beyond node. */
+async function measureSmallFile(data: DataFile, runs: number, log: (s: string) => void): Promise<SmallFileResult> {
+  const node: number[] = [];
+  const cli: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    node.push((await runNode('-e', ['0'])).wallMs);
+    const run = await runNode(CLI, ['overview', '--file', data.path, '--now', BENCH_NOW_ISO, '--format', 'json']);
+    if (run.code !== 0) throw new Error(`our CLI failed (${run.code}): ${run.stderr.trim()}`);
+    cli.push(run.wallMs);
+  }
+  const result = {
+    sessions: data.sessions,
+    lines: data.lines,
+    MB: round(data.bytes / 1e6, 1),
+    runs,
+    nodeStartMs: round(median(node), 0),
+    cliWallMs: round(median(cli), 0),
+  };
+  log(`  ${sessionsLabel(data.requested)}: CLI ${result.cliWallMs} ms, node -e 0 ${result.nodeStartMs} ms (medians of ${runs})`);
+  return result;
+}
+
 export async function pipelineSection(quick: boolean, log: (s: string) => void): Promise<PipelineResult> {
   // Headline: the largest file in arrival order. The full run adds the 1M file in the generator's
   // order (project after project, times shuffled), the hard case for caches, for comparison.
@@ -162,10 +203,18 @@ export async function pipelineSection(quick: boolean, log: (s: string) => void):
     const data = ensureDataFile(n, order);
     datasets[label] = await measureDataset(data, 3, log);
   }
+  log('pipeline: a 10k-session file through the CLI against node -e 0');
+  const smallFile = await measureSmallFile(ensureDataFile(10_000, 'arrival'), 11, log);
   const head = datasets[quick ? '100k' : '1m'];
+  const ratios1m = ['1m', '1m-generator-order'].filter((k) => k in datasets).map((k) => datasets[k].duckdbRatio);
   return {
     now: BENCH_NOW_ISO,
     summaryPeriod: '24h',
+    duckdbRatio100k: datasets['100k']?.duckdbRatio ?? null,
+    duckdbRatio1m: ratios1m.length > 0 ? Math.min(...ratios1m) : null,
+    jsonParseRatio100k: datasets['100k']?.jsonParseRatio ?? null,
+    smallFileOverheadMs: round(smallFile.cliWallMs - smallFile.nodeStartMs, 0),
+    smallFile,
     sessionsPerSec: head.ours.sessionsPerSec,
     peakRssMB: head.ours.peakRssMB,
     duckdbRatio: head.duckdbRatio,

@@ -48,7 +48,7 @@ export function listedPairs(listing: ApiListing): Map<PairKey, UnixSeconds | nul
   return out;
 }
 
-function breakdown(total: number, c: StatusCounts | undefined): StatusBreakdown {
+export function breakdown(total: number, c: StatusCounts | undefined): StatusBreakdown {
   const s = c ?? emptyCounts();
   return { total, healthy: s.healthy, errored: s.errored, crashed: s.crashed, abnormal: s.abnormal, unhandled: s.unhandled };
 }

@@ -3,6 +3,8 @@
 // raw-file source. Used by the extension ("Connect to Sentry…", refresh) and the CLI (--url).
 import { computeOverview } from '../health/computeOverview';
 import type { Overview, OverviewOptions } from '../health/types';
+import { ageProject, withAgeWindows, type AgeWindowStats, type EqualAgeRequest } from '../health/equalAge';
+import { fetchAgeWindows } from './ageWindowFetch';
 import { buildApiOverviewInput, listedPairs, type ApiListing } from './apiOverviewInput';
 import { limiter, type Limiter } from './concurrency';
 import { resolveConfig, type ApiSourceConfig, type ResolvedConfig } from './config';
@@ -35,6 +37,8 @@ export interface ApiProject {
 
 export interface ApiOverview extends Overview {
   projects: ApiProject[];
+  /** With `equalAge`: the compared releases' windows, keyed by ageKey(project, release). */
+  ageWindows?: Record<string, AgeWindowStats | null>;
   /** The organization's region host when its API calls go there instead of the base URL. */
   regionUrl: string | null;
   /** HTTP requests this refresh took (retries included). */
@@ -163,7 +167,7 @@ async function fetchReleases(http: SentryHttp, cfg: ResolvedConfig, projects: Pr
 export async function fetchApiOverview(
   config: ApiSourceConfig,
   token: string,
-  options: OverviewOptions & { environments?: string[] },
+  options: OverviewOptions & { environments?: string[]; equalAge?: EqualAgeRequest },
   hooks: ApiHooks = {},
 ): Promise<ApiOverview> {
   const cfg = resolveConfig(config);
@@ -183,8 +187,19 @@ export async function fetchApiOverview(
     listedKeys.catch(() => undefined); // awaited in fetchSessionsData; never an unhandled rejection meanwhile
     try {
       const data = await fetchSessionsData(http, cfg.organization, { projectIds: projectParams(cfg, projects), environments, coveredProjectIds: projects.map((p) => p.id) }, listedKeys, overviewOptions, run);
-      const input = buildApiOverviewInput(await listing, data, overviewOptions);
-      return { ...computeOverview(input, overviewOptions), projects: projects.map(toApiProject), regionUrl: regionOf(http, cfg), requests: http.requests };
+      let input = buildApiOverviewInput(await listing, data, overviewOptions);
+      let ageWindows: Record<string, AgeWindowStats | null> | undefined;
+      if (options.equalAge) {
+        const age = options.equalAge;
+        const slug = ageProject(input.releases, age);
+        const project = projects.find((p) => p.slug === slug);
+        if (!project) throw new SentryApiError(`Project '${slug}' is not among the projects of this source.`, { kind: 'not-found', endpoint: http.endpoint(`${orgPath(cfg.organization)}/projects/`) });
+        const windows = await fetchAgeWindows(http, cfg.organization, { projectId: project.id, projectSlug: project.slug, releases: age.releases, ageHours: age.ageHours, now: options.now, environments }, run);
+        input = withAgeWindows(input, windows);
+        ageWindows = Object.fromEntries(windows);
+      }
+      const overview = { ...computeOverview(input, overviewOptions), projects: projects.map(toApiProject), regionUrl: regionOf(http, cfg), requests: http.requests };
+      return ageWindows ? { ...overview, ageWindows } : overview;
     } catch (err) {
       throw environments.length > 0 ? unknownEnvironment(err, environments, all, cfg, http.host) : err;
     }

@@ -1,12 +1,12 @@
 // `release-health overview --url BASE --org SLUG [--project SLUG]... [--token-env VAR]`:
 // the Sentry API source for the CLI. Same output as --file (nothing is skipped from an API).
 import { fetchApiOverview } from '../api/fetchApiOverview';
-import type { Overview, SkipReport } from '../health/types';
+import type { EqualAgeRequest } from '../health/equalAge';
 import { overviewOptionsOf, type OverviewArgs } from './overviewArgs';
-import type { CommandIO } from './overviewCommand';
+import type { CommandIO, SourceOverview } from './overviewCommand';
 import { UsageError } from './usageError';
 
-export async function apiSource(args: OverviewArgs, io: CommandIO): Promise<Overview & { skipped: SkipReport }> {
+export async function apiSource(args: OverviewArgs, io: CommandIO, extra: { equalAge?: EqualAgeRequest } = {}): Promise<SourceOverview> {
   const token = io.env[args.tokenEnv]?.trim();
   if (!token) {
     throw new UsageError(`no Sentry auth token: set ${args.tokenEnv} to a token with the org:read and project:read scopes (or name another variable with --token-env)`);
@@ -22,7 +22,7 @@ export async function apiSource(args: OverviewArgs, io: CommandIO): Promise<Over
       env: io.env,
     },
     token,
-    overviewOptionsOf(args),
+    { ...overviewOptionsOf(args), equalAge: extra.equalAge },
   );
   return {
     now: overview.now,
@@ -31,5 +31,6 @@ export async function apiSource(args: OverviewArgs, io: CommandIO): Promise<Over
     stat: overview.stat,
     releases: overview.releases,
     skipped: { count: 0, samples: [] },
+    ...(overview.ageWindows ? { ageWindows: overview.ageWindows } : {}),
   };
 }

@@ -19,14 +19,16 @@ export interface OverviewArgs {
   releases: string[];
   format: 'json' | 'table';
   gates: Gate[];
+  /** --min-sessions: the gate's minimum sample (and the health status's); null when not given. */
+  minSessions: number | null;
 }
 
 export const OVERVIEW_USAGE = `usage: release-health overview --file PATH [--now ISO] [--summary-period 24h] [--health-period 24h]
     [--stat sessions|users] [--environment NAME]... [--project SLUG] [--release VERSION]...
-    [--format json|table] [--fail-under crash-free-sessions=99.5]...
+    [--format json|table] [--fail-under crash-free-sessions=99.5]... [--min-sessions N]
        release-health overview --url BASE --org SLUG [--project SLUG]... [--token-env VAR] [same options]`;
 
-function period(name: string, value: string | undefined): StatsPeriod {
+export function period(name: string, value: string | undefined): StatsPeriod {
   const v = value ?? '24h';
   if (!isStatsPeriod(v)) throw new UsageError(`unknown ${name} '${v}': use one of 1h, 24h, 1d, 48h, 2d, 7d, 14d, 30d, 90d`);
   return v;
@@ -55,6 +57,7 @@ export function parseOverviewArgs(argv: string[], clock: () => number = Date.now
     release: { type: 'string', multiple: true },
     format: { type: 'string' },
     'fail-under': { type: 'string', multiple: true },
+    'min-sessions': { type: 'string' },
   });
   const file = values.file ?? null;
   const url = values.url ?? null;
@@ -66,6 +69,9 @@ export function parseOverviewArgs(argv: string[], clock: () => number = Date.now
   if (stat !== 'sessions' && stat !== 'users') throw new UsageError(`unknown --stat '${stat}': use sessions or users`);
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'table') throw new UsageError(`unknown --format '${format}': use json or table`);
+  const gates = (values['fail-under'] ?? []).map(parseGate);
+  const minSessions = values['min-sessions'] === undefined ? null : parseMinSessions(values['min-sessions']);
+  if (minSessions !== null && gates.length === 0) throw new UsageError('--min-sessions applies to a --fail-under gate; give one');
   return {
     file,
     url,
@@ -80,20 +86,26 @@ export function parseOverviewArgs(argv: string[], clock: () => number = Date.now
     defaultProject: file !== null ? projects[0] ?? 'default' : 'default',
     releases: values.release ?? [],
     format,
-    gates: (values['fail-under'] ?? []).map(parseGate),
+    gates,
+    minSessions,
   };
+}
+
+export function parseMinSessions(value: string): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`invalid --min-sessions '${value}': expected a whole number of sessions, e.g. 30`);
+  return Number(value);
 }
 
 export const CLI_THRESHOLDS = DEFAULT_THRESHOLDS;
 
 /** The pipeline's options as the command line sets them (the same for --file and --url). */
-export function overviewOptionsOf(args: OverviewArgs): OverviewOptions & { environments: string[] } {
+export function overviewOptionsOf(args: Pick<OverviewArgs, 'now' | 'summaryPeriod' | 'healthPeriod' | 'stat' | 'environments' | 'minSessions'>): OverviewOptions & { environments: string[] } {
   return {
     now: args.now,
     summaryPeriod: args.summaryPeriod,
     healthPeriod: args.healthPeriod,
     stat: args.stat,
-    thresholds: CLI_THRESHOLDS,
+    thresholds: args.minSessions === null ? CLI_THRESHOLDS : { ...CLI_THRESHOLDS, minimumSessions: args.minSessions },
     environments: args.environments,
   };
 }

@@ -1,8 +1,9 @@
 // `release-health overview`: prints the overview and applies the CI gates.
 import * as fs from 'fs';
+import type { AgeWindowStats, EqualAgeRequest } from '../health/equalAge';
 import type { Overview, SkipReport } from '../health/types';
 import { computeFileOverview } from '../raw/fileOverview';
-import { failedGates } from './failUnder';
+import { evaluateGates, GATE_EXIT_CODES } from './failUnder';
 import { formatTable } from './formatTable';
 import { overviewOptionsOf, type OverviewArgs } from './overviewArgs';
 import { UsageError } from './usageError';
@@ -13,9 +14,12 @@ export interface CommandIO {
   env: NodeJS.ProcessEnv;
 }
 
-export type OverviewSource = (args: OverviewArgs, io: CommandIO) => Promise<Overview & { skipped?: SkipReport }>;
+/** What a source returns: the overview, lines it skipped, and the equal-age windows when asked. */
+export type SourceOverview = Overview & { skipped?: SkipReport; ageWindows?: Record<string, AgeWindowStats | null> };
 
-async function fileSource(args: OverviewArgs): Promise<Overview & { skipped: SkipReport }> {
+export type OverviewSource = (args: OverviewArgs, io: CommandIO, extra?: { equalAge?: EqualAgeRequest }) => Promise<SourceOverview>;
+
+export async function fileSource(args: OverviewArgs, _io?: CommandIO, extra: { equalAge?: EqualAgeRequest } = {}): Promise<SourceOverview> {
   const path = args.file!;
   let stat: fs.Stats;
   try {
@@ -34,6 +38,7 @@ async function fileSource(args: OverviewArgs): Promise<Overview & { skipped: Ski
     defaultProject: args.defaultProject,
     // The CLI's thread has nothing else to do: it reads a range itself, beside the workers.
     read: { mainThreadRange: true },
+    equalAge: extra.equalAge,
   });
 }
 
@@ -63,6 +68,7 @@ export async function loadOverview(args: OverviewArgs, io: CommandIO): Promise<O
 export async function runOverview(args: OverviewArgs, io: CommandIO): Promise<number> {
   let overview = await loadOverview(args, io);
 
+  const all = overview.releases;
   if (args.releases.length > 0) {
     const wanted = new Set(args.releases);
     overview = { ...overview, releases: overview.releases.filter((r) => wanted.has(r.release)) };
@@ -70,13 +76,21 @@ export async function runOverview(args: OverviewArgs, io: CommandIO): Promise<nu
   const skipped = overview.skipped ?? { count: 0, samples: [] };
   const { skipped: _omit, ...rest } = overview;
   void _omit;
-  if (args.format === 'json') io.stdout(JSON.stringify({ ...rest, skipped }, null, 2) + '\n');
-  else io.stdout(formatTable({ ...rest, skipped }));
-
-  const failures = failedGates(overview.releases, args.gates);
-  if (failures.length > 0) {
-    io.stderr(`release-health: gate failed: ${failures.join('; ')}\n`);
-    return 1;
+  const gate = evaluateGates(overview.releases, all, args.gates, { requested: args.releases, minSessions: args.minSessions, skipped });
+  const reasons = [...gate.failures, ...gate.insufficient];
+  if (args.format === 'json') {
+    const doc = args.gates.length > 0 ? { ...rest, skipped, gate: { result: gate.result, reasons } } : { ...rest, skipped };
+    io.stdout(JSON.stringify(doc, null, 2) + '\n');
+  } else {
+    io.stdout(formatTable({ ...rest, skipped }));
+    if (args.gates.length > 0) io.stdout(`Gate: ${gate.result}${reasons.length > 0 ? ` (${printableReasons(reasons)})` : ''}\n`);
   }
-  return 0;
+  if (gate.result === 'fail') io.stderr(`release-health: gate failed: ${printableReasons(gate.failures)}${gate.insufficient.length > 0 ? `; insufficient-data: ${printableReasons(gate.insufficient)}` : ''}\n`);
+  else if (gate.result === 'insufficient-data') io.stderr(`release-health: gate insufficient-data: ${printableReasons(gate.insufficient)}\n`);
+  return GATE_EXIT_CODES[gate.result];
+}
+
+/** Release names are the data's; control characters must not reach the terminal. */
+function printableReasons(reasons: string[]): string {
+  return reasons.join('; ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,5 +1,6 @@
 // What command handlers and views share, built once by activate().
 import type * as vscode from 'vscode';
+import type { ComparisonPanelManager } from './compare/comparisonPanelManager';
 import type { ReleasePanelManager } from './panel/releasePanelManager';
 import type { ReleaseHealthLog } from './log';
 import type { Notifier } from './notifier';
@@ -19,6 +20,7 @@ export interface ExtensionServices {
   output: vscode.LogOutputChannel;
   notifier: Notifier;
   panels: ReleasePanelManager;
+  comparisons: ComparisonPanelManager;
   statusBar: StatusBarIndicator;
   releasesView: vscode.TreeView<unknown>;
   /**

@@ -24,6 +24,7 @@ export const SETTING = {
   thresholdMinimumSessions: 'thresholds.minimumSessions',
   refreshIntervalMinutes: 'refreshIntervalMinutes',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
+  notifications: 'notifications',
 } as const;
 
 export type SettingKey = (typeof SETTING)[keyof typeof SETTING];
@@ -58,6 +59,8 @@ export interface ReleaseHealthSettings {
   refreshIntervalMinutes: number;
   requestTimeoutSeconds: number;
   proxy: ProxySettings;
+  /** Tell when the tracked release gets worse after a refresh (the watch). */
+  notifications: boolean;
 }
 
 /** What a `vscode.WorkspaceConfiguration` offers for reading. */
@@ -131,6 +134,7 @@ export function readSettings(config: SettingsReader, http?: SettingsReader): Rel
     refreshIntervalMinutes: num(g(SETTING.refreshIntervalMinutes), DEFAULT_REFRESH_MINUTES, 0),
     requestTimeoutSeconds: num(g(SETTING.requestTimeoutSeconds), DEFAULT_TIMEOUT_SECONDS, 1, 600),
     proxy: { url: proxyUrl === '' ? null : proxyUrl, strictSSL: strictSSL !== false },
+    notifications: g(SETTING.notifications) !== false,
   };
 }
 

@@ -7,9 +7,13 @@
 //   treeProvider   the "Releases" TreeDataProvider: `getChildren()`, `getTreeItem(node)`
 //   statusBarItem  the status bar item (`text`, `backgroundColor`, `tooltip`, `command`)
 //   panels         the ReleasePanelManager: `show(key)`, `has(key)`, `openPanels`
+//   comparisons    the ComparisonPanelManager: `show(key)`, `openComparisons` (each with `currentModel`)
+//   watch          the ReleaseWatch: `shown` (the notifications raised, in order)
 //   secrets        context.secrets (the Sentry token is stored under `releaseHealth.sentryToken:<url>|<org>`)
 import type * as vscode from 'vscode';
+import type { ComparisonPanelManager } from './compare/comparisonPanelManager';
 import type { ReleasePanelManager } from './panel/releasePanelManager';
+import type { ReleaseWatch } from './watch/releaseWatch';
 import type { ReleaseHealthStore } from './store/releaseHealthStore';
 import type { ReleaseTreeProvider } from './tree/releaseTreeProvider';
 
@@ -18,6 +22,8 @@ export interface ReleaseHealthTestApi {
   treeProvider: ReleaseTreeProvider;
   statusBarItem: vscode.StatusBarItem;
   panels: ReleasePanelManager;
+  comparisons: ComparisonPanelManager;
+  watch: ReleaseWatch;
   secrets: vscode.SecretStorage;
   /** Milliseconds activate() took inside the extension host (the benchmark reads it). */
   activationMs: number;

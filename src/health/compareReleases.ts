@@ -3,11 +3,11 @@
 // Newcombe's hybrid score interval for the difference (his method 10), a pooled two-proportion
 // z-test, and a verdict that says `insufficient-data` below the minimum sample instead of
 // guessing. Pure: counts in, figures out.
-import type { Interval } from './types';
+import type { ComparisonVerdict, RateComparison } from './types';
 import { normalUpperTail } from './normalTail';
 import { wilsonBounds, Z_95 } from './wilson';
 
-export type ComparisonVerdict = 'better' | 'worse' | 'inconclusive' | 'insufficient-data';
+export type { ComparisonVerdict, RateComparison } from './types';
 
 export const COMPARISON_VERDICTS: readonly ComparisonVerdict[] = ['better', 'worse', 'inconclusive', 'insufficient-data'];
 
@@ -15,21 +15,6 @@ export const COMPARISON_VERDICTS: readonly ComparisonVerdict[] = ['better', 'wor
 export interface CrashCounts {
   total: number;
   crashed: number;
-}
-
-/** One figure compared; rates and differences in percent / percentage points. */
-export interface RateComparison {
-  /** p_B × 100; null when n_B = 0. */
-  base: number | null;
-  /** p_C × 100; null when n_C = 0. */
-  candidate: number | null;
-  /** (p_C − p_B) × 100; null when either n is 0. */
-  difference: number | null;
-  /** Newcombe's method 10 at 95 %, percentage points; null when either n is 0. */
-  differenceInterval: Interval | null;
-  /** Two-sided pooled z-test; 1 when its standard error is 0; null when either n is 0. */
-  pValue: number | null;
-  verdict: ComparisonVerdict;
 }
 
 export interface ReleaseComparison {

@@ -13,6 +13,9 @@ export type SessionStatus = 'ok' | 'exited' | 'crashed' | 'abnormal' | 'errored'
 
 export type HealthStatus = 'insufficient-data' | 'critical' | 'warning' | 'healthy';
 
+/** A comparison's verdict on the candidate against the base (compareReleases.ts). */
+export type ComparisonVerdict = 'better' | 'worse' | 'inconclusive' | 'insufficient-data';
+
 /**
  * One status breakdown as Sentry's `groupBy=session.status` reports it:
  * `healthy = max(0, total - erroredAll)`, `errored = max(0, erroredAll - crashed - abnormal)`
@@ -88,6 +91,22 @@ export interface OverviewInput {
 }
 
 export type Interval = [low: number, high: number];
+
+/** One figure compared; rates and differences in percent / percentage points. */
+export interface RateComparison {
+  /** p_B × 100; null when n_B = 0. */
+  base: number | null;
+  /** p_C × 100; null when n_C = 0. */
+  candidate: number | null;
+  /** (p_C − p_B) × 100; null when either n is 0. */
+  difference: number | null;
+  /** Newcombe's method 10 at 95 %, percentage points; null when either n is 0. */
+  differenceInterval: Interval | null;
+  /** Two-sided pooled z-test; 1 when its standard error is 0; null when either n is 0. */
+  pValue: number | null;
+  verdict: ComparisonVerdict;
+}
+
 
 /** Everything the contract names for one (project, release), spelled as there. */
 export interface ReleaseHealth {

@@ -16,6 +16,7 @@ export const COMMAND = {
   openInSentry: 'releaseHealth.openInSentry',
   copyVersion: 'releaseHealth.copyVersion',
   openSettings: 'releaseHealth.openSettings',
+  compareWith: 'releaseHealth.compareWith',
 } as const;
 
 export type CommandId = (typeof COMMAND)[keyof typeof COMMAND];
@@ -25,6 +26,7 @@ export const VIEW = {
   container: 'releaseHealth',
   releases: 'releaseHealth.releases',
   releasePanel: 'releaseHealth.releasePanel',
+  comparisonPanel: 'releaseHealth.comparisonPanel',
   statusBarItem: 'releaseHealth.status',
 } as const;
 

@@ -14,7 +14,7 @@ import { mergeSnapshot } from './accumulatorSnapshot';
 import { LineIngest } from './lineIngest';
 import { ChunkBuffer, readRangeAsync } from './rangeReader';
 import { mergeSkipReports, type ReadJob, type SegmentResult, type ThreadResult, type WorkerReply } from './rangeResult';
-import type { ReadOptions, ReadResult } from './readSessionFile';
+import type { ReadOptions, ReadResult } from './readOptions';
 import { readSegments } from './readSegments';
 import { newSegmentQueue } from './segmentQueue';
 import type { SessionAccumulator } from './sessionAccumulator';

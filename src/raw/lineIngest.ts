@@ -2,7 +2,7 @@
 // parser for every line the scanner is not sure about. Lines are split and numbered exactly as
 // the reference reader (lineSplitter + readSessionStream) does: `\n` ends a line, one `\r` before
 // it is dropped, a last line without `\n` counts, a BOM is dropped from the file's first line only.
-import { FieldScanner, BLANK } from './fieldScanner';
+import { FieldScanner, BLANK } from './scan/fieldScanner';
 import type { SessionAccumulator } from './sessionAccumulator';
 import { parseSessionLine } from './sessionLine';
 import { SkipCollector } from './skipReport';

@@ -1,57 +1,11 @@
 // Turns accumulated raw session data into the pipeline's input: step 1 (has health data in
 // the 90-day window) decides which releases go on; for those, the summary, adoption and
 // series windows are summed, with sets unioned over each window (never sizes added up).
-import { breakdownFromCounters } from '../health/statusSummary';
 import { percentile } from '../health/percentiles';
-import type { OverviewInput, OverviewOptions, ProjectAdoptionTotals, ReleaseInput, UnixSeconds } from '../health/types';
-import { ADOPTION_PERIOD, HAS_DATA_PERIOD, seriesBuckets, windowOf, granularity, type Window } from '../health/windows';
-import type { BucketStats, KeyStats, SessionAccumulator } from './sessionAccumulator';
-
-interface WindowTotals {
-  init: number;
-  crashed: number;
-  abnormal: number;
-  unhandled: number;
-  erroredPreaggr: number;
-  erroredSids: Set<number>;
-  users: Set<number>;
-  erroredUsers: Set<number>;
-  crashedUsers: Set<number>;
-  abnormalUsers: Set<number>;
-  unhandledUsers: Set<number>;
-  durations: number[];
-}
-
-function emptyTotals(): WindowTotals {
-  return {
-    init: 0, crashed: 0, abnormal: 0, unhandled: 0, erroredPreaggr: 0,
-    erroredSids: new Set(), users: new Set(), erroredUsers: new Set(), crashedUsers: new Set(),
-    abnormalUsers: new Set(), unhandledUsers: new Set(), durations: [],
-  };
-}
-
-function union(into: Set<number>, from: Set<number> | null): void {
-  if (from) for (const v of from) into.add(v);
-}
-
-function addBucket(t: WindowTotals, b: BucketStats): void {
-  t.init += b.init;
-  t.crashed += b.crashed;
-  t.abnormal += b.abnormal;
-  t.unhandled += b.unhandled;
-  t.erroredPreaggr += b.erroredPreaggr;
-  union(t.erroredSids, b.erroredSids);
-  union(t.users, b.users);
-  union(t.erroredUsers, b.erroredUsers);
-  union(t.crashedUsers, b.crashedUsers);
-  union(t.abnormalUsers, b.abnormalUsers);
-  union(t.unhandledUsers, b.unhandledUsers);
-  if (b.durations) for (const d of b.durations) t.durations.push(d);
-}
-
-function inside(t: UnixSeconds, w: Window): boolean {
-  return t >= w.start && t < w.end;
-}
+import type { OverviewInput, OverviewOptions, ProjectAdoptionTotals, ReleaseInput } from '../health/types';
+import { ADOPTION_PERIOD, HAS_DATA_PERIOD, seriesBuckets, windowOf, granularity } from '../health/windows';
+import type { KeyStats, SessionAccumulator } from './sessionAccumulator';
+import { addBucket, emptyTotals, inside, sessionsBreakdown, union, usersBreakdown } from './windowTotals';
 
 export interface RawInputOptions extends OverviewOptions {
   /** Only these environments count, for every figure; null or empty for all. */
@@ -120,20 +74,8 @@ export function buildRawOverviewInput(acc: SessionAccumulator, options: RawInput
       hasHealthData,
       stats: hasHealthData
         ? {
-            sessions: breakdownFromCounters({
-              total: sum.init,
-              erroredAll: sum.erroredSids.size + sum.erroredPreaggr,
-              crashed: sum.crashed,
-              abnormal: sum.abnormal,
-              unhandled: sum.unhandled,
-            }),
-            users: breakdownFromCounters({
-              total: sum.users.size,
-              erroredAll: sum.erroredUsers.size,
-              crashed: sum.crashedUsers.size,
-              abnormal: sum.abnormalUsers.size,
-              unhandled: sum.unhandledUsers.size,
-            }),
+            sessions: sessionsBreakdown(sum),
+            users: usersBreakdown(sum),
             sessions24h: adopt.init,
             users24h: adopt.users.size,
             series: seriesUsers ? seriesUsers.map((s) => s.size) : seriesValues,

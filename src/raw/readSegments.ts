@@ -2,7 +2,7 @@
 // reads each into the thread's accumulator, with one scanner (and its interned strings) and one
 // read buffer for all of them. Run by each worker (readerWorker.ts) and, for a CLI, by the main thread.
 import * as fs from 'fs';
-import { FieldScanner } from './fieldScanner';
+import { FieldScanner } from './scan/fieldScanner';
 import { LineIngest } from './lineIngest';
 import { ChunkBuffer, readRangeSync } from './rangeReader';
 import type { ReadJob, SegmentResult } from './rangeResult';

@@ -1,50 +1,12 @@
-// Reads raw session NDJSON as a stream into a SessionAccumulator. Unusable lines are skipped
-// and reported; they never stop the run.
+// Reads a raw session file: the fast reader by default, the reference stream reader on request
+// (for comparisons). Both give the same accumulator, skip report and line count.
 import * as fs from 'fs';
-import type { Readable } from 'stream';
-import type { SkipReport, UnixSeconds } from '../health/types';
-import { HAS_DATA_PERIOD, windowOf } from '../health/windows';
 import { readSessionFileFast, type FastReadOptions } from './fastFileReader';
-import { forEachLine } from './lineSplitter';
-import { SessionAccumulator } from './sessionAccumulator';
-import { parseSessionLine } from './sessionLine';
-import { SkipCollector } from './skipReport';
-import { TOO_LONG_REASON } from './lineLimit';
-
-export interface ReadOptions {
-  now: UnixSeconds;
-  defaultProject: string;
-}
-
-export interface ReadResult {
-  accumulator: SessionAccumulator;
-  skipped: SkipReport;
-  lines: number;
-}
-
-export function newAccumulator(options: ReadOptions): SessionAccumulator {
-  return new SessionAccumulator({
-    now: options.now,
-    defaultProject: options.defaultProject,
-    keepFrom: windowOf(HAS_DATA_PERIOD, options.now).start,
-  });
-}
-
-export async function readSessionStream(stream: Readable, options: ReadOptions): Promise<ReadResult> {
-  const accumulator = newAccumulator(options);
-  const skips = new SkipCollector();
-  const lines = await forEachLine(stream, (text, n) => {
-    if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.trim() === '') return;
-    const parsed = parseSessionLine(text);
-    if (parsed.ok) accumulator.add(parsed.record);
-    else skips.skip(n, parsed.reason);
-  }, (n) => skips.skip(n, TOO_LONG_REASON));
-  return { accumulator, skipped: skips.toJSON(), lines };
-}
+import { newAccumulator, type ReadOptions, type ReadResult } from './readOptions';
+import { readSessionStream } from './readSessionStream';
 
 export interface FileReadOptions extends ReadOptions, FastReadOptions {
-  /** `reference`: the stream reader above, JSON.parse of every line (for comparisons). Default `fast`. */
+  /** `reference`: the stream reader, JSON.parse of every line (for comparisons). Default `fast`. */
   engine?: 'fast' | 'reference';
 }
 

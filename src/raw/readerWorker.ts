@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { snapshotAccumulator, snapshotTransfer } from './accumulatorSnapshot';
 import type { ReadJob, WorkerReply } from './rangeResult';
-import { newAccumulator } from './readSessionFile';
+import { newAccumulator } from './readOptions';
 import { readSegments } from './readSegments';
 
 function run(job: ReadJob): WorkerReply {

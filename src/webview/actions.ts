@@ -2,7 +2,7 @@
 // delegated click listener in main.ts: no inline handlers, which the CSP would block anyway.
 import { h, type Attrs, type VElement } from './vnode';
 
-export type PanelAction = 'open-external' | 'open-release' | 'refresh' | 'run-fix';
+export type PanelAction = 'open-external' | 'open-release' | 'refresh' | 'run-fix' | 'compare-with' | 'toggle-equal-age';
 
 export function actionButton(action: PanelAction, label: string, attrs: Attrs = {}): VElement {
   return h('button', { type: 'button', ...attrs, 'data-action': action }, label);

@@ -2,7 +2,7 @@
 // Both sides import this module; it holds only types, constants and guards, so the browser
 // bundle stays free of vscode and the store. Modelled on gitlens' webview protocol: every
 // message has a `type` constant and a payload interface, and each side checks what it receives.
-import type { HealthStat, ReleaseHealth, StatsPeriod } from '../health/types';
+import type { ComparisonVerdict, HealthStat, Interval, ReleaseHealth, StatsPeriod } from '../health/types';
 import { isSourceKind, type SourceKind } from '../present/ids';
 
 export type PanelSourceKind = SourceKind;
@@ -59,10 +59,62 @@ export interface PanelModel {
   links: PanelLinks;
 }
 
+// ---- the comparison view -----------------------------------------------------------------------
+
+/** One comparison view per (source, project, base, candidate). */
+export interface ComparisonKey {
+  source: PanelSourceKind;
+  project: string;
+  base: string;
+  candidate: string;
+}
+
+/** One compared figure, with its texts written by the host (src/present). */
+export interface ComparisonRowModel {
+  figure: 'crashFreeSessions' | 'crashFreeUsers';
+  label: string;
+  base: number | null;
+  candidate: number | null;
+  difference: number | null;
+  differenceInterval: Interval | null;
+  pValue: number | null;
+  verdict: ComparisonVerdict;
+  /** e.g. "−0.8 pp, 95 % CI −1.3 to −0.3". */
+  differenceText: string;
+  pValueText: string;
+  verdictWords: string;
+  /** e.g. "2.3.0 crashes more than 2.2.0: −0.8 pp, 95 % CI −1.3 to −0.3". */
+  sentence: string;
+}
+
+/** One release's series, x = hours since the start of its first session's hour. */
+export interface AgeSeries {
+  release: string;
+  points: Array<[ageHours: number, value: number]>;
+}
+
+export interface ComparisonViewModel {
+  key: ComparisonKey;
+  phase: PanelPhase;
+  error: string | null;
+  equalAge: boolean;
+  /** The hours each release is measured over in equal-age mode; null otherwise. */
+  ageHours: number | null;
+  baseHealth: ReleaseHealth | null;
+  candidateHealth: ReleaseHealth | null;
+  /** Each release's window (ISO start and end): equal-age windows, or the summary window. */
+  windows: { base: [string, string] | null; candidate: [string, string] | null };
+  rows: ComparisonRowModel[];
+  series: { stat: HealthStat; bucketHours: number; base: AgeSeries; candidate: AgeSeries } | null;
+  minimumSessions: number;
+  scope: PanelScope | null;
+}
+
 // ---- host → webview ------------------------------------------------------------------------
 
 export const HostMessageType = {
   State: 'releaseHealth/state',
+  ComparisonState: 'releaseHealth/comparisonState',
 } as const;
 
 export interface StateMessage {
@@ -70,7 +122,12 @@ export interface StateMessage {
   model: PanelModel;
 }
 
-export type HostMessage = StateMessage;
+export interface ComparisonStateMessage {
+  type: typeof HostMessageType.ComparisonState;
+  model: ComparisonViewModel;
+}
+
+export type HostMessage = StateMessage | ComparisonStateMessage;
 
 // ---- webview → host ------------------------------------------------------------------------
 
@@ -84,6 +141,10 @@ export const WebviewMessageType = {
   Refresh: 'releaseHealth/refresh',
   /** Run the action that fixes the store's current error. */
   RunFix: 'releaseHealth/runFix',
+  /** The release panel's "Compare with…": the host asks which release, then opens the comparison. */
+  CompareWith: 'releaseHealth/compareWith',
+  /** The comparison view's equal-age toggle. */
+  SetEqualAge: 'releaseHealth/setEqualAge',
 } as const;
 
 export interface ReadyMessage {
@@ -104,7 +165,28 @@ export interface RunFixMessage {
   type: typeof WebviewMessageType.RunFix;
 }
 
-export type WebviewMessage = ReadyMessage | OpenExternalMessage | OpenReleaseMessage | RefreshMessage | RunFixMessage;
+export interface CompareWithMessage {
+  type: typeof WebviewMessageType.CompareWith;
+}
+export interface SetEqualAgeMessage {
+  type: typeof WebviewMessageType.SetEqualAge;
+  on: boolean;
+}
+
+export type WebviewMessage =
+  | ReadyMessage
+  | OpenExternalMessage
+  | OpenReleaseMessage
+  | RefreshMessage
+  | RunFixMessage
+  | CompareWithMessage
+  | SetEqualAgeMessage;
+
+/** What the comparison view keeps with setState (the model is repainted at once when shown again). */
+export interface ComparisonSavedState {
+  comparison: ComparisonKey;
+  model: ComparisonViewModel | null;
+}
 
 /** What the webview keeps with setState; the host's serializer reads `key` after a reload. */
 export interface PanelSavedState {
@@ -152,8 +234,37 @@ export function isPanelModel(v: unknown): v is PanelModel {
   );
 }
 
+export function isComparisonKey(v: unknown): v is ComparisonKey {
+  return (
+    isRecord(v) &&
+    isSourceKind(v.source) &&
+    isName(v.project) &&
+    isName(v.base) &&
+    isName(v.candidate)
+  );
+}
+
+export function isComparisonViewModel(v: unknown): v is ComparisonViewModel {
+  return (
+    isRecord(v) &&
+    isComparisonKey(v.key) &&
+    typeof v.phase === 'string' &&
+    (PHASES as readonly string[]).includes(v.phase) &&
+    typeof v.equalAge === 'boolean' &&
+    Array.isArray(v.rows) &&
+    isRecord(v.windows)
+  );
+}
+
+export function isComparisonSavedState(v: unknown): v is ComparisonSavedState {
+  return isRecord(v) && isComparisonKey(v.comparison) && (v.model === null || v.model === undefined || isComparisonViewModel(v.model));
+}
+
 export function isHostMessage(v: unknown): v is HostMessage {
-  return isRecord(v) && v.type === HostMessageType.State && isPanelModel(v.model);
+  if (!isRecord(v)) return false;
+  if (v.type === HostMessageType.State) return isPanelModel(v.model);
+  if (v.type === HostMessageType.ComparisonState) return isComparisonViewModel(v.model);
+  return false;
 }
 
 /** The host's check of everything a webview sends: the webview is not trusted. */
@@ -163,7 +274,10 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
     case WebviewMessageType.Ready:
     case WebviewMessageType.Refresh:
     case WebviewMessageType.RunFix:
+    case WebviewMessageType.CompareWith:
       return true;
+    case WebviewMessageType.SetEqualAge:
+      return typeof v.on === 'boolean';
     case WebviewMessageType.OpenExternal:
       return typeof v.url === 'string' && v.url.length <= 8192;
     case WebviewMessageType.OpenRelease:
@@ -182,3 +296,15 @@ export function isWebUrl(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * performance.mark names the webview sets as it starts (script running), gets its first state,
+ * has the figures in the DOM, and has drawn the chart: the e2e test reads them for the panel's
+ * time breakdown (bench/README.md).
+ */
+export const PanelMark = {
+  Script: 'rh-script',
+  State: 'rh-state',
+  Figures: 'rh-figures',
+  Chart: 'rh-chart',
+} as const;

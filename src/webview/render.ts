@@ -44,6 +44,7 @@ function header(model: PanelModel): VElement {
       { class: 'toolbar' },
       actionButton('refresh', 'Refresh', { class: 'secondary', disabled: model.phase === 'loading' }),
       model.links.openInSentry ? externalLink(model.links.openInSentry, 'Open in Sentry', { class: 'secondary' }) : null,
+      r && r.hasHealthData ? actionButton('compare-with', 'Compare with…', { class: 'secondary', title: r.previousRelease ? `Compare with another release (${r.previousRelease}, the previous one, first)` : 'Compare with another release' }) : null,
       model.phase === 'loading' && r ? h('span', { class: 'muted', role: 'status' }, 'Refreshing…') : null,
     ),
   );

@@ -19,12 +19,16 @@ import {
   type RunningCodeServer,
 } from '../../scripts/testing/codeServer';
 import type { Overview, ReleaseHealth } from '../../src/health/types';
+import { PanelMark } from '../../src/webview/protocol';
 import { E2E_RELEASES, sessionLines } from './sessionData';
 
 const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 const PICKED = E2E_RELEASES[0]; // shop 2.2.0: not the newest, so the pick matters
 const LIGHT = 'Default Light Modern';
 const DARK_LABEL = 'Dark Modern'; // the theme picker's label of "Default Dark Modern"
+/** A small Markdown file whose built-in preview is the baseline of the panel's timing. */
+const MARKDOWN_FILE = 'notes.md';
+const MARKDOWN_HEADING = 'Release notes 4711';
 
 function vsixPath(): string {
   if (process.env.RH_VSIX) return path.resolve(process.env.RH_VSIX);
@@ -32,12 +36,25 @@ function vsixPath(): string {
   return path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
 }
 
+function cliCompare(file: string, ...extra: string[]): { crashFreeSessions: { difference: number | null; differenceInterval: [number, number] | null; verdict: string } } {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'compare', '--file', file, '--project', 'shop', '--base', '2.2.0', '--candidate', '2.3.0', '--format', 'json', ...extra], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
 function cliOverview(file: string): Overview {
   const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'overview', '--file', file, '--format', 'json'], { encoding: 'utf8' });
   return JSON.parse(out) as Overview;
 }
 
-/** The frame (a webview's inner document) holding `selector`. */
+/** Adds `timings` to RH_TIMINGS_FILE (the benchmark's extension section reads it), when set. */
+function recordTimings(timings: Record<string, number>): void {
+  const file = process.env.RH_TIMINGS_FILE;
+  if (!file) return;
+  const old = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, number>) : {};
+  fs.writeFileSync(file, JSON.stringify({ ...old, ...timings }));
+}
+
+/** The frame (a webview's inner document) holding `selector`; looked for every 50 ms, so a timing ends close to when it appears. */
 async function frameWith(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -49,7 +66,7 @@ async function frameWith(page: Page, selector: string, timeoutMs = 30_000): Prom
       }
     }
     if (Date.now() > deadline) throw new Error(`no frame with ${selector} after ${timeoutMs} ms`);
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(50);
   }
 }
 
@@ -77,13 +94,18 @@ function quickPickRow(page: Page, label: string) {
 
 /** F1, the command's title, then its row: as a person runs a command. */
 async function runCommand(page: Page, title: string): Promise<void> {
+  await (await commandRow(page, title)).click();
+}
+
+/** The command palette open on `title`'s row, not yet clicked. */
+async function commandRow(page: Page, title: string) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
   const row = quickPickRow(page, title);
   await row.waitFor();
-  await row.click();
+  return row;
 }
 
 /** The status bar's Release Health item: its text and whether its background stands out from the bar's. */
@@ -129,6 +151,7 @@ describe('e2e: the packaged extension in code-server', function () {
     fs.mkdirSync(workspace, { recursive: true });
     sessionFile = path.join(workspace, 'sessions.ndjson');
     fs.writeFileSync(sessionFile, sessionLines(Math.floor(Date.now() / 1000)).join('\n') + '\n');
+    fs.writeFileSync(path.join(workspace, MARKDOWN_FILE), `# ${MARKDOWN_HEADING}\n\nA small file, the baseline of the panel's timing.\n\n- one\n- two\n`);
     cli = cliOverview(sessionFile);
     cliRelease = (project, release) => {
       const r = cli.releases.find((x) => x.project === project && x.release === release);
@@ -147,6 +170,8 @@ describe('e2e: the packaged extension in code-server', function () {
       'extensions.autoCheckUpdates': false,
       'releaseHealth.source': 'file',
       'releaseHealth.file.path': sessionFile,
+      // The watch follows the tracked release: shop 2.3.0 (warning, then critical below).
+      'releaseHealth.release': '2.3.0',
     };
     writeSettings(userDataDir, settings);
     const installed = codeServerCli(tools, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix]);
@@ -218,7 +243,22 @@ describe('e2e: the packaged extension in code-server', function () {
     await frame.locator(`[data-release="${PICKED.release}"]`).waitFor({ timeout: 30_000 });
     await frame.locator('body[data-state="ready"]').waitFor({ timeout: 30_000 });
     // From the pick to the figures rendered: the benchmark's panelMs.
-    if (process.env.RH_TIMINGS_FILE) fs.writeFileSync(process.env.RH_TIMINGS_FILE, JSON.stringify({ panelMs: Date.now() - picked }));
+    const rendered = Date.now();
+    // Where the time went, from the webview's own clock (epoch ms via timeOrigin, same machine).
+    // (No named function inside evaluate: the test's TypeScript loader would wrap it in a helper the page lacks.)
+    const marks = await frame.evaluate(
+      (names) => ({ origin: performance.timeOrigin, at: names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? null) }),
+      [PanelMark.Script, PanelMark.State, PanelMark.Figures, PanelMark.Chart],
+    );
+    const [scriptAt, stateAt, figuresAt, chartAt] = marks.at.map((t) => (t === null ? -1 : Math.round(marks.origin + t - picked)));
+    recordTimings({
+      panelMs: rendered - picked,
+      panelDocumentMs: Math.round(marks.origin - picked),
+      panelScriptMs: scriptAt,
+      panelFirstStateMs: stateAt,
+      panelFiguresMs: figuresAt,
+      panelChartMs: chartAt,
+    });
     const figures = await panelFigures(frame);
     const expected = cliRelease(PICKED.project, PICKED.release);
     for (const name of ['crashFreeSessions', 'crashFreeUsers', 'totalSessions', 'totalUsers', 'sessionsErrored', 'adoption']) {
@@ -266,4 +306,98 @@ describe('e2e: the packaged extension in code-server', function () {
     assert.deepStrictEqual(figures.totalSessions.value, cliRelease(PICKED.project, PICKED.release).totalSessions);
     await page.screenshot({ path: path.join(RESULTS, 'panel-restored-dark.png') });
   });
+
+  it('VS Code\'s own Markdown preview of a small file opens and renders (the baseline of panelMs)', async () => {
+    // Quick Open the file, as a person would, and wait for its editor.
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(MARKDOWN_FILE);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: MARKDOWN_FILE }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab', { hasText: MARKDOWN_FILE }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .view-lines', { hasText: MARKDOWN_HEADING }).first().waitFor({ timeout: 30_000 });
+    // markdown.showPreview from the palette: from the click to the heading rendered in the preview's webview.
+    const row = await commandRow(page, 'Markdown: Open Preview');
+    const started = Date.now();
+    await row.click();
+    const frame = await frameWith(page, `h1:has-text("${MARKDOWN_HEADING}")`);
+    await frame.locator('li', { hasText: 'two' }).waitFor({ timeout: 30_000 });
+    recordTimings({ markdownPreviewMs: Date.now() - started });
+    await page.screenshot({ path: path.join(RESULTS, 'markdown-preview.png') });
+  });
+
+  it('"Compare with…" in a panel opens the comparison view, previous release preselected, with the CLI\'s figures', async () => {
+    await runCommand(page, 'Release Health: Show Release Health');
+    const row = quickPickRow(page, '2.3.0');
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
+    const panel = await frameWith(page, '[data-release="2.3.0"]');
+    await panel.locator('body[data-state="ready"]').waitFor({ timeout: 30_000 });
+    await panel.locator('[data-action="compare-with"]').click();
+    // The previous release (2.2.0) is the first row and active: Enter takes it.
+    const first = page.locator('.quick-input-list .monaco-list-row').first();
+    await first.waitFor({ timeout: 30_000 });
+    assert.match(await first.innerText(), /2\.2\.0/);
+    await page.keyboard.press('Enter');
+    const view = await frameWith(page, '[data-comparison-verdict]', 60_000);
+    await view.locator('body[data-state="ready"]').waitFor({ timeout: 30_000 });
+    const expected = cliCompare(sessionFile).crashFreeSessions;
+    const shown = await view.$eval('[data-comparison-row="crashFreeSessions"]', (e) => ({
+      difference: JSON.parse(e.getAttribute('data-difference') ?? 'null'),
+      low: JSON.parse(e.getAttribute('data-interval-low') ?? 'null'),
+      high: JSON.parse(e.getAttribute('data-interval-high') ?? 'null'),
+      verdict: e.getAttribute('data-verdict'),
+    }));
+    assert.deepStrictEqual(shown, { difference: expected.difference, low: expected.differenceInterval![0], high: expected.differenceInterval![1], verdict: expected.verdict });
+    const sentence = (await view.locator('[data-comparison-verdict]').innerText()).trim();
+    assert.match(sentence, /2\.3\.0 .*2\.2\.0: [−+]?\d+\.\d+ pp, 95 % CI /);
+    assert.ok(await view.locator('[data-chart="age-series"] canvas').count() > 0, 'the two series are drawn');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(RESULTS, 'comparison-dark.png') });
+
+    // Equal age: both releases over the younger one's first hours, as `compare --age` gives them.
+    await view.locator('[data-action="toggle-equal-age"]').click();
+    await view.locator('[data-action="toggle-equal-age"][aria-pressed="true"]').waitFor({ timeout: 30_000 });
+    await view.locator('body[data-state="ready"] [data-comparison-verdict]').waitFor({ timeout: 60_000 });
+    const label = await view.locator('[data-action="toggle-equal-age"]').innerText();
+    const age = /first (\d+) h/.exec(label)?.[1];
+    assert.ok(age, `the toggle names the age: ${label}`);
+    const aged = cliCompare(sessionFile, '--age', age).crashFreeSessions;
+    const agedShown = JSON.parse((await view.getAttribute('[data-comparison-row="crashFreeSessions"]', 'data-difference')) ?? 'null');
+    assert.strictEqual(agedShown, aged.difference);
+    await page.screenshot({ path: path.join(RESULTS, 'comparison-equal-age-dark.png') });
+  });
+
+  it('the watch: a notification when the tracked release turns critical between two refreshes of the file', async () => {
+    // shop 2.3.0 is `warning` (1 crash in 95 sessions); 40 more crashed sessions make it critical.
+    const now = Math.floor(Date.now() / 1000);
+    const extra = sessionLines(now, [{ project: 'shop', release: '2.3.0', environment: 'production', exited: 0, errored: 0, crashed: 40, abnormal: 0, users: 40, hoursAgo: 2 }])
+      .map((l) => l.replace(/"sid":"shop-2\.3\.0-/, '"sid":"shop-2.3.0-late-'));
+    fs.appendFileSync(sessionFile, extra.join('\n') + '\n');
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: '2.3.0 is now critical' }).first();
+    await toast.waitFor({ timeout: 60_000 });
+    const text = await toast.innerText();
+    assert.match(text, /2\.3\.0 is now critical \(was warning\): \d+\.\d\d% crash-free sessions/);
+    for (const action of ['Open', 'Compare', "Don't show again for this release"]) {
+      assert.ok(await toast.locator('.monaco-button', { hasText: action }).count() > 0, `the notification offers ${action}`);
+    }
+    await page.screenshot({ path: path.join(RESULTS, 'watch-notification-dark.png') });
+    assert.strictEqual(await page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'is now critical' }).count(), 1, 'one notification');
+    await toast.locator('.monaco-button', { hasText: 'Compare' }).click();
+    const view = await frameWith(page, '[data-comparison-verdict]', 30_000);
+    await view.locator('[data-comparison-verdict]').waitFor();
+  });
+
+  it('after "Reload Window" the comparison view is restored with its releases', async () => {
+    const reloaded = page.waitForEvent('domcontentloaded', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+    const view = await frameWith(page, '[data-comparison-verdict]', 60_000);
+    await view.locator('body[data-state="ready"]').waitFor({ timeout: 30_000 });
+    assert.strictEqual(await view.getAttribute('[data-release]', 'data-release'), '2.3.0');
+    assert.match(await view.locator('[data-comparison-verdict]').innerText(), /2\.3\.0 .*2\.2\.0/);
+  });
 });
+

@@ -1,6 +1,7 @@
 // Registers every command through registerSafeCommand (no handler can crash the host).
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
+import { compareWith } from '../compare/compareCommand';
 import { COMMAND } from '../../present/ids';
 import { connect } from './connectCommand';
 import { copyVersion, openInSentry, showReleaseHealth, trackRelease } from './releaseCommands';
@@ -22,6 +23,7 @@ export function registerCommands(services: ExtensionServices): void {
     [COMMAND.showLog]: () => services.output.show(true),
     [COMMAND.openInSentry]: (arg?: unknown) => openInSentry(services, arg),
     [COMMAND.copyVersion]: (arg?: unknown) => copyVersion(services, arg),
+    [COMMAND.compareWith]: (arg?: unknown, base?: unknown) => compareWith(services, arg, base),
     [COMMAND.openSettings]: () =>
       vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${services.context.extension.id}`),
   };

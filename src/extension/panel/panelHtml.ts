@@ -11,6 +11,8 @@ export interface PanelHtmlInput {
   styleUris: string[];
   /** The panel's release: the document title, and the key the page saves before any message. */
   key: { source: string; project: string; release: string };
+  /** A comparison view: the page renders the comparison of these releases instead. */
+  comparison?: { source: string; project: string; base: string; candidate: string };
 }
 
 /**
@@ -42,9 +44,9 @@ export function buildPanelHtml(input: PanelHtmlInput): string {
     <meta http-equiv="Content-Security-Policy" content="${e(buildCsp(input.cspSource, input.nonce))}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${styles}
-    <title>Release Health: ${e(input.key.release)}</title>
+    <title>${input.comparison ? `Compare ${e(input.comparison.candidate)} with ${e(input.comparison.base)}` : `Release Health: ${e(input.key.release)}`}</title>
   </head>
-  <body data-state="loading" data-release-key="${e(JSON.stringify(input.key))}">
+  <body data-state="loading" data-release-key="${e(JSON.stringify(input.key))}"${input.comparison ? ` data-view="comparison" data-comparison-key="${e(JSON.stringify(input.comparison))}"` : ''}>
     <div id="root"><p class="empty" role="status">Loading release health…</p></div>
     <script nonce="${e(input.nonce)}" src="${e(input.scriptUri)}"></script>
   </body>

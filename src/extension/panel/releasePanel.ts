@@ -16,6 +16,8 @@ export interface ReleasePanelHost {
   readonly store: ReleaseHealthStoreReader;
   openExternal(url: string): void;
   openRelease(key: ReleaseKey): void;
+  /** "Compare with…": ask for the base release, then open the comparison view. */
+  compareWith(key: ReleaseKey): void;
 }
 
 /** Shown by VS Code in the tab and used by the e2e tests to find the panel. */
@@ -101,6 +103,9 @@ export class ReleasePanel implements vscode.Disposable {
         break;
       case 'openRelease':
         this.host.openRelease(request.key);
+        break;
+      case 'compareWith':
+        this.host.compareWith(this.key);
         break;
       case 'refresh':
         void vscode.commands.executeCommand(COMMAND.refresh).then(undefined, () => undefined);

@@ -18,6 +18,7 @@ export class ReleasePanelManager implements vscode.Disposable {
     context: vscode.ExtensionContext,
     store: ReleaseHealthStoreReader,
     openExternal: (url: string) => void,
+    compareWith: (key: ReleaseKey) => void = () => undefined,
   ) {
     this.host = {
       extensionUri: context.extensionUri,
@@ -27,6 +28,7 @@ export class ReleasePanelManager implements vscode.Disposable {
         if (isWebUrl(url)) openExternal(url);
       },
       openRelease: (key) => this.show(key),
+      compareWith,
     };
     this.storeSubscription = store.onDidChange(() => {
       for (const panel of this.panels.values()) panel.update();
@@ -86,10 +88,10 @@ export class ReleasePanelManager implements vscode.Disposable {
 }
 
 /** Creates the manager and the serializer that restores panels after a window reload. */
-export function registerReleasePanels(context: vscode.ExtensionContext, store: ReleaseHealthStoreReader): ReleasePanelManager {
+export function registerReleasePanels(context: vscode.ExtensionContext, store: ReleaseHealthStoreReader, compareWith?: (key: ReleaseKey) => void): ReleasePanelManager {
   const manager = new ReleasePanelManager(context, store, (url) => {
     void vscode.env.openExternal(vscode.Uri.parse(url, true));
-  });
+  }, compareWith);
   context.subscriptions.push(manager, vscode.window.registerWebviewPanelSerializer(RELEASE_PANEL_VIEW_TYPE, new ReleasePanelSerializer(manager)));
   return manager;
 }

@@ -7,7 +7,8 @@ export type PanelRequest =
   | { kind: 'openExternal'; url: string }
   | { kind: 'openRelease'; key: PanelReleaseKey }
   | { kind: 'refresh' }
-  | { kind: 'runFix' };
+  | { kind: 'runFix' }
+  | { kind: 'compareWith' };
 
 /** The request a message stands for, or null when it is malformed or asks for more than allowed. */
 export function panelRequestOf(message: unknown, model: PanelModel | null): PanelRequest | null {
@@ -23,6 +24,10 @@ export function panelRequestOf(message: unknown, model: PanelModel | null): Pane
       const allowed = [model?.links.openInSentry, model?.links.previousReleaseInSentry];
       return isWebUrl(message.url) && allowed.includes(message.url) ? { kind: 'openExternal', url: message.url } : null;
     }
+    case WebviewMessageType.CompareWith:
+      return model?.health ? { kind: 'compareWith' } : null;
+    case WebviewMessageType.SetEqualAge:
+      return null; // the comparison view's, not a release panel's
     case WebviewMessageType.OpenRelease: {
       const previous = model?.health?.previousRelease ?? null;
       return model && previous !== null && message.release === previous ? { kind: 'openRelease', key: { ...model.key, release: previous } } : null;

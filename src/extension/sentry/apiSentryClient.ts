@@ -25,8 +25,8 @@ export const apiSentryClient: SentryClient = {
   },
   async fetchOverview(c, projects, options, hooks) {
     const result = await fetchApiOverview(configOf(c, projects, options.environments), c.token, options, hooks);
-    const { projects: apiProjects, requests: _requests, regionUrl, ...overview } = result;
+    const { projects: apiProjects, requests: _requests, regionUrl, ageWindows, ...overview } = result;
     void _requests;
-    return { overview, projects: apiProjects, regionUrl };
+    return { overview, projects: apiProjects, regionUrl, ...(ageWindows ? { ageWindows } : {}) };
   },
 };

@@ -1,5 +1,6 @@
 // What the extension needs of the Sentry API, in its own terms. The adapter in
 // apiSentryClient.ts maps it onto src/api; the sources and commands depend only on this.
+import type { AgeWindowStats, EqualAgeRequest } from '../../health/equalAge';
 import type { Overview, OverviewOptions } from '../../health/types';
 import type { ProxySettings } from '../settings';
 
@@ -48,6 +49,7 @@ export type ApiErrorKind =
 export interface SentryOverview {
   overview: Overview;
   projects: SentryProject[];
+  ageWindows?: Record<string, AgeWindowStats | null>;
   /** The organization's region host when API calls go there instead of the base URL. */
   regionUrl?: string | null;
 }
@@ -60,7 +62,7 @@ export interface SentryClient {
   fetchOverview(
     connection: SentryConnection,
     projects: string[],
-    options: OverviewOptions & { environments: string[] },
+    options: OverviewOptions & { environments: string[]; equalAge?: EqualAgeRequest },
     hooks: RequestHooks,
   ): Promise<SentryOverview>;
 }

@@ -4,7 +4,7 @@
 import { generateDemoLines } from '../../demo/demoDataset';
 import type { UnixSeconds } from '../../health/types';
 import { overviewFromAccumulator } from '../../raw/fileOverview';
-import { newAccumulator } from '../../raw/readSessionFile';
+import { newAccumulator } from '../../raw/readOptions';
 import type { SessionAccumulator } from '../../raw/sessionAccumulator';
 import { parseSessionDocument } from '../../raw/sessionLine';
 import { throwIfAborted, type HealthSource, type SourceRequest, type SourceResult } from '../store/healthSource';
@@ -48,9 +48,10 @@ export class DemoSource implements HealthSource {
   async load(request: SourceRequest): Promise<SourceResult> {
     const data = await this.dataFor(request);
     throwIfAborted(request.signal);
-    const overview = overviewFromAccumulator(data.accumulator, overviewOptionsOf(request.settings, data.now));
+    const overview = overviewFromAccumulator(data.accumulator, { ...overviewOptionsOf(request.settings, data.now), equalAge: request.equalAge });
     return {
       overview,
+      ...(overview.ageWindows ? { ageWindows: overview.ageWindows } : {}),
       scope: sourceScope('demo', DEMO_LABEL, request.settings),
       skipped: null,
       environments: environmentsOf(data.accumulator),

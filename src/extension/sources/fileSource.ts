@@ -49,8 +49,10 @@ export class FileSource implements HealthSource {
       throw new SourceError({ message: `Cannot read ${file}: ${(err as Error).message}`, ...openSettings });
     }
     throwIfAborted(request.signal);
+    const overview = overviewFromAccumulator(read.accumulator, { ...overviewOptionsOf(request.settings, request.now), equalAge: request.equalAge });
     return {
-      overview: overviewFromAccumulator(read.accumulator, overviewOptionsOf(request.settings, request.now)),
+      overview,
+      ...(overview.ageWindows ? { ageWindows: overview.ageWindows } : {}),
       scope: sourceScope('file', path.basename(file), request.settings),
       skipped: read.skipped,
       environments: environmentsOf(read.accumulator),

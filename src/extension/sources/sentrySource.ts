@@ -39,7 +39,7 @@ export class SentrySource implements HealthSource {
       const result = await this.client.fetchOverview(
         sentryConnection(settings, { url, organization, token }),
         settings.sentry.projects,
-        overviewOptionsOf(settings, request.now),
+        { ...overviewOptionsOf(settings, request.now), ...(request.equalAge ? { equalAge: request.equalAge } : {}) },
         { signal: request.signal, log: this.logRequest },
       );
       this.noteRegion(url, organization, result.regionUrl ?? null);
@@ -54,6 +54,7 @@ export class SentrySource implements HealthSource {
         scope: sourceScope('sentry', sentryLabel(url, organization), settings, { organization, sentryUrl: url, projectIds }),
         skipped: null,
         environments: [...environments].sort(),
+        ...(result.ageWindows ? { ageWindows: result.ageWindows } : {}),
       };
     } catch (err) {
       if (request.signal.aborted || apiErrorKind(err) === 'cancelled') throw new LoadCancelled();

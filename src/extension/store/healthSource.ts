@@ -1,5 +1,6 @@
 // What the store asks of a source (demo, file, Sentry). Sources fetch and run the pipeline; the
 // store owns caching, cancellation and state. Views never talk to sources.
+import type { AgeWindowStats, EqualAgeRequest } from '../../health/equalAge';
 import type { Overview, SkipReport, UnixSeconds } from '../../health/types';
 import type { ReleaseHealthSettings } from '../settings';
 import type { SourceKind, SourceScope, StoreError } from './storeTypes';
@@ -12,6 +13,8 @@ export interface SourceRequest {
   signal: AbortSignal;
   /** A user-asked refresh: sources that keep data between loads (demo) start afresh. */
   force: boolean;
+  /** Also measure these releases over their first hours (a comparison's equal-age mode). */
+  equalAge?: EqualAgeRequest;
 }
 
 export interface SourceResult {
@@ -20,6 +23,8 @@ export interface SourceResult {
   skipped: SkipReport | null;
   /** Environments seen in the data (offered by "Select Environment"). */
   environments: string[];
+  /** With `equalAge`: the windows, keyed by ageKey(project, release). */
+  ageWindows?: Record<string, AgeWindowStats | null>;
 }
 
 export interface HealthSource {

@@ -1,6 +1,7 @@
 // The one store: picks the source from the settings, loads (a new load cancels the one in
 // flight), caches per source/settings/period, applies thresholds, and tells the tree, panels
 // and status bar. Free of `vscode` so it is unit-tested with fake sources and a fake clock.
+import type { EqualAgeRequest } from '../../health/equalAge';
 import type { ReleaseHealth } from '../../health/types';
 import type { ReleaseHealthSettings } from '../settings';
 import { applyThresholds } from './applyThresholds';
@@ -8,6 +9,7 @@ import { LoadCancelled, SourceError, throwIfAborted, type SourceResult, type Sou
 import { Listeners } from './listeners';
 import {
   shownSnapshot,
+  type EqualAgeResult,
   type ReleaseHealthStoreReader,
   type ReleaseKey,
   type StoreError,
@@ -51,6 +53,7 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
   /** The cache key of the data the state is about (its snapshot, or its error). */
   private stateKey: string | null = null;
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly ageCache = new Map<string, { value: EqualAgeResult; fetchedAt: number }>();
   private inFlight: AbortController | null = null;
   private inFlightKey: string | null = null;
   private loadPromise: Promise<void> = Promise.resolve();
@@ -80,6 +83,36 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
 
   onDidChange(listener: () => void): { dispose(): void } {
     return this.listeners.add(listener);
+  }
+
+  async loadEqualAge(request: EqualAgeRequest, signal?: AbortSignal): Promise<EqualAgeResult> {
+    const settings = this.deps.readSettings();
+    const selection = this.deps.selectSource(settings);
+    if (!selection) throw new Error('No source is configured.');
+    const id = `${selection.cacheKey}\u0000${JSON.stringify(request)}`;
+    const cached = this.ageCache.get(id);
+    // Fresh with the data shown: the same lifetime as a load, and never older than the last refresh.
+    const shownAt = this.currentResult?.fetchedAt ?? 0;
+    if (cached && cached.fetchedAt >= shownAt && this.deps.clock() - cached.fetchedAt < this.cacheLifetime(settings)) return cached.value;
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const result = await selection.source.load({ settings, now: Math.floor(this.deps.clock() / 1000), signal: controller.signal, force: false, equalAge: request });
+      const value: EqualAgeResult = {
+        source: selection.source.kind,
+        overview: applyThresholds(result.overview, this.deps.readSettings().thresholds),
+        ageWindows: result.ageWindows ?? {},
+      };
+      this.ageCache.set(id, { value, fetchedAt: this.deps.clock() });
+      while (this.ageCache.size > MAX_CACHE_ENTRIES) this.ageCache.delete(this.ageCache.keys().next().value as string);
+      return value;
+    } catch (err) {
+      if (err instanceof SourceError) throw new Error(err.storeError.message);
+      throw err;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   /** Fetches again, whatever the cache holds (the Refresh command, polling). */
@@ -148,6 +181,7 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
   /** Forgets cached results (e.g. after signing out) without changing what is shown. */
   clearCache(): void {
     this.cache.clear();
+    this.ageCache.clear();
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 // The contract between the one store that owns fetched data and results, and its readers
 // (tree, panels, status bar). Readers never fetch; they read snapshots and listen for changes.
+import type { AgeWindowStats, EqualAgeRequest } from '../../health/equalAge';
 import type { Overview, ReleaseHealth, SkipReport, StatsPeriod } from '../../health/types';
 
 import type { SourceKind } from '../../present/ids';
@@ -70,4 +71,15 @@ export interface ReleaseHealthStoreReader {
   findRelease(key: ReleaseKey): ReleaseHealth | undefined;
   /** Fires after every state change. */
   onDidChange(listener: () => void): { dispose(): void };
+  /**
+   * The overview with some releases measured over their first hours (a comparison's equal-age
+   * mode), from the current source; thresholds applied. Cached like a load.
+   */
+  loadEqualAge(request: EqualAgeRequest, signal?: AbortSignal): Promise<EqualAgeResult>;
+}
+
+export interface EqualAgeResult {
+  source: SourceKind;
+  overview: Overview;
+  ageWindows: Record<string, AgeWindowStats | null>;
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { generateDemoNdjson } from '../../../src/demo/demoDataset';
 import { DEFAULT_THRESHOLDS } from '../../../src/health/types';
 import { overviewFromAccumulator } from '../../../src/raw/fileOverview';
-import { readSessionStream } from '../../../src/raw/readSessionFile';
+import { readSessionStream } from '../../../src/raw/readSessionStream';
 import { startServer } from '../../../src/server/server';
 import { extensionApi, resetSettings, waitUntil, type ReleaseHealthTestApi } from './helpers';
 

@@ -113,6 +113,10 @@ describe('cli: release-health overview', () => {
     const bad = spawnSync('node', [bin, 'overview', '--file', file, '--now', 'nope']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr.toString(), /^release-health: malformed --now/);
+    // --url loads the API source bundled apart (dist/apiSource.js): its own usage error comes through.
+    const url = spawnSync('node', [bin, 'overview', '--url', 'http://127.0.0.1:9', '--org', 'acme', '--token-env', 'RH_TEST_NO_SUCH_TOKEN']);
+    assert.equal(url.status, 2, url.stderr.toString());
+    assert.match(url.stderr.toString(), /^release-health: no Sentry auth token: set RH_TEST_NO_SUCH_TOKEN/);
   });
 
   it('a single update started before now with no release is reported, not fatal', async () => {

@@ -225,4 +225,39 @@ describe('extension/store: ReleaseHealthStore', () => {
     await a;
     assert.equal(heard, 2);
   });
+
+  it('loads equal-age figures through the current source, with thresholds, cached until the next refresh', async () => {
+    const { store, sources, advance } = setup();
+    const first = store.reload();
+    await tick();
+    sources.demo.resolveNext();
+    await first;
+    const request = { project: 'web', releases: ['1.0', '2.0'], ageHours: 24 };
+    const aged = store.loadEqualAge(request);
+    await tick();
+    const sent = sources.demo.requests[1];
+    assert.deepEqual(sent.equalAge, request);
+    assert.equal(sent.force, false);
+    const window = { window: { start: 0, end: 3600, granularity: 3600 }, sessions: { total: 1, healthy: 1, errored: 0, crashed: 0, abnormal: 0, unhandled: 0 }, users: { total: 1, healthy: 1, errored: 0, crashed: 0, abnormal: 0, unhandled: 0 }, durationP50: null, durationP90: null, series: { sessions: [1], users: [1] } };
+    sources.demo.resolveNext({ ...resultOf('demo'), ageWindows: { 'web\u00001.0': window } });
+    const result = await aged;
+    assert.equal(result.source, 'demo');
+    assert.deepEqual(Object.keys(result.ageWindows), ['web\u00001.0']);
+    assert.equal(result.overview.releases[0].healthStatus, store.snapshot!.overview.releases[0].healthStatus, 'thresholds applied as in the store');
+    // Cached: the same request within the cache lifetime asks the source nothing.
+    await store.loadEqualAge(request);
+    assert.equal(sources.demo.requests.length, 2);
+    // A refresh makes it stale.
+    advance(1000);
+    const again = store.refresh();
+    await tick();
+    sources.demo.resolveNext();
+    await again;
+    const fresh = store.loadEqualAge(request);
+    await tick();
+    assert.equal(sources.demo.requests.length, 4);
+    sources.demo.rejectNext(new SourceError({ message: 'file gone', fixCommand: 'x', fixTitle: 'y' }));
+    await assert.rejects(fresh, /file gone/);
+  });
 });
+

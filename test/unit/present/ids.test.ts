@@ -32,6 +32,7 @@ describe('present/ids against package.json', () => {
     assert.deepEqual(contributes.views[VIEW.container].map((v: { id: string }) => v.id), [VIEW.releases]);
     assert.ok(contributes.viewsWelcome.every((w: { view: string }) => w.view === VIEW.releases));
     assert.ok(pkg.activationEvents.includes(`onWebviewPanel:${VIEW.releasePanel}`));
+    assert.ok(pkg.activationEvents.includes(`onWebviewPanel:${VIEW.comparisonPanel}`));
     // Contributed views activate the extension by themselves (VS Code ≥ 1.74).
     assert.ok(!pkg.activationEvents.some((e: string) => e.startsWith('onView:')), pkg.activationEvents.join(', '));
   });
