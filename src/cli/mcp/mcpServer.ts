@@ -3,6 +3,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { OverviewLoader } from './overviewLoader';
 import { registerCheckReleaseGate } from './tools/checkReleaseGateTool';
+import { registerCompareReleases } from './tools/compareReleasesTool';
 import { registerGetReleaseHealth } from './tools/getReleaseHealthTool';
 import { registerListReleases } from './tools/listReleasesTool';
 
@@ -22,6 +23,7 @@ export function createReleaseHealthMcpServer(loader: OverviewLoader, version: st
   );
   registerListReleases(server, loader, token);
   registerGetReleaseHealth(server, loader, token);
+  registerCompareReleases(server, loader, token);
   registerCheckReleaseGate(server, loader, token);
   return server;
 }

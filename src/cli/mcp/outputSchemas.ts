@@ -1,6 +1,7 @@
 // The documents the MCP tools return, as zod schemas: the SDK publishes them as each tool's
 // `outputSchema` and checks every `structuredContent` against them before it leaves.
 import { z } from 'zod';
+import { COMPARISON_VERDICTS } from '../../health/compareReleases';
 import { STATS_PERIODS } from '../../health/types';
 
 const HEALTH_STATUS = z.enum(['insufficient-data', 'critical', 'warning', 'healthy']);
@@ -91,4 +92,25 @@ export const gateResultShape = {
   minSessions: z.number(),
   checks: z.array(z.object({ figure: gateFigure, threshold: z.number(), value: rate, passed: z.boolean().nullable() })),
   reason: z.string(),
+};
+
+const rateComparison = z.object({
+  base: rate.describe("Base release's rate in percent; null without sessions (users)"),
+  candidate: rate,
+  difference: rate.describe('candidate − base, in percentage points'),
+  differenceInterval: z.tuple([z.number(), z.number()]).nullable().describe("95 % interval of the difference (Newcombe's method 10), percentage points"),
+  pValue: rate.describe('Two-sided pooled two-proportion z-test'),
+  verdict: z.enum(COMPARISON_VERDICTS as unknown as [string, ...string[]]),
+});
+
+/** `release-health compare --format json`. */
+export const comparisonShape = {
+  project: z.string(),
+  base: z.string(),
+  candidate: z.string(),
+  age: z.number().nullable().describe('Hours of the equal-age windows; null: both over the summary period'),
+  crashFreeSessions: rateComparison,
+  crashFreeUsers: rateComparison,
+  baseHealth: releaseHealthSchema,
+  candidateHealth: releaseHealthSchema,
 };

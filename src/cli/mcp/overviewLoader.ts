@@ -6,6 +6,12 @@ import * as fs from 'fs';
 import type { HealthStat, Overview, SkipReport, StatsPeriod } from '../../health/types';
 import type { OverviewArgs } from '../overviewArgs';
 import { loadOverview, type CommandIO } from '../overviewCommand';
+import { quoted } from '../../agents/agentText';
+import { AgentToolError } from '../../agents/agentToolError';
+import { previousReleaseOf } from '../../agents/comparisonAnswer';
+import { findOneRelease } from '../../agents/releaseLookup';
+import type { ComparisonReport } from '../../health/comparisonReport';
+import { loadComparison } from '../compareCommand';
 import type { McpArgs } from './mcpArgs';
 
 export interface OverviewQuery {
@@ -13,6 +19,8 @@ export interface OverviewQuery {
   healthStatsPeriod?: StatsPeriod;
   stat?: HealthStat;
   environments?: string[];
+  /** The minimum sample of the health status (as `overview --min-sessions`); default the server's. */
+  minSessions?: number;
 }
 
 /** The overview, and the file's unusable lines (none from an API). */
@@ -21,8 +29,21 @@ export interface LoadedOverview {
   skipped: SkipReport;
 }
 
+export interface ComparisonQuery {
+  candidate: string;
+  /** Default: the candidate's previous release. */
+  base?: string;
+  project?: string;
+  age: number | null;
+  summaryPeriod?: StatsPeriod;
+  environments?: string[];
+  minimumSessions: number;
+}
+
 export interface OverviewLoader {
   load(query: OverviewQuery): Promise<LoadedOverview>;
+  /** The document of `release-health compare --format json`, computed by the same code. */
+  compare(query: ComparisonQuery): Promise<{ report: ComparisonReport; skipped: SkipReport }>;
   /** The server's defaults (its --summary-period, thresholds, …) for descriptions and gates. */
   readonly defaults: OverviewArgs;
 }
@@ -49,7 +70,7 @@ async function fileStamp(path: string | null): Promise<string | null> {
 
 export function overviewLoader(args: McpArgs, io: CommandIO, clock: () => number = Date.now): OverviewLoader {
   const cache = new Map<string, Entry>();
-  return {
+  const loader: OverviewLoader = {
     defaults: args.overview,
     async load(query) {
       const a: OverviewArgs = {
@@ -58,8 +79,9 @@ export function overviewLoader(args: McpArgs, io: CommandIO, clock: () => number
         healthPeriod: query.healthStatsPeriod ?? args.overview.healthPeriod,
         stat: query.stat ?? args.overview.stat,
         environments: [...new Set(query.environments ?? args.overview.environments)].sort(),
+        minSessions: query.minSessions ?? args.overview.minSessions,
       };
-      const key = JSON.stringify([a.summaryPeriod, a.healthPeriod, a.stat, a.environments]);
+      const key = JSON.stringify([a.summaryPeriod, a.healthPeriod, a.stat, a.environments, a.minSessions]);
       const stamp = await fileStamp(a.file);
       const hit = cache.get(key);
       if (hit && hit.fileStamp === stamp && (args.fixedNow || clock() - hit.at < REUSE_MS)) return hit.result;
@@ -78,5 +100,32 @@ export function overviewLoader(args: McpArgs, io: CommandIO, clock: () => number
       });
       return result;
     },
+    async compare(query) {
+      const base = query.base ?? previousReleaseOf(findOneRelease((await loader.load(query)).overview.releases, query.candidate, query.project));
+      if (base === query.candidate) throw new AgentToolError(`The base and the candidate are the same release ${quoted(base)}: name two releases.`);
+      const source: OverviewArgs = {
+        ...args.overview,
+        now: args.fixedNow ? args.overview.now : Math.floor(clock() / 1000),
+        summaryPeriod: query.summaryPeriod ?? args.overview.summaryPeriod,
+        environments: query.environments ?? args.overview.environments,
+        stat: 'sessions',
+        format: 'json',
+        releases: [],
+        gates: [],
+        minSessions: query.minimumSessions,
+      };
+      try {
+        const { report, skipped } = await loadComparison(
+          { source, base, candidate: query.candidate, project: query.project, age: query.age, failOnWorse: false, minimumSessions: query.minimumSessions },
+          io,
+        );
+        return { report, skipped: skipped ?? { count: 0, samples: [] } };
+      } catch (err) {
+        // The CLI's words for its flag; an agent names the argument.
+        if (err instanceof Error) err.message = err.message.replace(/--project\b/g, 'the project argument');
+        throw err;
+      }
+    },
   };
+  return loader;
 }

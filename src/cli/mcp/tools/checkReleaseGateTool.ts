@@ -42,9 +42,15 @@ export function registerCheckReleaseGate(server: McpServer, loader: OverviewLoad
     },
     (args) =>
       answering(token, async () => {
-        const { overview, skipped } = await loader.load({ summaryPeriod: args.summaryPeriod as StatsPeriod | undefined, environments: args.environments });
+        const request = gateRequestOf(args, CLI_THRESHOLDS);
+        // The health status in the figures judges by the same minimum sample as the gate.
+        const { overview, skipped } = await loader.load({
+          summaryPeriod: args.summaryPeriod as StatsPeriod | undefined,
+          environments: args.environments,
+          minSessions: request.minSessions,
+        });
         const release = findOneRelease(overview.releases, args.release, args.project);
-        const result = checkReleaseGate(release, gateRequestOf(args, CLI_THRESHOLDS));
+        const result = checkReleaseGate(release, request);
         return toolResult(gateText(result) + skippedNote(skipped), result);
       }),
   );

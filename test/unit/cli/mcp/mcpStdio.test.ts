@@ -19,6 +19,12 @@ function overviewJson(file: string, ...args: string[]): { releases: ReleaseHealt
   return JSON.parse(r.stdout);
 }
 
+function compareJson(file: string, ...args: string[]): Record<string, unknown> {
+  const r = spawnSync('node', [BIN, 'compare', '--file', file, '--now', NOW_ISO, '--format', 'json', ...args], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
 function texts(r: CallToolResult): string[] {
   return r.content.map((c) => (c.type === 'text' ? c.text : `<${c.type}>`));
 }
@@ -58,7 +64,7 @@ describe('cli: release-health mcp over stdio (the real SDK client, node dist/cli
   it('names itself and lists its tools, each with an input and an output schema', async () => {
     assert.equal(client.getServerVersion()?.name, 'release-health');
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name).sort(), ['check_release_gate', 'get_release_health', 'list_releases']);
+    assert.deepEqual(tools.map((t) => t.name).sort(), ['check_release_gate', 'compare_releases', 'get_release_health', 'list_releases']);
     for (const t of tools) {
       assert.equal(t.outputSchema?.type, 'object', `${t.name} outputSchema`);
       assert.equal(t.inputSchema.type, 'object');
@@ -141,6 +147,60 @@ describe('cli: release-health mcp over stdio (the real SDK client, node dist/cli
     assert.equal(thin.minSessions, 30);
     const thinAllowed = (await ok('check_release_gate', { release: 'thin@1.0', crashFreeSessions: 50, minSessions: 5 })) as { outcome: string };
     assert.equal(thinAllowed.outcome, 'pass');
+  });
+
+  it('compare_releases: the document of compare --format json, the previous release as the default base', async () => {
+    const cli = overviewJson(file).releases;
+    const c = cli.find((r) => r.project === 'mobile-app' && r.previousRelease !== null && r.totalSessions > 0)!;
+    const base = c.previousRelease!;
+    const doc = await ok('compare_releases', { project: 'mobile-app', base, candidate: c.release });
+    assert.deepEqual(doc, compareJson(file, '--project', 'mobile-app', '--base', base, '--candidate', c.release));
+    assert.deepEqual(doc.candidateHealth, c);
+    assert.deepEqual(await ok('compare_releases', { candidate: c.release }), doc, 'base defaults to the previous release');
+
+    const args = ['--project', 'mobile-app', '--base', base, '--candidate', c.release, '--summary-period', '7d', '--environment', 'production', '--min-sessions', '10'];
+    const scoped = await ok('compare_releases', { project: 'mobile-app', base, candidate: c.release, summaryPeriod: '7d', environments: ['production'], minSessions: 10 });
+    assert.deepEqual(scoped, compareJson(file, ...args));
+    const aged = await ok('compare_releases', { project: 'mobile-app', base, candidate: c.release, age: 24, environments: ['production'], minSessions: 10 });
+    assert.deepEqual(aged, compareJson(file, ...args.slice(0, 6), '--age', '24', '--environment', 'production', '--min-sessions', '10'));
+    assert.equal(aged.age, 24);
+
+    const r = await call('compare_releases', { candidate: HOSTILE, base: 'shared@1.0' });
+    assert.ok(!r.isError, texts(r)[0]);
+    const lines = texts(r)[0].split('\n');
+    assert.equal(lines[0], `${JSON.stringify(HOSTILE)} (candidate) compared with "shared@1.0" (base) in project "tools":`);
+    assert.match(lines[1], /^Crash-free sessions: 80\.00% against 95\.00%; verdict worse: .* crashes more than "shared@1\.0": −15\.0 pp, 95 % CI .*; p = /);
+  });
+
+  it('compare_releases errors: no previous release, releases in different projects, the same release', async () => {
+    // Same first hour in project "tools": ordered by name, the hostile one ("evil…") is the first.
+    const first = await call('compare_releases', { candidate: HOSTILE });
+    assert.equal(first.isError, true);
+    assert.equal(texts(first)[0], `Release ${JSON.stringify(HOSTILE)} has no earlier release with health data in project "tools", so there is no default base: name one.`);
+    const apart = await call('compare_releases', { candidate: 'thin@1.0', base: 'desktop@5.2.0' });
+    assert.equal(apart.isError, true);
+    assert.match(texts(apart)[0], /different projects/);
+    const both = await call('compare_releases', { candidate: 'shared@1.0', base: 'shared@1.0', project: 'tools' });
+    assert.equal(both.isError, true);
+    assert.equal(texts(both)[0], 'The base and the candidate are the same release "shared@1.0": name two releases.');
+  });
+
+  it('check_release_gate agrees with overview --fail-under --min-sessions (exit 0 pass, 1 fail, 3 insufficient-data)', async () => {
+    const exitOf = { pass: 0, fail: 1, 'insufficient-data': 3 } as Record<string, number>;
+    const cli = overviewJson(file).releases;
+    const unique = cli.filter((r) => cli.filter((x) => x.release === r.release).length === 1);
+    const seen = new Set<string>();
+    for (const r of unique) {
+      for (const [threshold, min] of [[99, 30], [90, 5], [50, 0]] as const) {
+        const g = (await ok('check_release_gate', { release: r.release, crashFreeSessions: threshold, minSessions: min })) as { outcome: string; figures: { healthStatus: string } };
+        const run = spawnSync('node', [BIN, 'overview', '--file', file, '--now', NOW_ISO, '--release', r.release, '--fail-under', `crash-free-sessions=${threshold}`, '--min-sessions', String(min)], { encoding: 'utf8' });
+        assert.equal(run.status, exitOf[g.outcome], `${r.release} at ${threshold}% with ${min} sessions: mcp ${g.outcome}, CLI exit ${run.status} (${run.stderr.trim()})`);
+        const shown = JSON.parse(run.stdout).releases[0];
+        if (shown) assert.equal(g.figures.healthStatus, shown.healthStatus, 'health status over the same minimum sample');
+        seen.add(g.outcome);
+      }
+    }
+    assert.deepEqual([...seen].sort(), ['fail', 'insufficient-data', 'pass'], 'every outcome was compared');
   });
 
   it('errors are results an agent can act on: unknown release, ambiguous release, unknown project, bad arguments', async () => {
