@@ -5,8 +5,8 @@ import { quoted } from '../../agents/agentText';
 import type { ReleaseHealthSettings } from '../settings';
 import type { ReleaseHealthStore } from '../store/releaseHealthStore';
 import { agentErrorOf } from './agentErrors';
-import { answerCheckGate, answerGetRelease, answerListReleases, type AgentToolDeps, type ToolAnswer } from './toolAnswers';
-import { checkGateInput, getReleaseInput, listReleasesInput, type ScopeInput } from './toolInputs';
+import { answerCheckGate, answerCompareReleases, answerGetRelease, answerListReleases, type AgentToolDeps, type ToolAnswer } from './toolAnswers';
+import { checkGateInput, compareReleasesInput, getReleaseInput, listReleasesInput, type ScopeInput } from './toolInputs';
 import { periodWords } from '../../present/periods';
 import { sentryFetchOf, type SentryFetch } from './toolMessages';
 import { LM_TOOL } from './toolNames';
@@ -69,7 +69,7 @@ const named = (input: { release?: string; project?: string }) =>
 export function registerLanguageModelTools(store: ReleaseHealthStore, settings: () => ReleaseHealthSettings): vscode.Disposable[] {
   // Hosts without the language-model API (older VS Code, some forks) simply get no tools.
   if (typeof vscode.lm?.registerTool !== 'function') return [];
-  const deps: AgentToolDeps = { snapshotFor: (o, signal) => store.snapshotFor(o, signal), settings };
+  const deps: AgentToolDeps = { snapshotFor: (o, signal) => store.snapshotFor(o, signal), loadEqualAge: (r, signal) => store.loadEqualAge(r, signal), settings };
   return [
     vscode.lm.registerTool(
       LM_TOOL.listReleases,
@@ -78,6 +78,20 @@ export function registerLanguageModelTools(store: ReleaseHealthStore, settings: 
     vscode.lm.registerTool(
       LM_TOOL.getRelease,
       languageModelTool({ parse: getReleaseInput, answer: answerGetRelease, progress: (i) => vscode.l10n.t('Reading the release health of {0}', named(i)) }, deps),
+    ),
+    vscode.lm.registerTool(
+      LM_TOOL.compareReleases,
+      languageModelTool(
+        {
+          parse: compareReleasesInput,
+          answer: answerCompareReleases,
+          progress: (i) =>
+            i.base !== undefined
+              ? vscode.l10n.t('Comparing {0} with {1}', named({ release: i.candidate, project: i.project }), quoted(i.base))
+              : vscode.l10n.t('Comparing {0} with its previous release', named({ release: i.candidate, project: i.project })),
+        },
+        deps,
+      ),
     ),
     vscode.lm.registerTool(
       LM_TOOL.checkGate,

@@ -2,6 +2,9 @@
 // as compact text plus a JSON document. The defaults come from the extension's settings (the
 // tracked release, the thresholds), so the agent sees what the user sees.
 import { quoted, releaseLine } from '../../agents/agentText';
+import { comparisonText, previousReleaseOf } from '../../agents/comparisonAnswer';
+import { buildComparisonReport, ComparisonError, type ComparisonReport } from '../../health/comparisonReport';
+import type { EqualAgeRequest } from '../../health/equalAge';
 import { checkReleaseGate, gateRequestOf, gateText, type GateResult } from '../../agents/releaseGate';
 import { findOneRelease, releasesOfProject } from '../../agents/releaseLookup';
 import { listReleases, releaseListText, type ReleaseList } from '../../agents/releaseList';
@@ -11,11 +14,13 @@ import { environmentsText, periodWords } from '../../present/periods';
 import type { ReleaseHealthSettings } from '../settings';
 import { chooseTrackedRelease } from '../statusBar/trackedRelease';
 import type { ScopeOverrides } from '../store/releaseHealthStore';
-import type { StoreSnapshot } from '../store/storeTypes';
-import { overridesOf, type CheckGateInput, type GetReleaseInput, type ListReleasesInput } from './toolInputs';
+import type { EqualAgeResult, StoreSnapshot } from '../store/storeTypes';
+import { overridesOf, type CheckGateInput, type CompareReleasesInput, type GetReleaseInput, type ListReleasesInput } from './toolInputs';
 
 export interface AgentToolDeps {
   snapshotFor(overrides: ScopeOverrides, signal?: AbortSignal): Promise<StoreSnapshot>;
+  /** The overview with releases measured over their first hours (the store's, for the comparison view too). */
+  loadEqualAge(request: EqualAgeRequest, signal?: AbortSignal): Promise<EqualAgeResult>;
   settings(): ReleaseHealthSettings;
 }
 
@@ -86,4 +91,30 @@ export async function answerCheckGate(deps: AgentToolDeps, input: CheckGateInput
   const release = releaseOf(snapshot, settings, input);
   const gate = checkReleaseGate(release, gateRequestOf(input, settings.thresholds));
   return { text: `${scopeLine(scope)}\n${gateText(gate)}`, document: { scope, ...gate } };
+}
+
+export async function answerCompareReleases(deps: AgentToolDeps, input: CompareReleasesInput, signal?: AbortSignal): Promise<ToolAnswer<{ scope: AnswerScope } & ComparisonReport>> {
+  const snapshot = await deps.snapshotFor(overridesOf(input), signal);
+  const settings = deps.settings();
+  const candidate = releaseOf(snapshot, settings, { release: input.candidate, project: input.project });
+  const base = input.base ?? previousReleaseOf(candidate);
+  if (base === candidate.release) throw new AgentToolError(`The base and the candidate are the same release ${quoted(base)}: name two releases.`);
+  const minimumSessions = input.minSessions ?? settings.thresholds.minimumSessions;
+  let overview = snapshot.overview;
+  if (input.age !== undefined) {
+    // Equal-age windows come from the shown source and environments: they start at each release's first session.
+    if (input.environments !== undefined && [...input.environments].sort().join('\n') !== [...settings.environments].sort().join('\n')) {
+      throw new AgentToolError('An equal-age comparison uses the environments the user has selected: leave out "environments" or "age".');
+    }
+    overview = (await deps.loadEqualAge({ project: candidate.project, releases: [base, candidate.release], ageHours: input.age }, signal)).overview;
+  }
+  let report: ComparisonReport;
+  try {
+    report = buildComparisonReport(overview, { base, candidate: candidate.release, project: candidate.project, age: input.age ?? null, minimumSessions });
+  } catch (err) {
+    if (err instanceof ComparisonError) throw new AgentToolError(err.message.replace(/--project\b/g, 'the project argument'));
+    throw err;
+  }
+  const scope = scopeOf(snapshot);
+  return { text: `${scopeLine(scope)}\n${comparisonText(report, minimumSessions)}`, document: { scope, ...report } };
 }

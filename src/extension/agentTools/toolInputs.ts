@@ -1,6 +1,7 @@
 // The tools' inputs, checked: a model may send anything, and VS Code does not validate input
 // that arrives through `vscode.lm.invokeTool`. A wrong value is an error that names the field.
 import { AgentToolError } from '../../agents/agentToolError';
+import { MAX_AGE_HOURS } from '../../health/equalAge';
 import { STATS_PERIODS, type HealthStat, type StatsPeriod } from '../../health/types';
 import type { ScopeOverrides } from '../store/releaseHealthStore';
 
@@ -25,6 +26,14 @@ export interface CheckGateInput extends ScopeInput {
   project?: string;
   crashFreeSessions?: number;
   crashFreeUsers?: number;
+  minSessions?: number;
+}
+
+export interface CompareReleasesInput extends ScopeInput {
+  candidate?: string;
+  base?: string;
+  project?: string;
+  age?: number;
   minSessions?: number;
 }
 
@@ -92,6 +101,21 @@ export function checkGateInput(input: unknown): CheckGateInput {
     release: text(o, 'release'),
     crashFreeSessions: number(o, 'crashFreeSessions', 0, 100),
     crashFreeUsers: number(o, 'crashFreeUsers', 0, 100),
+    minSessions: number(o, 'minSessions', 0, Infinity, true),
+  };
+}
+
+export function compareReleasesInput(input: unknown): CompareReleasesInput {
+  const o = objectOf(input);
+  const { healthStatsPeriod: _h, stat: _s, ...scope } = scopeOf(o);
+  void _h;
+  void _s;
+  return {
+    ...scope,
+    project: text(o, 'project'),
+    candidate: text(o, 'candidate'),
+    base: text(o, 'base'),
+    age: number(o, 'age', 1, MAX_AGE_HOURS, true),
     minSessions: number(o, 'minSessions', 0, Infinity, true),
   };
 }

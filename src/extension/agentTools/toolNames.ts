@@ -3,6 +3,7 @@
 export const LM_TOOL = {
   listReleases: 'releaseHealth_listReleases',
   getRelease: 'releaseHealth_getRelease',
+  compareReleases: 'releaseHealth_compareReleases',
   checkGate: 'releaseHealth_checkGate',
 } as const;
 

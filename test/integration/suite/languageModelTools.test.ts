@@ -2,10 +2,11 @@
 // agent would, on the demo data; the figures equal the store's.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { compareReleases } from '../../../src/health/compareReleases';
 import type { ReleaseHealth } from '../../../src/health/types';
 import { extensionApi, resetSettings, setSetting, waitForData, waitUntil, type ReleaseHealthTestApi } from './helpers';
 
-const TOOLS = ['releaseHealth_listReleases', 'releaseHealth_getRelease', 'releaseHealth_checkGate'];
+const TOOLS = ['releaseHealth_listReleases', 'releaseHealth_getRelease', 'releaseHealth_compareReleases', 'releaseHealth_checkGate'];
 
 interface Answer {
   text: string;
@@ -97,6 +98,29 @@ describe('language-model tools (vscode.lm.invokeTool)', function () {
     assert.deepStrictEqual(week.release, api.store.findRelease({ source: 'demo', project: r.project, release: r.release }));
     await setSetting('summaryPeriod', undefined);
     await waitUntil('the store to show 24h', () => api.store.state.status === 'ready' && api.store.snapshot!.overview.summaryPeriod === '24h');
+  });
+
+  it('compare releases: the tracked release against its previous one, figures from the store; equal age through the store', async () => {
+    const tracked = await waitUntil('the status bar to track a release', () => /^\$\(pulse\) (.+): \d+ errored$/.exec(api.statusBarItem.text)?.[1]);
+    const { json, text } = await invoke('releaseHealth_compareReleases', {});
+    assert.strictEqual(json.candidate, tracked);
+    const candidate = api.store.findRelease({ source: 'demo', project: json.project as string, release: tracked })!;
+    assert.ok(candidate.previousRelease, 'the tracked demo release has a previous release');
+    assert.strictEqual(json.base, candidate.previousRelease);
+    const base = api.store.findRelease({ source: 'demo', project: candidate.project, release: candidate.previousRelease })!;
+    assert.deepStrictEqual(json.candidateHealth, candidate);
+    assert.deepStrictEqual(json.baseHealth, base);
+    const expected = compareReleases(base, candidate, { minimumSessions: 30 });
+    assert.deepStrictEqual(json.crashFreeSessions, expected.crashFreeSessions);
+    assert.deepStrictEqual(json.crashFreeUsers, expected.crashFreeUsers);
+    assert.ok(text.includes(`${JSON.stringify(tracked)} (candidate) compared with ${JSON.stringify(base.release)} (base)`), text);
+
+    const aged = (await invoke('releaseHealth_compareReleases', { candidate: tracked, project: candidate.project, age: 24 })).json;
+    assert.strictEqual(aged.age, 24);
+    const windows = await api.store.loadEqualAge({ project: candidate.project, releases: [base.release, tracked], ageHours: 24 });
+    const inWindow = (v: string) => windows.overview.releases.find((r) => r.project === candidate.project && r.release === v);
+    assert.deepStrictEqual(aged.candidateHealth, inWindow(tracked));
+    assert.deepStrictEqual(aged.baseHealth, inWindow(base.release));
   });
 
   it('check gate: the outcome follows the store figures and the threshold settings', async () => {

@@ -3,8 +3,10 @@
 import { strict as assert } from 'assert';
 import { AgentToolError } from '../../../../src/agents/agentToolError';
 import { agentErrorOf, NOT_CONFIGURED } from '../../../../src/extension/agentTools/agentErrors';
-import { answerCheckGate, answerGetRelease, answerListReleases, type AgentToolDeps } from '../../../../src/extension/agentTools/toolAnswers';
-import { checkGateInput, getReleaseInput, listReleasesInput } from '../../../../src/extension/agentTools/toolInputs';
+import { answerCheckGate, answerCompareReleases, answerGetRelease, answerListReleases, type AgentToolDeps } from '../../../../src/extension/agentTools/toolAnswers';
+import { compareReleases } from '../../../../src/health/compareReleases';
+import type { EqualAgeRequest } from '../../../../src/health/equalAge';
+import { checkGateInput, compareReleasesInput, getReleaseInput, listReleasesInput } from '../../../../src/extension/agentTools/toolInputs';
 import { sentryFetchOf } from '../../../../src/extension/agentTools/toolMessages';
 import { readSettings, type ReleaseHealthSettings } from '../../../../src/extension/settings';
 import { sourceSelector } from '../../../../src/extension/sources/selectSource';
@@ -23,7 +25,7 @@ class PeriodSource implements HealthSource {
     if (this.failWith) throw this.failWith;
     const n = request.settings.summaryPeriod === '7d' ? 7000 : 1000;
     const releases = [
-      release({ project: 'app', release: 'app@2.0', firstSeen: '2026-11-25T00:00:00.000Z', totalSessions: n, crashFreeSessions: 99.1, previousRelease: 'app@1.0' }),
+      release({ project: 'app', release: 'app@2.0', firstSeen: '2026-11-25T00:00:00.000Z', totalSessions: n, sessionsCrashed: 9, crashFreeSessions: 99.1, previousRelease: 'app@1.0' }),
       release({ project: 'app', release: 'app@1.0', firstSeen: '2026-11-01T00:00:00.000Z', totalSessions: n }),
       release({ project: 'web', release: 'web@1.0', totalSessions: 12 }),
     ];
@@ -40,8 +42,18 @@ function setup(values: Record<string, unknown> = { source: 'demo' }) {
   const sources = { demo: new PeriodSource('demo'), file: new PeriodSource('file'), sentry: new PeriodSource('sentry') };
   const settings = (): ReleaseHealthSettings => readSettings({ get: <T>(k: string) => values[k] as T });
   const store = new ReleaseHealthStore({ readSettings: settings, selectSource: sourceSelector(sources), clock: () => 1_000_000, log: () => undefined });
-  const deps: AgentToolDeps = { snapshotFor: (o, s) => store.snapshotFor(o, s), settings };
-  return { store, sources, deps, values };
+  const ageRequests: EqualAgeRequest[] = [];
+  const deps: AgentToolDeps = {
+    snapshotFor: (o, s) => store.snapshotFor(o, s),
+    // Equal-age figures: the same releases with ten times the sessions, so a test sees they were used.
+    loadEqualAge: async (request) => {
+      ageRequests.push(request);
+      const shown = await store.snapshotFor({});
+      return { source: 'demo', ageWindows: {}, overview: { ...shown.overview, releases: shown.overview.releases.map((r) => ({ ...r, totalSessions: r.totalSessions * 10 })) } };
+    },
+    settings,
+  };
+  return { store, sources, deps, values, ageRequests };
 }
 
 describe('extension/agentTools: answers', () => {
@@ -87,6 +99,36 @@ describe('extension/agentTools: answers', () => {
     assert.equal(thin.document.outcome, 'insufficient-data');
     assert.equal(thin.document.minSessions, 30);
     assert.equal((await answerCheckGate(deps, checkGateInput({ release: 'web@1.0', minSessions: 10 }))).document.outcome, 'pass');
+  });
+
+  it('compare: the tracked release against its previous one from the store, equal age through the store', async () => {
+    const { store, deps, values, ageRequests } = setup({ source: 'demo', 'thresholds.minimumSessions': 30 });
+    await store.reload();
+    const a = await answerCompareReleases(deps, compareReleasesInput({}));
+    const find = (v: string) => store.findRelease({ source: 'demo', project: 'app', release: v })!;
+    assert.equal(a.document.candidate, 'app@2.0');
+    assert.equal(a.document.base, 'app@1.0');
+    assert.deepEqual(a.document.candidateHealth, find('app@2.0'));
+    assert.deepEqual(a.document.baseHealth, find('app@1.0'));
+    const expected = compareReleases(find('app@1.0'), find('app@2.0'), { minimumSessions: 30 });
+    assert.deepEqual([a.document.crashFreeSessions, a.document.crashFreeUsers], [expected.crashFreeSessions, expected.crashFreeUsers]);
+    assert.equal(a.document.age, null);
+    assert.match(a.text, /\n"app@2\.0" \(candidate\) compared with "app@1\.0" \(base\) in project "app":\nCrash-free sessions: 99\.10% against 99\.70%; verdict /);
+
+    const aged = await answerCompareReleases(deps, compareReleasesInput({ candidate: 'app@2.0', age: 24 }));
+    assert.deepEqual(ageRequests, [{ project: 'app', releases: ['app@1.0', 'app@2.0'], ageHours: 24 }]);
+    assert.equal(aged.document.candidateHealth.totalSessions, 10_000);
+    assert.equal(aged.document.age, 24);
+
+    values['thresholds.minimumSessions'] = 5000;
+    assert.equal((await answerCompareReleases(deps, compareReleasesInput({}))).document.crashFreeSessions.verdict, 'insufficient-data');
+    assert.equal((await answerCompareReleases(deps, compareReleasesInput({ minSessions: 10 }))).document.crashFreeSessions.verdict, expected.crashFreeSessions.verdict);
+
+    await assert.rejects(answerCompareReleases(deps, compareReleasesInput({ candidate: 'app@1.0' })), { message: 'Release "app@1.0" has no earlier release with health data in project "app", so there is no default base: name one.' });
+    await assert.rejects(answerCompareReleases(deps, compareReleasesInput({ candidate: 'app@1.0', base: 'app@1.0' })), { message: /same release "app@1\.0"/ });
+    await assert.rejects(answerCompareReleases(deps, compareReleasesInput({ candidate: 'app@2.0', base: 'web@1.0' })), { message: /release 'web@1\.0' is not in project 'app'/ });
+    await assert.rejects(answerCompareReleases(deps, compareReleasesInput({ age: 24, environments: ['staging'] })), { message: /equal-age comparison uses the environments the user has selected/ });
+    assert.throws(() => compareReleasesInput({ age: 0 }), { message: '"age" must be an integer from 1 to 2160.' });
   });
 
   it('errors an agent can act on: not configured, signed out, unknown release, bad input', async () => {
