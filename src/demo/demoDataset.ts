@@ -7,6 +7,21 @@ import { seededRandom, uuidFrom } from './random';
 
 export const DEMO_SEED = 20261126;
 
+/**
+ * Sessions in the demo dataset, the same in the extension's "Explore with demo data" and the
+ * local server's --demo, so that both show the same figures.
+ */
+export const DEMO_SESSIONS = 30_000;
+
+/**
+ * The time the demo dataset is generated back from: the start of `now`'s hour. The extension and
+ * the local server, started seconds or minutes apart within one hour, then hold the same sessions;
+ * as every window starts on a whole bucket, they show the same figures.
+ */
+export function demoAnchor(now: UnixSeconds): UnixSeconds {
+  return Math.floor(now / 3600) * 3600;
+}
+
 interface DemoRelease {
   version: string;
   /** Days before `now` when the rollout started. */

@@ -11,6 +11,7 @@ export const COMMAND = {
   selectProjects: 'releaseHealth.selectProjects',
   selectEnvironment: 'releaseHealth.selectEnvironment',
   selectPeriod: 'releaseHealth.selectPeriod',
+  selectChartPeriod: 'releaseHealth.selectChartPeriod',
   trackRelease: 'releaseHealth.trackRelease',
   showLog: 'releaseHealth.showLog',
   openInSentry: 'releaseHealth.openInSentry',

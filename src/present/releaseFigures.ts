@@ -85,10 +85,15 @@ export function releaseFigures(r: ReleaseHealth): Figure[] {
   return figures;
 }
 
-/** The short line of a release (tree description, quick pick): `99.73% crash-free · 12 errored`. */
+/**
+ * The short line of a release (tree description, quick pick): `99.73% crash-free`, the figure its
+ * status is judged on. It fits the default side bar width beside a release name; the other
+ * figures are the tree node's children and the pick's detail.
+ */
 export function releaseDescription(r: ReleaseHealth): string {
   if (!r.hasHealthData) return NO_HEALTH_DATA_WORDS;
-  return `${formatPercent(r.crashFreeSessions)} crash-free · ${formatCount(r.sessionsErrored)} errored`;
+  if (r.crashFreeSessions === null) return 'no sessions';
+  return `${formatPercent(r.crashFreeSessions)} crash-free`;
 }
 
 /** The quick pick's description: the short line and the health status word. */

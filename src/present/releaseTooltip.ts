@@ -3,7 +3,7 @@ import type { ReleaseHealth, StatsPeriod, Thresholds } from '../health/types';
 import { healthStatusText } from './healthStatus';
 import { escapeMarkdown } from './markdown';
 import { formatCount } from './numbers';
-import { periodWords } from './periods';
+import { environmentsText, periodWords } from './periods';
 import { CRASH_FREE_SESSIONS, CRASH_FREE_USERS, rateWithInterval, releaseFigures } from './releaseFigures';
 import { statusSummaryRows } from './statusRows';
 import { formatTimeWithAge } from './time';
@@ -14,10 +14,13 @@ export interface TooltipScope {
   scopeLabel: string;
   summaryPeriod: StatsPeriod;
   thresholds: Thresholds;
+  /** Empty: every environment. */
+  environments?: readonly string[];
 }
 
+/** The status, then what the figures cover: "Warning (…) · last 24 hours · production". */
 function statusLine(r: ReleaseHealth, s: TooltipScope): string {
-  return `${escapeMarkdown(healthStatusText(r.healthStatus, s.thresholds))} · ${escapeMarkdown(periodWords(s.summaryPeriod))}`;
+  return `${escapeMarkdown(healthStatusText(r.healthStatus, s.thresholds))} · ${escapeMarkdown(periodWords(s.summaryPeriod))} · ${escapeMarkdown(environmentsText(s.environments ?? []))}`;
 }
 
 function header(r: ReleaseHealth, s: TooltipScope): string[] {

@@ -13,7 +13,7 @@ export const USAGE = `Usage: release-health-server [options]
   --org-token TOKEN   an organization token (scope org:ci only, as Sentry's sntrys_ tokens; repeatable)
   --shuffle-ties      order /sessions/ groups with equal values differently on every request
   --import FILE       import raw-session NDJSON (lines may carry "project": slug)
-  --demo              seed the deterministic demo dataset (100,000 sessions)
+  --demo              seed the deterministic demo dataset (30,000 sessions, as the extension's demo)
   --latency-ms N      delay added to every API request
   --rate-limit N      API requests per second per caller and endpoint (over it: 429)
   --max-auto-projects N  projects envelopes may create by naming an undeclared id (default 100)

@@ -2,6 +2,7 @@
 // it in-process, and their defaults.
 import { randomBytes } from 'crypto';
 import { ORG_TOKEN_SCOPES, type TokenGrant } from './http/auth';
+import { DEMO_SESSIONS } from '../demo/demoDataset';
 import { DEFAULT_DECODE_BUDGET } from './http/requestBody';
 import { DEFAULT_MAX_AUTO_PROJECTS } from './ingest/autoProjects';
 
@@ -39,7 +40,7 @@ export interface ServerOptions {
    * may (it keeps no order among ties): paging clients must not depend on that order. Default off.
    */
   shuffleTies?: boolean;
-  /** Seed the deterministic demo dataset (in memory). `true` = 100,000 sessions. */
+  /** Seed the deterministic demo dataset (in memory). `true` = DEMO_SESSIONS (30,000) sessions, as in the extension. */
   demo?: boolean | { sessions?: number };
   /** Raw-session NDJSON to import (once per data dir: re-importing the same file is a no-op). */
   importFile?: string;
@@ -92,7 +93,8 @@ export interface ResolvedOptions {
 }
 
 export const DEFAULT_PORT = 9000;
-export const DEFAULT_DEMO_SESSIONS = 100_000;
+/** The extension's demo data has as many: the same figures on both sides. */
+export const DEFAULT_DEMO_SESSIONS = DEMO_SESSIONS;
 
 export function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex');

@@ -20,9 +20,15 @@ export function renderDetails(r: ReleaseHealth): VElement {
       h('dt', {}, 'First seen'),
       h('dd', {}, figure('firstSeen', r.firstSeen, formatTime(r.firstSeen))),
       h('dt', {}, 'Unhandled session rate'),
-      h('dd', {}, figure('unhandledSessionRate', r.unhandledSessionRate, formatPercent(r.unhandledSessionRate))),
+      h(
+        'dd',
+        {},
+        figure('unhandledSessionRate', r.unhandledSessionRate, formatPercent(r.unhandledSessionRate)),
+        // Beside "Unhandled 0" in the status table, the rate would look wrong without this.
+        h('span', { class: 'muted' }, ' (unhandled and crashed sessions: a crash is an unhandled error, as Sentry counts it)'),
+      ),
       h('dt', {}, 'Unhandled user rate'),
-      h('dd', {}, figure('unhandledUserRate', r.unhandledUserRate, formatPercent(r.unhandledUserRate))),
+      h('dd', {}, figure('unhandledUserRate', r.unhandledUserRate, formatPercent(r.unhandledUserRate)), h('span', { class: 'muted' }, ' (users with an unhandled or crashed session)')),
       h('dt', {}, 'Session duration p50 / p90'),
       h(
         'dd',

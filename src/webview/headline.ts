@@ -10,10 +10,19 @@ function card(label: string, value: VElement, ...detail: VNode[]): VElement {
   return h('div', { class: 'card' }, h('div', { class: 'card-label' }, label), h('div', { class: 'card-value' }, value), detail.length > 0 ? h('div', { class: 'card-detail' }, ...detail) : null);
 }
 
-export function renderHeadline(r: ReleaseHealth): VElement {
+/** The cards; the header's scope line is right above them, and their name says it too. */
+export function renderHeadline(r: ReleaseHealth, scope: string | null = null): VElement {
   return h(
     'section',
-    { class: 'headline', 'aria-label': 'Headline figures' },
+    { class: 'headline-section', 'aria-label': scope ? `Headline figures, ${scope}` : 'Headline figures', 'data-scope-of-cards': scope ?? '' },
+    cards(r),
+  );
+}
+
+function cards(r: ReleaseHealth): VElement {
+  return h(
+    'div',
+    { class: 'headline' },
     card(
       CRASH_FREE_SESSIONS,
       figure('crashFreeSessions', r.crashFreeSessions, formatPercent(r.crashFreeSessions), { class: `rate status-${r.healthStatus}` }),

@@ -12,12 +12,14 @@
 import type { ReleaseHealth } from '../health/types';
 import { actionButton, externalLink } from './actions';
 import { timeSeriesOf, seriesLabel, seriesSummary } from './chartData';
+import { renderSeriesTable } from './seriesTable';
 import { renderComparison } from './comparison';
 import { HEALTH_STATUS_LABEL, NO_HEALTH_DATA } from '../present/healthStatus';
-import { formatTime } from '../present/time';
 import { renderAnomalies, renderDetails } from './details';
 import { renderHeadline } from './headline';
 import type { PanelModel } from './protocol';
+import { periodWords } from '../present/periods';
+import { scopeSummary, staleText } from '../present/scopeText';
 import { renderScope } from './scope';
 import { renderStatusSummary } from './statusBar';
 import { h, type VElement, type VNode } from './vnode';
@@ -39,6 +41,8 @@ function header(model: PanelModel): VElement {
     { class: 'panel-header' },
     h('div', { class: 'title-row' }, h('h1', { class: 'release-title', 'data-release': model.key.release }, model.key.release), badge),
     h('p', { class: 'subtitle' }, subtitle),
+    // The period and environments of every figure below, where the eye starts.
+    model.scope ? h('p', { class: 'scope-line', 'data-scope': 'header' }, scopeSummary(model.scope)) : null,
     h(
       'div',
       { class: 'toolbar' },
@@ -52,7 +56,8 @@ function header(model: PanelModel): VElement {
 
 function errorBanner(model: PanelModel): VElement | null {
   if (model.error === null) return null;
-  const stale = model.health && model.scope?.updatedAt ? ` Showing the figures of ${formatTime(model.scope.updatedAt)}.` : '';
+  // The tree's scope row and the status bar say the same words.
+  const stale = model.health && model.scope?.updatedAt ? ` ${staleText({ since: model.scope.updatedAt })}.` : '';
   return h(
     'div',
     { class: 'banner error', role: 'alert' },
@@ -78,12 +83,14 @@ function chartSection(r: ReleaseHealth, model: PanelModel): VElement | null {
   if (!model.scope) return null;
   const s = timeSeriesOf(r, model.scope.healthPeriod, model.scope.stat);
   if (!s) return null;
+  const title = `${seriesLabel(s)}, ${periodWords(s.period)}`;
   return h(
     'section',
-    { class: 'series' },
-    h('h2', {}, seriesLabel(s)),
-    h('div', { class: 'chart', 'data-chart': 'series', role: 'img', 'aria-label': seriesSummary(s) }),
+    { class: 'series', 'aria-labelledby': 'series-title' },
+    h('h2', { id: 'series-title' }, title),
+    h('div', { class: 'chart', 'data-chart': 'series', role: 'img', 'aria-label': `Chart: ${seriesSummary(s)}` }),
     h('p', { class: 'muted chart-caption' }, seriesSummary(s)),
+    renderSeriesTable(s),
   );
 }
 
@@ -94,7 +101,7 @@ function figures(r: ReleaseHealth, model: PanelModel): VNode[] {
     ];
   }
   return [
-    renderHeadline(r),
+    renderHeadline(r, model.scope ? scopeSummary(model.scope) : null),
     renderAnomalies(r),
     renderStatusSummary(r),
     chartSection(r, model),

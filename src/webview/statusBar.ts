@@ -29,10 +29,11 @@ export function renderStackedBar(r: ReleaseHealth, of: 'sessions' | 'users'): VE
   );
 }
 
-function valueCell(r: ReleaseHealth, name: FigureName, total: number): VElement[] {
+/** `data-label` names the column when a narrow panel stacks the table's cells (webview.css). */
+function valueCell(r: ReleaseHealth, name: FigureName, total: number, of: 'Sessions' | 'Users'): VElement[] {
   const n = count(r, name);
   const tag = TAGGED_IN_HEADLINE.has(name) ? figureCopy : figure;
-  return [h('td', { class: 'num' }, tag(name, n, formatCount(n))), h('td', { class: 'num share' }, formatShare(n, total))];
+  return [h('td', { class: 'num', 'data-label': of }, tag(name, n, formatCount(n))), h('td', { class: 'num share', 'data-label': 'Share' }, formatShare(n, total))];
 }
 
 export function renderStatusSummary(r: ReleaseHealth): VElement {
@@ -49,7 +50,7 @@ export function renderStatusSummary(r: ReleaseHealth): VElement {
         'tbody',
         {},
         STATUS_ROWS.map((row) =>
-          h('tr', { 'data-status': row.status }, h('th', { scope: 'row' }, h('span', { class: `swatch status-${row.status}`, 'aria-hidden': 'true' }), row.label), valueCell(r, row.sessions, r.totalSessions), valueCell(r, row.users, r.totalUsers)),
+          h('tr', { 'data-status': row.status }, h('th', { scope: 'row' }, h('span', { class: `swatch status-${row.status}`, 'aria-hidden': 'true' }), row.label), valueCell(r, row.sessions, r.totalSessions, 'Sessions'), valueCell(r, row.users, r.totalUsers, 'Users')),
         ),
       ),
       h(
@@ -59,10 +60,10 @@ export function renderStatusSummary(r: ReleaseHealth): VElement {
           'tr',
           {},
           h('th', { scope: 'row' }, 'Total'),
-          h('td', { class: 'num' }, figureCopy('totalSessions', r.totalSessions, formatCount(r.totalSessions))),
-          h('td', { class: 'num share' }),
-          h('td', { class: 'num' }, figureCopy('totalUsers', r.totalUsers, formatCount(r.totalUsers))),
-          h('td', { class: 'num share' }),
+          h('td', { class: 'num', 'data-label': 'Sessions' }, figureCopy('totalSessions', r.totalSessions, formatCount(r.totalSessions))),
+          h('td', { class: 'num share empty-cell' }),
+          h('td', { class: 'num', 'data-label': 'Users' }, figureCopy('totalUsers', r.totalUsers, formatCount(r.totalUsers))),
+          h('td', { class: 'num share empty-cell' }),
         ),
       ),
     ),

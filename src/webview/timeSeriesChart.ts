@@ -37,7 +37,8 @@ export class TimeSeriesChart {
   }
 
   private width(): number {
-    return Math.max(200, Math.floor(this.container.clientWidth));
+    // Down to the narrowest panel (about 210 px): never wider than its container.
+    return Math.max(120, Math.floor(this.container.clientWidth));
   }
 
   private draw(t: ChartTheme): void {

@@ -111,7 +111,7 @@ async function commandRow(page: Page, title: string) {
 /** The status bar's Release Health item: its text and whether its background stands out from the bar's. */
 async function statusBarItem(page: Page): Promise<{ text: string; highlighted: boolean }> {
   const handle = await page.waitForFunction(() => {
-    const item = Array.from(document.querySelectorAll('.statusbar .statusbar-item')).find((e) => /[^\s:]+: [\d,]+ errored/.test(e.textContent ?? ''));
+    const item = Array.from(document.querySelectorAll('.statusbar .statusbar-item')).find((e) => /[^\s:]+: \d+\.\d\d% crash-free/.test(e.textContent ?? ''));
     if (!item) return false;
     const bar = getComputedStyle(document.querySelector('.statusbar')!).backgroundColor;
     const own = getComputedStyle(item).backgroundColor;
@@ -204,16 +204,16 @@ describe('e2e: the packaged extension in code-server', function () {
     assert.ok(!fs.existsSync(path.join(installed, 'src')), 'no sources in the installed extension');
   });
 
-  it('the status bar shows the tracked release with the CLI\'s errored count, coloured by its health', async () => {
+  it('the status bar shows the tracked release with the CLI\'s crash-free rate; only a critical one stands out', async () => {
     const item = await statusBarItem(page);
-    const m = /(\S+): ([\d,]+) errored/.exec(item.text);
+    const m = /(\S+): (\d+\.\d\d)% crash-free/.exec(item.text);
     assert.ok(m, `status bar item: ${item.text}`);
-    const [, release, count] = m;
+    const [, release, rate] = m;
     const r = cli.releases.find((x) => x.release === release);
     assert.ok(r, `the status bar's release ${release} is in the data`);
-    assert.strictEqual(Number(count.replace(/,/g, '')), r.sessionsErrored, `errored sessions of ${release}`);
-    // Default thresholds (target 99.5, critical 98): warning and critical releases get a background.
-    assert.strictEqual(item.highlighted, r.healthStatus === 'critical' || r.healthStatus === 'warning', `${release} is ${r.healthStatus}; item highlighted: ${item.highlighted}`);
+    assert.strictEqual(rate, r.crashFreeSessions!.toFixed(2), `crash-free sessions of ${release}`);
+    // Default thresholds (target 99.5, critical 98): a critical release gets the warning background.
+    assert.strictEqual(item.highlighted, r.healthStatus === 'critical', `${release} is ${r.healthStatus}; item highlighted: ${item.highlighted}`);
   });
 
   it('the Release Health view in the activity bar lists projects and releases', async () => {
@@ -230,7 +230,31 @@ describe('e2e: the packaged extension in code-server', function () {
     const text = await rows.allInnerTexts();
     const cf = cliRelease('shop', '2.3.0').crashFreeSessions!;
     assert.ok(text.some((t) => t.includes('2.3.0') && t.includes(`${cf.toFixed(2)}%`)), `the 2.3.0 row shows ${cf.toFixed(2)}%: ${text.join(' | ')}`);
+    // The first row says what every figure covers (the view's own description is hidden here).
+    const scopeRow = rows.first();
+    assert.match(await scopeRow.innerText(), /Last 24 hours · All environments/);
+    assert.strictEqual(await scopeRow.getAttribute('aria-label'), 'Scope: Last 24 hours · All environments, sessions.ndjson');
     await page.screenshot({ path: path.join(RESULTS, 'tree-light.png') });
+  });
+
+  it('accessibility: release rows announce their status in words, figure rows their label with the value', async () => {
+    const rows = page.locator('.pane-body .monaco-list-row');
+    const release = rows.filter({ hasText: /^\s*2\.3\.0/ }).first();
+    const r = cliRelease('shop', '2.3.0');
+    const label = (await release.getAttribute('aria-label')) ?? '';
+    assert.ok(label.startsWith(`2.3.0, ${r.crashFreeSessions!.toFixed(2)}% crash-free`), `release row label: ${label}`);
+    assert.doesNotMatch(label, /insufficient-data/);
+    // Expand it with the keyboard (a click opens its panel) and read its figure rows.
+    await release.locator('.monaco-tl-twistie').click();
+    const sessionsRow = rows.filter({ hasText: /^\s*Sessions/ }).first();
+    await sessionsRow.waitFor({ timeout: 15_000 });
+    assert.strictEqual(await sessionsRow.getAttribute('aria-label'), `Sessions: ${r.totalSessions.toLocaleString('en-US')}`);
+    // At the default side bar width a release row's description is whole (not cut with an ellipsis).
+    const cut = await release.locator('.monaco-icon-label-container').evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    assert.strictEqual(cut, false, `the 2.3.0 row is cut: ${await release.innerText()}`);
+    const crashFree = rows.filter({ hasText: /^\s*Crash-free sessions/ }).first();
+    assert.match((await crashFree.getAttribute('aria-label')) ?? '', new RegExp(`^Crash-free sessions: ${r.crashFreeSessions!.toFixed(2).replace('.', '\\.')}%`));
+    await release.locator('.monaco-tl-twistie').click();
   });
 
   it('"Show Release Health" from the palette, a release picked: the panel shows the CLI\'s figures', async () => {
@@ -269,7 +293,73 @@ describe('e2e: the packaged extension in code-server', function () {
     }
     assert.strictEqual(figures.crashFreeSessions.text, `${expected.crashFreeSessions!.toFixed(2)}%`);
     assert.strictEqual(figures.totalSessions.text.replace(/,/g, ''), String(expected.totalSessions));
+    // The scope where the eye starts, and above the cards.
+    assert.strictEqual((await frame.locator('[data-scope="header"]').innerText()).trim(), 'Last 24 hours · All environments');
+    assert.strictEqual(await frame.locator('.headline-section').getAttribute('aria-label'), 'Headline figures, Last 24 hours · All environments');
+    // The chart: an accessible name, and its values as a table (the text alternative), equal to the CLI's series.
+    const chart = frame.locator('[data-chart="series"]');
+    assert.strictEqual(await chart.getAttribute('role'), 'img');
+    assert.match((await chart.getAttribute('aria-label')) ?? '', /^Chart: Sessions per hour, last 24 hours: /);
+    const cells = await frame.locator('[data-chart-table="series"] td').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+    assert.deepStrictEqual(cells, expected.stats['24h'].map((p) => p[1]), 'the table holds the chart\'s values');
     await page.screenshot({ path: path.join(RESULTS, 'panel-light.png') });
+    await page.screenshot({ path: path.join(RESULTS, 'scope-light.png') });
+  });
+
+  /** Resizes the browser until the panel's page is `width` CSS pixels wide; returns the width reached. */
+  async function panelWidth(frame: Frame, width: number): Promise<number> {
+    let viewport = page.viewportSize()!;
+    for (let i = 0; i < 4; i++) {
+      const now = await frame.evaluate(() => document.documentElement.clientWidth);
+      if (Math.abs(now - width) <= 4) return now;
+      viewport = { width: Math.max(200, viewport.width + (width - now)), height: viewport.height };
+      await page.setViewportSize(viewport);
+      await page.waitForTimeout(600);
+    }
+    return frame.evaluate(() => document.documentElement.clientWidth);
+  }
+
+  /** What does not fit: elements wider than the page, or figures squeezed to nothing. */
+  async function clipped(frame: Frame): Promise<string[]> {
+    return frame.evaluate(() => {
+      const page = document.documentElement.clientWidth;
+      const out: string[] = [];
+      if (document.documentElement.scrollWidth > page + 1) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${page}`);
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-figure], [data-copy-of], .summary-table td, .summary-table th, .card, h1, .scope-line, .chart'))) {
+        // The column headings a narrow panel hides on purpose (each value carries its label then).
+        const head = el.closest('thead');
+        if (head && getComputedStyle(head).display === 'none') continue;
+        const box = el.getBoundingClientRect();
+        const name = el.getAttribute('data-figure') ?? el.getAttribute('data-copy-of') ?? el.className ?? el.tagName;
+        if (box.right > page + 1) out.push(`${name} ends at ${Math.round(box.right)} > ${page}`);
+        if ((el.textContent ?? '').trim() !== '' && (box.width < 1 || box.height < 1)) out.push(`${name} has no room`);
+      }
+      return out;
+    });
+  }
+
+  it('a narrow panel (400 px, then 210 px) shows every value, nothing clipped', async () => {
+    const frame = await frameWith(page, '[data-figure="crashFreeSessions"]');
+    const wide = page.viewportSize()!;
+    // The side bar closed (as on a small screen), so the panel can get narrow.
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+    try {
+      for (const target of [400, 210]) {
+        const reached = await panelWidth(frame, target);
+        assert.ok(Math.abs(reached - target) <= 8, `panel width ${reached}, wanted ${target}`);
+        await frame.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: path.join(RESULTS, `panel-${target}.png`) });
+        // The status table, where values vanished before.
+        await frame.locator('.summary-table').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(RESULTS, `panel-${target}-status.png`) });
+        assert.deepStrictEqual(await clipped(frame), [], `at ${reached} px`);
+      }
+    } finally {
+      await page.setViewportSize(wide);
+      await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+      // Back to the top, as the next screenshots (the README's) expect.
+      await frame.evaluate(() => window.scrollTo(0, 0));
+    }
   });
 
   it('the panel follows the theme: dark after switching workbench.colorTheme', async () => {

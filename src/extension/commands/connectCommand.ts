@@ -4,15 +4,16 @@
 import * as vscode from 'vscode';
 import { organizationTokenProblem } from '../../api/tokenKinds';
 import { describeApiError } from '../sentry/apiErrorMessages';
-import { projectPickPlaceholder, readableProjects } from '../sentry/projectAccess';
+import { readableProjects } from '../sentry/projectAccess';
 import { apiErrorKind, type SentryProject } from '../sentry/sentryClient';
 import { sentryConnection } from '../sentry/sentryConnection';
-import { hostOf, validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
+import { hostOf, parseBaseUrlInput, validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
 import type { ExtensionServices } from '../services';
 import { normalizeBaseUrl, SETTING } from '../settings';
 import { updateSetting } from '../vscodeSettings';
 import { parseConnectArgument, stepForErrorKind, type ConnectArgument } from './connectArgument';
 import { askInput } from './inputStep';
+import { tokenToOffer, type OfferedToken } from './tokenOffer';
 import { withRequestProgress } from './requestProgress';
 import { COMMAND } from '../../present/ids';
 
@@ -70,7 +71,8 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
   const settings = services.settings();
   let url = settings.sentry.url;
   let organization = settings.sentry.organization;
-  let token = (organization && (await services.tokens.get(url, organization))) || '';
+  // Chosen when the token box opens, for the URL and organization of that moment.
+  let offered: OfferedToken | null = null;
   let step: 'url' | 'organization' | 'token' = 'url';
   let error: string | undefined;
   const cancelled: ConnectResult = { ok: false, message: vscode.l10n.t('Cancelled.') };
@@ -79,11 +81,14 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
     if (step === 'url') {
       const v = await askInput({
         title: title(), step: 1, totalSteps: 4, value: url, error,
-        prompt: vscode.l10n.t('Base URL of your Sentry: https://sentry.io, a regional one (https://de.sentry.io) or a self-hosted one'),
+        prompt: vscode.l10n.t("Base URL of your Sentry: https://sentry.io, a regional one (https://de.sentry.io), a self-hosted one, or your organization's URL"),
         validate: validateBaseUrl,
       });
       if (v === undefined) return cancelled;
-      url = normalizeBaseUrl(v);
+      // An organization's URL pasted from the browser gives the base URL and the organization.
+      const typed = parseBaseUrlInput(v);
+      url = normalizeBaseUrl(typed.baseUrl);
+      if (typed.organization !== null) organization = typed.organization;
       error = undefined;
       step = 'organization';
     }
@@ -98,13 +103,15 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
       error = undefined;
       step = 'token';
     }
+    offered = await tokenToOffer(offered, url, organization, (u, o) => services.tokens.get(u, o));
     const v = await askInput({
-      title: title(), step: 3, totalSteps: 4, value: token, error, password: true,
+      title: title(), step: 3, totalSteps: 4, value: offered.token, error, password: true,
       prompt: vscode.l10n.t("Auth token for {0}: a personal token (User Settings › Personal Tokens) or an internal integration's, with the org:read and project:read scopes. Organization tokens (sntrys_…) cannot read projects or sessions. It is kept in VS Code's secret storage only.", hostOf(url)),
       validate: (t) => (t.trim() === '' ? vscode.l10n.t('Enter the auth token') : organizationTokenProblem(t)),
     });
     if (v === undefined) return cancelled;
-    token = v;
+    const token = v;
+    offered = { token, url };
     error = undefined;
 
     const conn = sentryConnection(services.settings(), { url, organization, token });
@@ -131,20 +138,30 @@ async function connectInteractively(services: ExtensionServices): Promise<Connec
   }
 }
 
+/** Where the pick appears: step 4 of Connect, or the Select Projects command on its own. */
+export interface PickProjectsTitle {
+  title: string;
+  step?: number;
+  totalSteps?: number;
+}
+
 /**
- * Multi-select of the organization's projects (step 4 of 4); nothing picked means every project.
+ * Multi-select of the organization's projects ; nothing picked means every project.
  * Projects the token cannot read (Sentry lists them with hasAccess false) are left out: asking
  * for their data would be a 403 on every refresh.
  */
-export function pickProjects(listed: SentryProject[], current: string[]): Promise<string[] | undefined> {
+export function pickProjects(listed: SentryProject[], current: string[], heading: PickProjectsTitle = { title: title(), step: 4, totalSteps: 4 }): Promise<string[] | undefined> {
   const projects = readableProjects(listed);
   if (projects.length === 0) return Promise.resolve([]);
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
-    pick.title = title();
-    pick.step = 4;
-    pick.totalSteps = 4;
-    pick.placeholder = projectPickPlaceholder(listed.length, projects.length);
+    pick.title = heading.title;
+    pick.step = heading.step;
+    pick.totalSteps = heading.totalSteps;
+    const hidden = listed.length - projects.length;
+    pick.placeholder = hidden > 0
+      ? vscode.l10n.t('Projects to show (pick none for every project); {0} you have no access to not listed', hidden)
+      : vscode.l10n.t('Projects to show (pick none for every project)');
     pick.canSelectMany = true;
     pick.ignoreFocusOut = true;
     pick.items = projects.map((p) => ({ label: p.slug, description: p.name && p.name !== p.slug ? p.name : undefined }));

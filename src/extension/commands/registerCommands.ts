@@ -6,7 +6,7 @@ import { COMMAND } from '../../present/ids';
 import { connect } from './connectCommand';
 import { copyVersion, openInSentry, showReleaseHealth, trackRelease } from './releaseCommands';
 import { registerSafeCommand } from './safeCommand';
-import { selectEnvironment, selectPeriod, selectProjects } from './scopeCommands';
+import { selectChartPeriod, selectEnvironment, selectPeriod, selectProjects } from './scopeCommands';
 import { exploreDemo, refresh, signOut } from './sourceCommands';
 
 export function registerCommands(services: ExtensionServices): void {
@@ -19,6 +19,7 @@ export function registerCommands(services: ExtensionServices): void {
     [COMMAND.selectProjects]: (arg?: unknown) => selectProjects(services, arg),
     [COMMAND.selectEnvironment]: (arg?: unknown) => selectEnvironment(services, arg),
     [COMMAND.selectPeriod]: (arg?: unknown) => selectPeriod(services, arg),
+    [COMMAND.selectChartPeriod]: (arg?: unknown) => selectChartPeriod(services, arg),
     [COMMAND.trackRelease]: (arg?: unknown) => trackRelease(services, arg),
     [COMMAND.showLog]: () => services.output.show(true),
     [COMMAND.openInSentry]: (arg?: unknown) => openInSentry(services, arg),

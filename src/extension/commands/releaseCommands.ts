@@ -51,7 +51,10 @@ export async function trackRelease(services: ExtensionServices, arg?: unknown): 
   if (arg === undefined && services.settings().release !== null) {
     // From the palette with a pinned release: offer to go back to automatic first.
     const automatic = vscode.l10n.t('Newest release (automatic)');
-    const choice = await vscode.window.showQuickPick([automatic, vscode.l10n.t('Pick a release…')], { placeHolder: vscode.l10n.t('Tracking {0}', printable(services.settings().release ?? '')) });
+    const choice = await vscode.window.showQuickPick([automatic, vscode.l10n.t('Pick a release…')], {
+      title: vscode.l10n.t('Release Health: release in the status bar'),
+      placeHolder: vscode.l10n.t('Tracking {0}', printable(services.settings().release ?? '')),
+    });
     if (choice === undefined) return;
     if (choice === automatic) return trackRelease(services, null);
   }

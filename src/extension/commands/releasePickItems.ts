@@ -23,7 +23,7 @@ export function releasePickItems(snapshot: StoreSnapshot, configuredProjects: re
         label: escapeIcons(r.release),
         description: releasePickDescription(r),
         detail:
-          `${escapeIcons(r.project)} · ${countOf(r.totalSessions, 'session')} · ${countOf(r.totalUsers, 'user')} · ` +
+          `${escapeIcons(r.project)} · ${countOf(r.totalSessions, 'session')} · ${countOf(r.sessionsErrored, 'errored session', 'errored sessions')} · ${countOf(r.totalUsers, 'user')} · ` +
           `${formatPercent(r.crashFreeUsers)} crash-free users · adoption ${formatPercent(r.adoption)}`,
         key: { source: snapshot.scope.kind, project: r.project, release: r.release },
       })),

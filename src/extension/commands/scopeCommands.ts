@@ -24,20 +24,39 @@ async function apply(services: ExtensionServices, key: Parameters<typeof updateS
   await services.store.whenIdle();
 }
 
-export async function selectPeriod(services: ExtensionServices, arg?: unknown): Promise<void> {
-  let period: string | undefined;
+/** A period from a command argument or a quick pick; undefined when the user cancels. */
+async function askPeriod(arg: unknown, current: string, title: string, placeHolder: string): Promise<string | undefined> {
   if (typeof arg === 'string') {
     if (!(STATS_PERIODS as readonly string[]).includes(arg)) throw new Error(`unknown period '${arg}': use one of ${PICKABLE_PERIODS.join(', ')}`);
-    period = arg;
-  } else {
-    const current = services.settings().summaryPeriod;
-    const picked = await vscode.window.showQuickPick(
-      PICKABLE_PERIODS.map((p) => ({ label: p, description: p === current ? vscode.l10n.t('{0} · current', periodWords(p)) : periodWords(p) })),
-      { title: vscode.l10n.t('Release Health: summary period'), placeHolder: vscode.l10n.t('Period the figures cover') },
-    );
-    period = picked?.label;
+    return arg;
   }
-  if (period !== undefined) await apply(services, SETTING.summaryPeriod, period);
+  const picked = await vscode.window.showQuickPick(
+    PICKABLE_PERIODS.map((p) => ({ label: p, description: p === current ? vscode.l10n.t('{0} · current', periodWords(p)) : periodWords(p) })),
+    { title, placeHolder },
+  );
+  return picked?.label;
+}
+
+/** Select Period: the period of the figures and of the chart alike (what a person expects of "the period"). */
+export async function selectPeriod(services: ExtensionServices, arg?: unknown): Promise<void> {
+  const period = await askPeriod(arg, services.settings().summaryPeriod, vscode.l10n.t('Release Health: period'), vscode.l10n.t('Period the figures and the chart cover'));
+  if (period === undefined) return;
+  await services.settingsBatch(async () => {
+    await updateSetting(SETTING.summaryPeriod, period);
+    await updateSetting(SETTING.healthStatsPeriod, period);
+  });
+  await services.store.whenIdle();
+}
+
+/** Select Chart Period: the time series alone (e.g. 24h figures beside a 7d chart). */
+export async function selectChartPeriod(services: ExtensionServices, arg?: unknown): Promise<void> {
+  const period = await askPeriod(
+    arg,
+    services.settings().healthStatsPeriod,
+    vscode.l10n.t('Release Health: chart period'),
+    vscode.l10n.t('Period the chart covers (hourly up to 48h, daily beyond)'),
+  );
+  if (period !== undefined) await apply(services, SETTING.healthStatsPeriod, period);
 }
 
 export async function selectEnvironment(services: ExtensionServices, arg?: unknown): Promise<void> {
@@ -88,6 +107,6 @@ export async function selectProjects(services: ExtensionServices, arg?: unknown)
     void services.notifier.error(describeApiError(err, settings.sentry), { repeat: true });
     return;
   }
-  const chosen = await pickProjects(projects, settings.sentry.projects);
+  const chosen = await pickProjects(projects, settings.sentry.projects, { title: vscode.l10n.t('Release Health: projects of {0}', organization) });
   if (chosen !== undefined) await apply(services, SETTING.sentryProjects, chosen);
 }

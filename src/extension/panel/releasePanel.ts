@@ -40,9 +40,10 @@ export class ReleasePanel implements vscode.Disposable {
 
   constructor(
     readonly webviewPanel: vscode.WebviewPanel,
-    readonly key: ReleaseKey,
+    private currentKey: ReleaseKey,
     private readonly host: ReleasePanelHost,
   ) {
+    const key = currentKey;
     this.model = buildPanelModel(key, host.store);
     const webview = webviewPanel.webview;
     webview.options = panelWebviewOptions(host.extensionUri);
@@ -55,6 +56,16 @@ export class ReleasePanel implements vscode.Disposable {
     this.subscriptions.push(webview.onDidReceiveMessage((m: unknown) => this.handle(m)));
     // The page posts "ready" when it loads; posting now as well covers a page that loaded first.
     this.post();
+  }
+
+  get key(): ReleaseKey {
+    return this.currentKey;
+  }
+
+  /** Follows the same release in another source (the page saves the new key with its model). */
+  rebind(key: ReleaseKey): void {
+    this.currentKey = { ...key };
+    this.update();
   }
 
   /** Re-reads the store and sends the new model; the page re-renders without reloading. */

@@ -1,10 +1,12 @@
 // Keeps one release panel per (source, project, release), keyed by releaseKeyId: "Show Release
-// Health" reveals an open one instead of opening a second. All panels follow the one store.
+// Health" reveals an open one instead of opening a second. All panels follow the one store, also
+// across a change of source (panelRebinds).
 import * as vscode from 'vscode';
 import { VIEW } from '../../present/ids';
 import { releaseKeyId, type ReleaseHealthStoreReader, type ReleaseKey } from '../store/storeTypes';
 import { isWebUrl } from '../../webview/protocol';
 import { panelTitle, panelWebviewOptions, ReleasePanel, type ReleasePanelHost } from './releasePanel';
+import { panelRebinds } from './panelRebind';
 import { ReleasePanelSerializer } from './releasePanelSerializer';
 
 export const RELEASE_PANEL_VIEW_TYPE = VIEW.releasePanel;
@@ -31,6 +33,7 @@ export class ReleasePanelManager implements vscode.Disposable {
       compareWith,
     };
     this.storeSubscription = store.onDidChange(() => {
+      this.followSource();
       for (const panel of this.panels.values()) panel.update();
     });
   }
@@ -75,15 +78,29 @@ export class ReleasePanelManager implements vscode.Disposable {
   }
 
   private attach(webviewPanel: vscode.WebviewPanel, key: ReleaseKey): void {
-    const id = releaseKeyId(key);
     const panel = new ReleasePanel(webviewPanel, { ...key }, this.host);
-    this.panels.set(id, panel);
+    this.panels.set(releaseKeyId(key), panel);
     // The subscription ends with the panel: disposing it there releases the listener.
     const closed = webviewPanel.onDidDispose(() => {
       closed.dispose();
       panel.dispose();
+      const id = releaseKeyId(panel.key);
       if (this.panels.get(id) === panel) this.panels.delete(id);
     });
+  }
+
+  /** Moves open panels to the current source when it has their release. */
+  private followSource(): void {
+    const snapshot = this.host.store.snapshot;
+    if (!snapshot) return;
+    const moves = panelRebinds(this.openPanels, snapshot.scope.kind, (k) => this.host.store.findRelease(k) !== undefined);
+    for (const { from, to } of moves) {
+      const panel = this.panels.get(releaseKeyId(from));
+      if (!panel) continue;
+      this.panels.delete(releaseKeyId(from));
+      panel.rebind(to);
+      this.panels.set(releaseKeyId(to), panel);
+    }
   }
 }
 

@@ -29,9 +29,9 @@ function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
     case 'not-found':
       return `Unknown organization '${ctx.organization}' on ${host}.`;
     case 'project-access':
-      return `The token cannot read a project selected in releaseHealth.sentry.projects of '${ctx.organization}' on ${host}.`;
+      return `The token cannot read a project selected in ${SECTION}.${SETTING.sentryProjects} of '${ctx.organization}' on ${host}.`;
     case 'unknown-environment':
-      return `An environment in releaseHealth.environments does not exist in '${ctx.organization}' on ${host}.`;
+      return `An environment in ${SECTION}.${SETTING.environments} does not exist in '${ctx.organization}' on ${host}.`;
     case 'rate-limited':
       return `${host} is rate-limiting requests; try again in a minute.`;
     case 'server':

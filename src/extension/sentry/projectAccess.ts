@@ -8,9 +8,3 @@ export function readableProjects(projects: SentryProject[]): SentryProject[] {
   return projects.filter((p) => p.hasAccess !== false);
 }
 
-/** The placeholder of the project pick, saying how many projects are left out. */
-export function projectPickPlaceholder(listed: number, readable: number): string {
-  const hidden = listed - readable;
-  const note = hidden > 0 ? `; ${hidden} you have no access to ${hidden === 1 ? 'is' : 'are'} not listed` : '';
-  return `Projects to show (pick none for every project)${note}`;
-}

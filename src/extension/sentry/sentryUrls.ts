@@ -1,7 +1,7 @@
 // URLs of the configured Sentry host: validating the base URL the user types. (The release
 // page "Open in Sentry" goes to is built by src/present/sentryLinks.ts.)
 
-/** An error message for the input box, or null when the URL is usable. */
+/** An error message for the input box, or null when the URL is usable (a base URL or an organization's URL). */
 export function validateBaseUrl(text: string): string | null {
   const value = text.trim();
   if (value === '') return 'Enter the base URL of your Sentry, e.g. https://sentry.io';
@@ -12,9 +12,50 @@ export function validateBaseUrl(text: string): string | null {
     return 'Not a URL: enter it with its scheme, e.g. https://sentry.example.com';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Use an http:// or https:// URL';
-  if (url.search !== '' || url.hash !== '') return 'Enter the base URL only, without ? or #';
   if (url.username !== '' || url.password !== '') return 'Leave credentials out of the URL: the token is asked next';
+  if (organizationInUrl(url) !== null) return null;
+  if (url.search !== '' || url.hash !== '') return 'Enter the base URL only, without ? or #';
   return null;
+}
+
+/** Region and service subdomains of sentry.io that are not an organization's. */
+const SENTRY_IO_HOSTS = new Set(['sentry.io', 'www.sentry.io', 'us.sentry.io', 'de.sentry.io']);
+const SLUG = /^[a-z0-9_][a-z0-9_.-]*$/i;
+
+/** The organization a page URL names: `…/organizations/<slug>/…` (any host) or `https://<slug>.sentry.io/…`. */
+function organizationInUrl(url: URL): { baseUrl: string; organization: string } | null {
+  const m = /^(.*?)\/organizations\/([^/]+)(?:\/|$)/.exec(url.pathname);
+  if (m && SLUG.test(decodeURIComponent(m[2]))) {
+    return { baseUrl: `${url.origin}${m[1]}`, organization: decodeURIComponent(m[2]) };
+  }
+  const host = url.hostname.toLowerCase();
+  if (host.endsWith('.sentry.io') && !SENTRY_IO_HOSTS.has(host)) {
+    const slug = host.slice(0, -'.sentry.io'.length);
+    // An organization's own domain (acme.sentry.io) serves the API for it in its region.
+    if (SLUG.test(slug) && !slug.includes('.')) return { baseUrl: `${url.protocol}//${host}`, organization: slug };
+  }
+  return null;
+}
+
+/**
+ * What the user typed as the base URL: a base URL, or an organization's page pasted from the
+ * browser (https://sentry.io/organizations/acme/issues/?project=1, https://acme.sentry.io/issues/),
+ * from which the base URL and the organization are taken. Call after validateBaseUrl.
+ */
+export function parseBaseUrlInput(text: string): { baseUrl: string; organization: string | null } {
+  const url = new URL(text.trim());
+  const org = organizationInUrl(url);
+  if (org) return { baseUrl: org.baseUrl.replace(/\/+$/, ''), organization: org.organization };
+  return { baseUrl: `${url.origin}${url.pathname}`.replace(/\/+$/, ''), organization: null };
+}
+
+/** The same Sentry host for a token: scheme, host and port (a token belongs to its host). */
+export function sameHost(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 export function hostOf(baseUrl: string): string {

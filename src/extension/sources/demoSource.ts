@@ -1,7 +1,7 @@
 // "Explore with demo data": the deterministic demo dataset (fixed seed, the server's --demo
-// generator) generated in process, each line run through the same parser, accumulator and
+// generator, same size, same anchor: the same sessions as the local server) generated in process, each line run through the same parser, accumulator and
 // pipeline as a raw session file. No data file ships with the extension.
-import { generateDemoLines } from '../../demo/demoDataset';
+import { DEMO_SESSIONS, demoAnchor, generateDemoLines } from '../../demo/demoDataset';
 import type { UnixSeconds } from '../../health/types';
 import { overviewFromAccumulator } from '../../raw/fileOverview';
 import { newAccumulator } from '../../raw/readOptions';
@@ -11,7 +11,6 @@ import { throwIfAborted, type HealthSource, type SourceRequest, type SourceResul
 import { environmentsOf } from './rawEnvironments';
 import { overviewOptionsOf, sourceScope } from './sourceOptions';
 
-export const DEMO_SESSIONS = 30_000;
 export const DEMO_LABEL = 'Demo data';
 /** Lines per slice of work; generating everything at once would block the extension host for ~0.6 s. */
 const SLICE = 2_000;
@@ -26,7 +25,7 @@ const yieldToHost = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function buildDemoAccumulator(now: UnixSeconds, signal: AbortSignal, sessions = DEMO_SESSIONS): Promise<SessionAccumulator> {
   const accumulator = newAccumulator({ now, defaultProject: 'demo' });
   let n = 0;
-  for (const line of generateDemoLines({ now, sessions })) {
+  for (const line of generateDemoLines({ now: demoAnchor(now), sessions })) {
     const parsed = parseSessionDocument(line);
     if (parsed.ok) accumulator.add(parsed.record);
     if (++n % SLICE === 0) {

@@ -53,7 +53,7 @@ export class FileSource implements HealthSource {
     return {
       overview,
       ...(overview.ageWindows ? { ageWindows: overview.ageWindows } : {}),
-      scope: sourceScope('file', path.basename(file), request.settings),
+      scope: { ...sourceScope('file', path.basename(file), request.settings), file },
       skipped: read.skipped,
       environments: environmentsOf(read.accumulator),
     };

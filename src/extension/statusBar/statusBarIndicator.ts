@@ -1,4 +1,4 @@
-// The status bar item: the tracked release's errored sessions, coloured by health status.
+// The status bar item: the tracked release's crash-free sessions, with its health status's icon.
 import * as vscode from 'vscode';
 import { VIEW } from '../../present/ids';
 import type { ReleaseHealthSettings } from '../settings';
@@ -39,10 +39,7 @@ export class StatusBarIndicator implements vscode.Disposable {
     tooltip.supportHtml = false;
     tooltip.isTrusted = false;
     this.item.tooltip = tooltip;
-    this.item.backgroundColor =
-      view.background === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground')
-      : view.background === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground')
-      : undefined;
+    this.item.backgroundColor = view.background === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.command = view.command ?? undefined;
     // Screen readers get the words, not the icon syntax.
     this.item.accessibilityInformation = { label: view.accessibilityLabel ?? view.text.replace(/(^|[^\\])\$\([^)]*\)\s*/g, '$1').replace(/\\\$\(/g, '$(') };

@@ -1,12 +1,14 @@
 // What the status bar item shows for each store state, free of `vscode` (the indicator maps
 // `background` and `tooltip` onto ThemeColor and MarkdownString).
-import type { Thresholds } from '../../health/types';
+import type { ReleaseHealth, Thresholds } from '../../health/types';
 import { healthStatusAccessible, NO_HEALTH_DATA_WORDS } from '../../present/healthStatus';
 import { COMMAND } from '../../present/ids';
 import { printable } from '../../present/printable';
 import { escapeIcons, escapeMarkdown } from '../../present/markdown';
-import { formatCount } from '../../present/numbers';
+import { formatPercent } from '../../present/numbers';
 import { statusSummaryMarkdown } from '../../present/releaseTooltip';
+import { staleText } from '../../present/scopeText';
+import { stalenessOf } from '../store/staleness';
 import { shownSnapshot, type ReleaseKey, type StoreState } from '../store/storeTypes';
 import type { TrackedRelease } from './trackedRelease';
 
@@ -17,7 +19,11 @@ export interface StatusBarView {
   accessibilityLabel?: string;
   /** Markdown. */
   tooltip: string;
-  background: 'warning' | 'error' | null;
+  /**
+   * Only a critical release stands out, and with the warning background: VS Code keeps the error
+   * background for the last resort, and a release can stay critical for days.
+   */
+  background: 'warning' | null;
   /** What a click does. */
   command: { command: string; title: string; arguments?: unknown[] } | null;
 }
@@ -26,7 +32,7 @@ const HIDDEN: StatusBarView = { visible: false, text: '', tooltip: '', backgroun
 
 export function statusBarView(state: StoreState, tracked: TrackedRelease, thresholds: Thresholds): StatusBarView {
   if (state.status === 'unconfigured') return HIDDEN;
-  if (state.status === 'error') {
+  if (state.status === 'error' && (state.previous === null || tracked.kind !== 'release')) {
     return {
       visible: true,
       text: '$(warning) Release Health',
@@ -40,6 +46,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   }
   const snapshot = shownSnapshot(state)!;
   const spin = state.status === 'loading' ? '$(sync~spin)' : '$(pulse)';
+  const stale = stalenessOf(state);
   if (tracked.kind === 'none') {
     return {
       visible: true,
@@ -60,15 +67,33 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   }
   const r = tracked.release;
   const key: ReleaseKey = { source: snapshot.scope.kind, project: r.project, release: r.release };
-  const background = r.healthStatus === 'critical' ? 'error' : r.healthStatus === 'warning' ? 'warning' : null;
+  // Text, icon and colour tell one thing: the crash-free rate the health status is judged on.
+  const icon = state.status === 'loading' ? spin : stale ? '$(history)' : STATUS_ICONS[r.healthStatus];
+  const figure = !r.hasHealthData || r.crashFreeSessions === null ? 'no sessions' : `${formatPercent(r.crashFreeSessions)} crash-free`;
+  const summary = statusSummaryMarkdown(r, { scopeLabel: snapshot.scope.label, summaryPeriod: snapshot.overview.summaryPeriod, thresholds, environments: snapshot.scope.environments });
+  if (stale && state.status === 'error') {
+    return {
+      visible: true,
+      text: `${icon} ${escapeIcons(r.release)}: ${figure}`,
+      accessibilityLabel: `${printable(r.release)}: ${figure}, ${staleText(stale)}`,
+      tooltip: `**${escapeMarkdown(staleText(stale))}**\n\n${escapeMarkdown(stale.reason)}\n\n${summary}\n\nClick: ${escapeMarkdown(state.error.fixTitle)}`,
+      background: null,
+      command: { command: state.error.fixCommand, title: state.error.fixTitle },
+    };
+  }
   return {
     visible: true,
-    text: `${spin} ${escapeIcons(r.release)}: ${formatCount(r.sessionsErrored)} errored`,
-    accessibilityLabel: `${printable(r.release)}: ${formatCount(r.sessionsErrored)} errored, ${r.hasHealthData ? healthStatusAccessible(r.healthStatus) : NO_HEALTH_DATA_WORDS}`,
-    tooltip:
-      statusSummaryMarkdown(r, { scopeLabel: snapshot.scope.label, summaryPeriod: snapshot.overview.summaryPeriod, thresholds }) +
-      `\n\n${tracked.pinned ? 'Tracked release' : 'Newest release'} · click to show its release health`,
-    background,
+    text: `${icon} ${escapeIcons(r.release)}: ${figure}`,
+    accessibilityLabel: `${printable(r.release)}: ${figure}, ${r.hasHealthData ? healthStatusAccessible(r.healthStatus) : NO_HEALTH_DATA_WORDS}`,
+    tooltip: summary + `\n\n${tracked.pinned ? 'Tracked release' : 'Newest release'} · click to show its release health`,
+    background: r.healthStatus === 'critical' ? 'warning' : null,
     command: { command: COMMAND.showReleaseHealth, title: 'Show Release Health', arguments: [key] },
   };
 }
+
+const STATUS_ICONS: Record<ReleaseHealth['healthStatus'], string> = {
+  healthy: '$(pulse)',
+  'insufficient-data': '$(pulse)',
+  warning: '$(warning)',
+  critical: '$(error)',
+};

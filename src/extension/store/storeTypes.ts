@@ -31,6 +31,8 @@ export interface SourceScope {
   healthPeriod: StatsPeriod;
   /** Sentry only: numeric project id by slug, for release page links (`?project=<id>`). */
   projectIds?: Record<string, string>;
+  /** File source only: the session file's absolute path (a skipped line opens it at that line). */
+  file?: string;
 }
 
 /** What went wrong, with the action that fixes it. */

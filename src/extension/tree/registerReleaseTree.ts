@@ -8,6 +8,8 @@ import { ReleaseTreeProvider } from './releaseTreeProvider';
 import { viewDescription, viewMessage } from './viewDescription';
 
 export const RELEASES_VIEW_ID = VIEW.releases;
+/** Environment variable a launcher sets to `1` to have the Releases view revealed at activation. */
+export const OPEN_VIEW_ENV = 'RELEASE_HEALTH_OPEN_VIEW';
 
 export function registerReleaseTree(
   context: vscode.ExtensionContext,
@@ -30,5 +32,7 @@ export function registerReleaseTree(
   };
   onChange();
   context.subscriptions.push(provider, view, store.onDidChange(onChange));
+  // `npm run demo` opens the workbench on this view (VS Code has no setting for the initial side bar view).
+  if (process.env[OPEN_VIEW_ENV] === '1') void vscode.commands.executeCommand(`${RELEASES_VIEW_ID}.focus`);
   return { provider, view: view as vscode.TreeView<unknown> };
 }

@@ -36,7 +36,16 @@ export function messageIcon(icon: MessageIcon): IconSpec {
       return { id: 'info' };
     case 'loading':
       return { id: 'loading~spin' };
+    case 'scope':
+      return { id: 'calendar' };
+    case 'stale':
+      return { id: 'history', color: 'list.warningForeground' };
   }
+}
+
+/** A release whose figures are kept from an earlier load: its status icon, muted. */
+export function staleHealthIcon(status: HealthStatus, hasHealthData: boolean): IconSpec {
+  return { id: healthIcon(status, hasHealthData).id, color: 'disabledForeground' };
 }
 
 const FIGURE_ICONS: Record<string, string> = {

@@ -8,10 +8,12 @@ import { countOf, formatCount } from '../../present/numbers';
 import { printable } from '../../present/printable';
 import { releaseDescription, releaseFigures, type Figure } from '../../present/releaseFigures';
 import { projectOrder, releasesOf } from '../../present/releaseOrder';
+import { scopeFacts, scopeSummary, staleText, type Staleness } from '../../present/scopeText';
+import { stalenessOf } from '../store/staleness';
 import type { ReleaseKey, SourceKind, StoreError, StoreSnapshot, StoreState } from '../store/storeTypes';
 import { nodeId } from './nodeIds';
 
-export type MessageIcon = 'error' | 'warning' | 'info' | 'loading';
+export type MessageIcon = 'error' | 'warning' | 'info' | 'loading' | 'scope' | 'stale';
 
 export interface MessageNode {
   kind: 'message';
@@ -23,6 +25,10 @@ export interface MessageNode {
   command?: { command: string; title: string; arguments?: unknown[] };
   /** Child messages (the first skipped lines). */
   children?: MessageNode[];
+  /** What a screen reader says (default: label and description). */
+  accessibleLabel?: string;
+  /** A click opens this file at this line (1-based): a skipped line of the session file. */
+  openLine?: { file: string; line: number };
 }
 
 export interface ProjectNode {
@@ -53,6 +59,8 @@ export interface ReleaseNode {
   label: string;
   /** Compares releases between refreshes: equal signature, nothing to redraw. */
   signature: string;
+  /** Figures kept from an earlier load (the latest failed): drawn muted. */
+  stale: Staleness | null;
 }
 
 export interface FigureNode {
@@ -73,7 +81,7 @@ export function rootNodes(state: StoreState, configuredProjects: readonly string
         ? snapshotNodes(state.previous, configuredProjects)
         : [{ kind: 'message', id: nodeId.message('loading'), label: 'Loading release health…', icon: 'loading' }];
     case 'error':
-      return [errorNode(state.error), ...(state.previous ? snapshotNodes(state.previous, configuredProjects) : [])];
+      return [errorNode(state.error), ...(state.previous ? snapshotNodes(state.previous, configuredProjects, stalenessOf(state)) : [])];
     case 'ready':
       return snapshotNodes(state.snapshot, configuredProjects);
   }
@@ -91,10 +99,27 @@ export function errorNode(error: StoreError): MessageNode {
   };
 }
 
-function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly string[]): TreeNode[] {
+/** First row: what the figures cover (the view's description is hidden in a one-view container). */
+export function scopeNode(snapshot: StoreSnapshot, stale: Staleness | null): MessageNode {
+  const label = scopeSummary(snapshot.scope);
+  const description = stale ? staleText(stale) : snapshot.scope.label;
+  const facts = scopeFacts(snapshot.scope);
+  return {
+    kind: 'message',
+    id: nodeId.message('scope'),
+    label,
+    description,
+    tooltip: [...(stale ? [`${staleText(stale)}. ${stale.reason}`, ''] : []), ...facts, '', 'Click to change the period.'].join('\n'),
+    icon: stale ? 'stale' : 'scope',
+    command: { command: COMMAND.selectPeriod, title: 'Select Period' },
+    accessibleLabel: `Scope: ${label}, ${description}`,
+  };
+}
+
+function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly string[], stale: Staleness | null = null): TreeNode[] {
   const source = snapshot.scope.kind;
-  const nodes: TreeNode[] = [];
-  if (snapshot.skipped && snapshot.skipped.count > 0) nodes.push(skippedNode(source, snapshot.skipped));
+  const nodes: TreeNode[] = [scopeNode(snapshot, stale)];
+  if (snapshot.skipped && snapshot.skipped.count > 0) nodes.push(skippedNode(source, snapshot.skipped, snapshot.scope.file));
   const releases = snapshot.overview.releases;
   const projects = projectOrder(releases, configuredProjects);
   if (projects.length === 0) {
@@ -109,11 +134,11 @@ function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly str
     });
     return nodes;
   }
-  for (const project of projects) nodes.push(projectNode(source, project, releasesOf(releases, project), projects.length === 1));
+  for (const project of projects) nodes.push(projectNode(source, project, releasesOf(releases, project), projects.length === 1, stale));
   return nodes;
 }
 
-function skippedNode(source: SourceKind, skipped: SkipReport): MessageNode {
+function skippedNode(source: SourceKind, skipped: SkipReport, file: string | undefined): MessageNode {
   const first = skipped.samples.map((s) => `line ${s.line}: ${s.reason}`);
   return {
     kind: 'message',
@@ -127,13 +152,14 @@ function skippedNode(source: SourceKind, skipped: SkipReport): MessageNode {
       id: nodeId.skippedLine(source, i),
       label: printable(text),
       icon: 'warning',
+      ...(file ? { openLine: { file, line: skipped.samples[i].line }, tooltip: `${printable(text)}\n\nClick to open the file at line ${skipped.samples[i].line}.` } : {}),
     })),
   };
 }
 
-function projectNode(source: SourceKind, project: string, releases: ReleaseHealth[], only: boolean): ProjectNode {
-  const withData = releases.filter((r) => r.hasHealthData).map((r) => releaseNode(source, r));
-  const without = releases.filter((r) => !r.hasHealthData).map((r) => releaseNode(source, r));
+function projectNode(source: SourceKind, project: string, releases: ReleaseHealth[], only: boolean, stale: Staleness | null): ProjectNode {
+  const withData = releases.filter((r) => r.hasHealthData).map((r) => releaseNode(source, r, stale));
+  const without = releases.filter((r) => !r.hasHealthData).map((r) => releaseNode(source, r, stale));
   const children: Array<ReleaseNode | NoHealthDataNode> = [...withData];
   if (without.length > 0) {
     children.push({
@@ -155,7 +181,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
   };
 }
 
-function releaseNode(source: SourceKind, r: ReleaseHealth): ReleaseNode {
+function releaseNode(source: SourceKind, r: ReleaseHealth, stale: Staleness | null): ReleaseNode {
   return {
     kind: 'release',
     id: nodeId.release(source, r.project, r.release),
@@ -163,7 +189,8 @@ function releaseNode(source: SourceKind, r: ReleaseHealth): ReleaseNode {
     health: r,
     label: printable(r.release),
     description: releaseDescription(r),
-    signature: JSON.stringify(r),
+    signature: JSON.stringify([r, stale]),
+    stale,
   };
 }
 

@@ -11,12 +11,17 @@
 import type { AggregateEntryRecord, SessionAggregateRecord, SessionRecord, SessionUpdateRecord } from '../sessionLine';
 import { ByteStringInterner, LastValue, viewOf } from '../byteStringInterner';
 import { countOf, durationOf, isNilUuid, NIL_UUID, statusOf, timeOf } from './fieldDecoders';
-import { ABSENT, FALSE, FieldValues, NOT_SURE, NULL, STRING, TRUE, skipWs } from './jsonBytes';
+import { ABSENT, ASCII, END, FALSE, FieldValues, NOT_SURE, NULL, START, STRING, TRUE, skipWs } from './jsonBytes';
 import {
   A_ENVIRONMENT, A_RELEASE, ATTRS, ATTRS_KEYS, E_ABNORMAL, E_CRASHED, E_DID, E_ERRORED, E_EXITED, E_STARTED, E_UNHANDLED, ENTRY, ENTRY_KEYS,
   F_AGGREGATES, F_ATTRS, F_DID, F_DURATION, F_ERRORS, F_INIT, F_MECHANISM, F_PROJECT, F_SID, F_STARTED, F_STATUS, TOP, TOP_KEYS,
 } from './keyWords';
 import { readMembers, type NestedValues } from './objectMembers';
+
+/** countOf of the value at `at` of `slots`. */
+function countAt(buf: Buffer, slots: Int32Array, at: number): number {
+  return countOf(buf, slots[at], slots[at + START], slots[at + END]);
+}
 
 /** The line holds only JSON whitespace: the reference ignores it too. */
 export const BLANK = 'blank' as const;
@@ -65,22 +70,24 @@ export class FieldScanner implements NestedValues {
     if (p < end && skipWs(buf, p, end) !== end) return null;
 
     // The record, as parseSessionDocument builds it; null wherever it would fail.
-    const { kind, start: s, end: e, ascii } = this.top;
-    if (kind[F_ATTRS] === ABSENT) return null;
-    const a = this.attrs;
-    if (a.kind[A_RELEASE] !== STRING || a.end[A_RELEASE] === a.start[A_RELEASE]) return null;
-    const release = this.text(buf, a.start[A_RELEASE], a.end[A_RELEASE], a.ascii[A_RELEASE], this.lastRelease);
-    const envKind = a.kind[A_ENVIRONMENT];
+    const v = this.top.slots;
+    if (v[F_ATTRS << 2] === ABSENT) return null;
+    const a = this.attrs.slots;
+    const rel = A_RELEASE << 2;
+    if (a[rel] !== STRING || a[rel + END] === a[rel + START]) return null;
+    const release = this.text(buf, a[rel + START], a[rel + END], a[rel + ASCII], this.lastRelease);
+    const env = A_ENVIRONMENT << 2;
+    const envKind = a[env];
     if (envKind !== ABSENT && envKind !== NULL && envKind !== STRING) return null;
-    const environment = envKind === STRING ? this.text(buf, a.start[A_ENVIRONMENT], a.end[A_ENVIRONMENT], a.ascii[A_ENVIRONMENT], this.lastEnvironment) : '';
+    const environment = envKind === STRING ? this.text(buf, a[env + START], a[env + END], a[env + ASCII], this.lastEnvironment) : '';
     let project: string | null = null;
-    const projectKind = kind[F_PROJECT];
-    if (projectKind === STRING) {
-      if (e[F_PROJECT] === s[F_PROJECT]) return null;
-      project = this.text(buf, s[F_PROJECT], e[F_PROJECT], ascii[F_PROJECT], this.lastProject);
-    } else if (projectKind !== ABSENT && projectKind !== NULL) return null;
+    const pr = F_PROJECT << 2;
+    if (v[pr] === STRING) {
+      if (v[pr + END] === v[pr + START]) return null;
+      project = this.text(buf, v[pr + START], v[pr + END], v[pr + ASCII], this.lastProject);
+    } else if (v[pr] !== ABSENT && v[pr] !== NULL) return null;
 
-    if (kind[F_AGGREGATES] !== ABSENT) {
+    if (v[F_AGGREGATES << 2] !== ABSENT) {
       const r = this.aggregate;
       r.project = project;
       r.release = release;
@@ -88,22 +95,27 @@ export class FieldScanner implements NestedValues {
       return r;
     }
 
-    const started = timeOf(buf, kind[F_STARTED], s[F_STARTED], e[F_STARTED], ascii[F_STARTED]);
+    const st = F_STARTED << 2;
+    const started = timeOf(buf, v[st], v[st + START], v[st + END], v[st + ASCII]);
     if (started === null) return null;
-    const status = statusOf(buf, view, kind[F_STATUS], s[F_STATUS], e[F_STATUS]);
+    const su = F_STATUS << 2;
+    const status = statusOf(buf, view, v[su], v[su + START], v[su + END]);
     if (status === null) return null;
-    const errors = countOf(buf, kind[F_ERRORS], s[F_ERRORS], e[F_ERRORS]);
+    const er = F_ERRORS << 2;
+    const errors = countOf(buf, v[er], v[er + START], v[er + END]);
     if (errors < 0) return null;
-    const did = this.user(buf, kind[F_DID], s[F_DID], e[F_DID], ascii[F_DID]);
+    const di = F_DID << 2;
+    const did = this.user(buf, v[di], v[di + START], v[di + END], v[di + ASCII]);
     if (did === undefined) return null;
     let sid: string | null = null;
-    const sidKind = kind[F_SID];
-    if (sidKind === STRING) {
-      if (e[F_SID] > s[F_SID]) sid = this.sid(buf, s[F_SID], e[F_SID], ascii[F_SID]);
-    } else if (sidKind !== ABSENT && sidKind !== NULL) return null;
-    const initKind = kind[F_INIT];
+    const si = F_SID << 2;
+    if (v[si] === STRING) {
+      if (v[si + END] > v[si + START]) sid = this.sid(buf, v[si + START], v[si + END], v[si + ASCII]);
+    } else if (v[si] !== ABSENT && v[si] !== NULL) return null;
+    const initKind = v[F_INIT << 2];
     if (initKind !== ABSENT && initKind !== NULL && initKind !== TRUE && initKind !== FALSE) return null;
-    const mech = kind[F_MECHANISM] === STRING ? this.text(buf, s[F_MECHANISM], e[F_MECHANISM], ascii[F_MECHANISM], this.lastMech) : null;
+    const me = F_MECHANISM << 2;
+    const mech = v[me] === STRING ? this.text(buf, v[me + START], v[me + END], v[me + ASCII], this.lastMech) : null;
     const u = this.update;
     u.project = project;
     u.release = release;
@@ -114,7 +126,8 @@ export class FieldScanner implements NestedValues {
     u.init = initKind === TRUE;
     u.status = status;
     u.errors = errors;
-    u.duration = durationOf(buf, kind[F_DURATION], s[F_DURATION], e[F_DURATION]);
+    const du = F_DURATION << 2;
+    u.duration = durationOf(buf, v[du], v[du + START], v[du + END]);
     u.abnormalMechanism = mech !== null && mech !== 'none' ? mech : null;
     return u;
   }
@@ -146,16 +159,18 @@ export class FieldScanner implements NestedValues {
 
   /** The entry just read, pushed as the reference's record; false: the reference decides. */
   private pushEntry(buf: Buffer, entries: AggregateEntryRecord[]): boolean {
-    const { kind, start: s, end: e, ascii } = this.entry;
-    const started = timeOf(buf, kind[E_STARTED], s[E_STARTED], e[E_STARTED], ascii[E_STARTED]);
+    const v = this.entry.slots;
+    const st = E_STARTED << 2;
+    const started = timeOf(buf, v[st], v[st + START], v[st + END], v[st + ASCII]);
     if (started === null) return false;
-    const did = this.user(buf, kind[E_DID], s[E_DID], e[E_DID], ascii[E_DID]);
+    const di = E_DID << 2;
+    const did = this.user(buf, v[di], v[di + START], v[di + END], v[di + ASCII]);
     if (did === undefined) return false;
-    const exited = countOf(buf, kind[E_EXITED], s[E_EXITED], e[E_EXITED]);
-    const errored = countOf(buf, kind[E_ERRORED], s[E_ERRORED], e[E_ERRORED]);
-    const abnormal = countOf(buf, kind[E_ABNORMAL], s[E_ABNORMAL], e[E_ABNORMAL]);
-    const crashed = countOf(buf, kind[E_CRASHED], s[E_CRASHED], e[E_CRASHED]);
-    const unhandled = countOf(buf, kind[E_UNHANDLED], s[E_UNHANDLED], e[E_UNHANDLED]);
+    const exited = countAt(buf, v, E_EXITED << 2);
+    const errored = countAt(buf, v, E_ERRORED << 2);
+    const abnormal = countAt(buf, v, E_ABNORMAL << 2);
+    const crashed = countAt(buf, v, E_CRASHED << 2);
+    const unhandled = countAt(buf, v, E_UNHANDLED << 2);
     if (exited < 0 || errored < 0 || abnormal < 0 || crashed < 0 || unhandled < 0) return false;
     const n = entries.length;
     let r = this.entryPool[n];

@@ -19,7 +19,7 @@ export function readMembers(buf: Buffer, view: DataView, p: number, end: number,
   values.clear();
   const keyLength = KEY_LENGTH[level];
   const nestedFrom = level === TOP ? F_ATTRS : keyLength.length;
-  const kind = values.kind;
+  const slots = values.slots;
   let c = buf[++p];
   if (isWs(c)) c = buf[(p = skipWs(buf, p, end))];
   if (c === 0x7d) return p + 1;
@@ -29,7 +29,7 @@ export function readMembers(buf: Buffer, view: DataView, p: number, end: number,
     if (field >= 0) {
       p += keyLength[field] + 1;
       // A key seen twice: JSON.parse keeps the last; the reference decides.
-      if (kind[field] !== ABSENT) return NOT_SURE;
+      if (slots[field << 2] !== ABSENT) return NOT_SURE;
     } else {
       const close = plainKeyEnd(buf, p + 1, end);
       if (close < 0) return NOT_SURE; // an escaped key could spell one we read
@@ -44,10 +44,10 @@ export function readMembers(buf: Buffer, view: DataView, p: number, end: number,
     c = buf[++p];
     if (isWs(c)) p = skipWs(buf, p, end);
     if (field >= nestedFrom && field !== values.unread) {
-      kind[field] = OTHER; // seen
+      slots[field << 2] = OTHER; // seen
       p = nested.nestedValue(buf, p, end, field);
     } else {
-      p = readValue(buf, p, end, values, field, field !== values.unread);
+      p = readValue(buf, p, end, slots, field << 2, field !== values.unread);
     }
     if (p < 0) return NOT_SURE;
     c = buf[p];

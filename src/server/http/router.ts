@@ -9,6 +9,7 @@ import { handleEnvelope, type IngestContext } from '../ingest/ingestEndpoint';
 import { organizationDetails, serializeOrganization } from '../endpoints/organizationEndpoint';
 import { projectsEndpoint, serializeProject } from '../endpoints/projectsEndpoint';
 import { QueryDict } from './queryDict';
+import { RELEASE_PAGE_ROUTE, sendReleasePage } from './releasePage';
 import type { RateLimiter } from './rateLimit';
 import { releasesEndpoint } from '../endpoints/releasesEndpoint';
 import { sessionsEndpoint } from '../endpoints/sessionsEndpoint';
@@ -76,6 +77,12 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
     }
     if (ORG_LIST_ROUTE.test(path)) {
       await apiRequest(req, res, ctx, null, 'organizations', path, url.search);
+      return;
+    }
+    // Where "Open in Sentry" goes: Sentry's web page of a release.
+    const page = RELEASE_PAGE_ROUTE.exec(path);
+    if (page && (method === 'GET' || method === 'HEAD')) {
+      sendReleasePage(res, page, { slug: ctx.org, id: ctx.orgId }, method);
       return;
     }
     throw notFound();

@@ -119,7 +119,11 @@ export class DurableStore {
   }
 
   async commitImport(attemptId: string, fileHash: string, lines: number): Promise<void> {
-    if (this.log) await this.log.append(FRAME_IMPORT_COMMIT, encodeCommitPayload(attemptId, fileHash, lines));
+    // Twice: one damaged frame must not take a whole committed import with it.
+    if (this.log) {
+      const payload = encodeCommitPayload(attemptId, fileHash, lines);
+      await Promise.all([this.log.append(FRAME_IMPORT_COMMIT, payload), this.log.append(FRAME_IMPORT_COMMIT, payload)]);
+    }
     this.importedFiles.add(fileHash);
   }
 
@@ -147,7 +151,7 @@ export function recoveryLines(r: RecoveryReport): string[] {
   r.damaged.forEach((d, i) => {
     const isTail = r.truncatedBytes > 0 && i === r.damaged.length - 1;
     lines.push(isTail
-      ? `storage log: cut ${d.bytes} bytes of a torn tail at offset ${d.offset} (nothing valid after them; copy in ${d.savedTo})`
+      ? `storage log: cut ${d.bytes} bytes of a torn tail at offset ${d.offset} (nothing valid after them${d.savedTo ? `; copy in ${d.savedTo}` : ''})`
       : `storage log: ${d.bytes} damaged bytes at offset ${d.offset} failed their checksum; moved to ${d.savedTo}`);
   });
   if (r.framesAfterDamage > 0) {

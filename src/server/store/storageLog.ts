@@ -6,13 +6,13 @@
 // the damaged bytes aside into the data dir, and says where and how many.
 import * as fs from 'fs';
 import * as path from 'path';
-import { encodeFrame, scanFrames, type DamagedRange, type Frame } from './frameScan';
+import { encodeFrame, HEADER, MAGIC, scanFrames, type DamagedRange, type Frame } from './frameScan';
 
 export { encodeFrame, readFrames, type Frame } from './frameScan';
 
 export interface MovedRange extends DamagedRange {
-  /** Where the bytes were moved to. */
-  savedTo: string;
+  /** Where the bytes were moved to; null for a plainly torn tail (a crash mid-append), not kept. */
+  savedTo: string | null;
 }
 
 export interface OpenReport {
@@ -91,10 +91,10 @@ export class StorageLog {
     fs.chmodSync(file, LOG_FILE_MODE); // also a log made before logs were private
     fs.rmSync(`${file}.repair`, { force: true });
     const scan = scanFrames(file, visit);
-    const damaged: MovedRange[] = scan.damaged.map((d) => ({ ...d, savedTo: saveAside(file, d) }));
     const tail = scan.damaged.length > 0 && scan.damaged[scan.damaged.length - 1].offset + scan.damaged[scan.damaged.length - 1].bytes === scan.fileBytes
       ? scan.damaged[scan.damaged.length - 1]
       : null;
+    const damaged: MovedRange[] = scan.damaged.map((d) => ({ ...d, savedTo: d === tail && isTornWrite(file, d) ? null : saveAside(file, d) }));
     const inner = scan.damaged.filter((d) => d !== tail);
     let validBytes = scan.validEnd;
     if (inner.length > 0) {
@@ -201,6 +201,22 @@ export class StorageLog {
     if (this.flushing) await this.flushing;
     fs.closeSync(this.fd);
   }
+}
+
+/**
+ * A tail that is only the start of one frame (shorter than a header, or a header whose length
+ * runs past the end of the file): what a crash mid-append leaves. Anything else is damage.
+ */
+function isTornWrite(file: string, d: DamagedRange): boolean {
+  if (d.bytes < HEADER) return true;
+  const head = Buffer.alloc(HEADER);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, HEADER, d.offset);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return head.readUInt32LE(0) === MAGIC && head[5] === 0 && head[6] === 0 && head[7] === 0 && HEADER + head.readUInt32LE(8) > d.bytes;
 }
 
 /** Copies a damaged stretch next to the log (fsync'ed), named by its offset. */

@@ -12,6 +12,7 @@ const COMMANDS = [
   'releaseHealth.selectProjects',
   'releaseHealth.selectEnvironment',
   'releaseHealth.selectPeriod',
+  'releaseHealth.selectChartPeriod',
   'releaseHealth.trackRelease',
   'releaseHealth.showLog',
   'releaseHealth.openInSentry',

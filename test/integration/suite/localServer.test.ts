@@ -4,12 +4,12 @@
 import * as assert from 'assert';
 import { Readable } from 'stream';
 import * as vscode from 'vscode';
-import { generateDemoNdjson } from '../../../src/demo/demoDataset';
+import { demoAnchor, generateDemoNdjson } from '../../../src/demo/demoDataset';
 import { DEFAULT_THRESHOLDS } from '../../../src/health/types';
 import { overviewFromAccumulator } from '../../../src/raw/fileOverview';
 import { readSessionStream } from '../../../src/raw/readSessionStream';
 import { startServer } from '../../../src/server/server';
-import { extensionApi, resetSettings, waitUntil, type ReleaseHealthTestApi } from './helpers';
+import { closeAllEditors, extensionApi, resetSettings, setSetting, waitForData, waitUntil, type ReleaseHealthTestApi } from './helpers';
 
 const TOKEN = 'local-server-integration-token';
 const SESSIONS = 6000;
@@ -33,6 +33,12 @@ describe('Sentry source: the local Sentry-style server', function () {
   });
 
   it('connects with a token set through the command and shows the same figures as the raw pipeline', async () => {
+    // A panel open on the demo data follows its release to the server's data (same demo dataset).
+    await setSetting('source', 'demo');
+    await waitForData(api, 'demo');
+    const demoKey = { source: 'demo' as const, project: 'desktop', release: 'desktop@5.2.0' };
+    await vscode.commands.executeCommand('releaseHealth.showReleaseHealth', demoKey);
+    await waitUntil('the demo panel', () => api.panels.has(demoKey));
     // One path per reaction: the settings watcher loads the new source; the command does not load again.
     let loads = 0;
     const counting = api.store.onDidChange(() => {
@@ -54,7 +60,7 @@ describe('Sentry source: the local Sentry-style server', function () {
     }, 90_000);
 
     const now = Date.parse(snapshot.overview.now) / 1000;
-    const { accumulator } = await readSessionStream(Readable.from([Buffer.from(generateDemoNdjson({ now: seededAt / 1000, sessions: SESSIONS }))]), {
+    const { accumulator } = await readSessionStream(Readable.from([Buffer.from(generateDemoNdjson({ now: demoAnchor(seededAt / 1000), sessions: SESSIONS }))]), {
       now,
       defaultProject: 'default',
     });
@@ -78,12 +84,20 @@ describe('Sentry source: the local Sentry-style server', function () {
       }
     }
 
-    // The tree lists the server's projects; the status bar tracks a release with its errored count.
+    const sentryKey = { ...demoKey, source: 'sentry' as const };
+    await waitUntil('the panel to follow its release to the server', () => api.panels.has(sentryKey) && !api.panels.has(demoKey));
+    await vscode.commands.executeCommand('releaseHealth.showReleaseHealth', sentryKey);
+    assert.deepStrictEqual(api.panels.openPanels, [sentryKey], 'one tab for the release, not a second one');
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === 'Release Health: desktop@5.2.0');
+    assert.strictEqual(tabs.length, 1);
+    await closeAllEditors();
+
+    // The tree lists the server's projects; the status bar tracks a release with its crash-free rate.
     const roots = await api.treeProvider.getChildren();
     assert.ok(roots && roots.length >= 3, 'three demo projects in the tree');
-    const tracked = await waitUntil('the status bar to show a release', () => /^\$\(pulse\) (.+): (\d+) errored$/.exec(api.statusBarItem.text) ?? undefined);
+    const tracked = await waitUntil('the status bar to show a release', () => /^\$\([a-z]+\) (.+): (\d+\.\d\d)% crash-free$/.exec(api.statusBarItem.text) ?? undefined);
     const release = snapshot.overview.releases.find((r) => r.release === tracked[1].replace(/\\\$\(/g, '$('));
     assert.ok(release, `status bar release ${tracked[1]} is in the data`);
-    assert.strictEqual(Number(tracked[2]), release.sessionsErrored);
+    assert.strictEqual(tracked[2], release.crashFreeSessions!.toFixed(2));
   });
 });

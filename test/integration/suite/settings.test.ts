@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { extensionApi } from './helpers';
+import { extensionApi, resetSettings, setSetting } from './helpers';
 
 // Defaults agreed for the extension's settings; `type` only where no default was agreed.
 const EXPECTED: Array<{ key: string; default?: unknown; type?: 'string' | 'number' | 'array' }> = [
@@ -37,4 +37,17 @@ describe('settings', () => {
       }
     });
   }
+
+  it('Select Period sets the figures\' and the chart\'s period; Select Chart Period the chart\'s alone', async () => {
+    const config = () => vscode.workspace.getConfiguration('releaseHealth');
+    try {
+      await setSetting('source', 'demo');
+      await vscode.commands.executeCommand('releaseHealth.selectPeriod', '7d');
+      assert.deepStrictEqual([config().get('summaryPeriod'), config().get('healthStatsPeriod')], ['7d', '7d']);
+      await vscode.commands.executeCommand('releaseHealth.selectChartPeriod', '48h');
+      assert.deepStrictEqual([config().get('summaryPeriod'), config().get('healthStatsPeriod')], ['7d', '48h']);
+    } finally {
+      await resetSettings(['source', 'summaryPeriod', 'healthStatsPeriod']);
+    }
+  });
 });

@@ -9,8 +9,11 @@ function background(api: ReleaseHealthTestApi): string | undefined {
   return c instanceof vscode.ThemeColor ? c.id : undefined;
 }
 
-function expectedText(r: ReleaseHealth): string {
-  return `$(pulse) ${r.release}: ${Math.round(r.sessionsErrored).toLocaleString('en-US')} errored`;
+const STATUS_ICONS: Record<ReleaseHealth['healthStatus'], string> = { healthy: '$(pulse)', 'insufficient-data': '$(pulse)', warning: '$(warning)', critical: '$(error)' };
+
+/** The text for the release's status under the current thresholds: its icon and its crash-free rate. */
+function expectedText(r: ReleaseHealth, status = r.healthStatus): string {
+  return `${STATUS_ICONS[status]} ${r.release}: ${r.crashFreeSessions!.toFixed(2)}% crash-free`;
 }
 
 describe('status bar', () => {
@@ -30,29 +33,34 @@ describe('status bar', () => {
   });
   after(() => resetSettings(['source', 'release', ...THRESHOLD_KEYS]));
 
-  it('follows a pinned release: "$(pulse) <release>: N errored"', async () => {
+  it('follows a pinned release: "<status icon> <release>: 99.12% crash-free"', async () => {
     await setSetting('release', tracked.release);
     const text = await waitUntil(`status bar text '${expectedText(tracked)}' (now '${api.statusBarItem.text}')`, () =>
       api.statusBarItem.text === expectedText(tracked) ? api.statusBarItem.text : undefined,
     );
-    assert.match(text, /^\$\(pulse\) .+: [\d,]+ errored$/);
+    assert.match(text, /^\$\((pulse|warning|error)\) .+: \d+\.\d\d% crash-free$/);
     assert.strictEqual(api.statusBarItem.command && typeof api.statusBarItem.command === 'object' ? api.statusBarItem.command.command : api.statusBarItem.command, 'releaseHealth.showReleaseHealth');
   });
 
-  it('turns red when the thresholds make the release critical, and plain when healthy', async () => {
+  it('stands out (warning background, never the error one) only when the thresholds make the release critical', async () => {
     const cf = tracked.crashFreeSessions!;
     // Critical: both thresholds above the release's crash-free rate.
     await setSetting('thresholds.minimumSessions', 0);
     await setSetting('thresholds.target', 100);
     await setSetting('thresholds.critical', Math.min(100, Math.ceil(cf + 0.001)));
-    await waitUntil(`the error background (now ${background(api)})`, () => background(api) === 'statusBarItem.errorBackground');
-    // Warning: between critical and target.
-    await setSetting('thresholds.critical', Math.max(0, Math.floor(cf - 1)));
     await waitUntil(`the warning background (now ${background(api)})`, () => background(api) === 'statusBarItem.warningBackground');
+    assert.strictEqual(api.statusBarItem.text, expectedText(tracked, 'critical'));
+    // Warning: between critical and target: the icon says it, no background.
+    await setSetting('thresholds.critical', Math.max(0, Math.floor(cf - 1)));
+    await waitUntil(`'${expectedText(tracked, 'warning')}' (now '${api.statusBarItem.text}')`, () => api.statusBarItem.text === expectedText(tracked, 'warning'));
+    assert.strictEqual(api.statusBarItem.backgroundColor, undefined);
     // Healthy: at or above the target.
     await setSetting('thresholds.target', Math.max(0, Math.floor(cf - 1)));
-    await waitUntil(`no background (now ${background(api)})`, () => api.statusBarItem.backgroundColor === undefined);
-    assert.strictEqual(api.statusBarItem.text, expectedText(tracked), 'the text does not depend on thresholds');
+    await waitUntil(`'${expectedText(tracked, 'healthy')}' (now '${api.statusBarItem.text}')`, () => api.statusBarItem.text === expectedText(tracked, 'healthy'));
+    assert.strictEqual(api.statusBarItem.backgroundColor, undefined);
+    // The tooltip says what the figures cover.
+    const tooltip = api.statusBarItem.tooltip instanceof vscode.MarkdownString ? api.statusBarItem.tooltip.value : String(api.statusBarItem.tooltip);
+    assert.match(tooltip, /last 24 hours · All environments/);
   });
 
   it('"Track Release" pins another release', async () => {

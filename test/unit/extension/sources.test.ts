@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { generateDemoNdjson } from '../../../src/demo/demoDataset';
+import { demoAnchor, generateDemoNdjson } from '../../../src/demo/demoDataset';
 import { computeFileOverview } from '../../../src/raw/fileOverview';
 import { readSettings, type ReleaseHealthSettings } from '../../../src/extension/settings';
 import { DemoSource } from '../../../src/extension/sources/demoSource';
@@ -30,7 +30,7 @@ describe('extension/sources: demo', () => {
     const result = await new DemoSource(sessions).load(request(values));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rh-demo-'));
     const file = path.join(dir, 'demo.ndjson');
-    fs.writeFileSync(file, generateDemoNdjson({ now: NOW, sessions }));
+    fs.writeFileSync(file, generateDemoNdjson({ now: demoAnchor(NOW), sessions }));
     const cli = await computeFileOverview(file, {
       now: NOW, summaryPeriod: '7d', healthPeriod: '24h', stat: 'sessions',
       thresholds: { target: 99.5, critical: 98, minimumSessions: 30 }, environments: ['production'], defaultProject: 'default',

@@ -50,7 +50,11 @@ describe('present: one release reads the same on every surface', () => {
     expect('12,345', ['tree', 'treeTooltip', 'statusBar', 'quickPick', 'panel', 'cli']);
     expect('4,000', ['tree', 'treeTooltip', 'quickPick', 'panel', 'cli']);
     expect('12,000', ['tree', 'treeTooltip', 'statusBar', 'panel', 'cli']);
-    expect('200 errored', ['tree', 'statusBar', 'quickPick']);
+    // The tree's description and the status bar's text say crash-free (the figure the status is judged on);
+    // errored sessions are in the tree's figure rows, the status bar's tooltip and the pick's detail.
+    expect('200 errored', ['quickPick']);
+    expect('Errored (handled): 200 sessions', ['tree']);
+    expect('Errored (handled) | 200', ['statusBar']);
   });
 
   it('status rows: one label and one share each', () => {

@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { LOG_FILE } from '../../../src/server/store/durableStore';
-import { readFrames, StorageLog } from '../../../src/server/store/storageLog';
+import { FRAME_IMPORT_COMMIT } from '../../../src/server/store/logRecords';
+import { encodeFrame, readFrames, StorageLog } from '../../../src/server/store/storageLog';
 import { ingest, NOW, sessions, testServer, update } from './helpers';
 
 const dirs: string[] = [];
@@ -28,13 +29,14 @@ describe('server/storage: log framing and recovery', () => {
     await log.close();
     const good = fs.statSync(file).size;
     // A crash mid-write: half a frame at the end.
-    const frame = Buffer.alloc(40, 7);
-    frame.write('RHL1', 0, 'latin1');
+    const frame = encodeFrame(1, Buffer.alloc(24, 0x61));
     fs.appendFileSync(file, frame.subarray(0, 20));
     const seen: string[] = [];
     const { log: reopened, report } = StorageLog.open(file, { visit: (f) => seen.push(f.payload.toString()) });
     assert.deepEqual(seen.sort(), ['payload 1', 'payload 2', 'payload 3']);
     assert.equal(report.truncatedBytes, 20);
+    // Half a frame is what a crash leaves: cut, not kept as damage.
+    assert.equal(report.damaged[0].savedTo, null);
     assert.equal(fs.statSync(file).size, good);
     await reopened.append(1, Buffer.from('after'));
     await reopened.close();
@@ -118,15 +120,14 @@ describe('server/storage: restart and import', () => {
     const file = path.join(dataDir, 'import.ndjson');
     fs.writeFileSync(file, JSON.stringify({ sid: 's', init: true, started: new Date((NOW - 60) * 1000).toISOString(), attrs: { release: 'x' } }));
     await (await testServer({ dataDir, importFile: file })).close();
-    // Drop the commit frame (the last one), as if the process died before writing it.
+    // Drop the commit frames (written last, twice), as if the process died before writing them.
     const log = path.join(dataDir, LOG_FILE);
-    const frames: number[] = [];
-    let offset = 0;
+    const commits: number[] = [];
     readFrames(log, (f) => {
-      frames.push(offset);
-      offset += 16 + f.payload.length;
+      if (f.kind === FRAME_IMPORT_COMMIT) commits.push(f.offset);
     });
-    fs.truncateSync(log, frames[frames.length - 1]);
+    assert.equal(commits.length, 2);
+    fs.truncateSync(log, commits[0]);
     const again = await testServer({ dataDir });
     try {
       assert.equal(again.recovery!.uncommittedImportFrames, 1);

@@ -48,7 +48,7 @@ describe('server/storage: damage in the middle of the log', () => {
     assert.equal(report.damaged[0].offset, victim.offset);
     assert.equal(report.damaged[0].bytes, victim.length);
     // The damaged bytes are kept, byte for byte, next to the log.
-    assert.deepEqual(fs.readFileSync(report.damaged[0].savedTo), bytes.subarray(victim.offset, victim.offset + victim.length));
+    assert.deepEqual(fs.readFileSync(report.damaged[0].savedTo!), bytes.subarray(victim.offset, victim.offset + victim.length));
     // The log now holds only valid frames, and appends go on after them.
     await reopened.append(1, Buffer.from(JSON.stringify({ n: 200 })));
     await reopened.close();
@@ -125,17 +125,38 @@ describe('server/storage: damage to a project\'s creation', () => {
 });
 
 describe('server/storage: a retried import after a crash mid-import', () => {
+  it('keeps a committed import when one of its two commit frames is damaged', async () => {
+    const dataDir = tempDir();
+    const file = path.join(dataDir, 'import.ndjson');
+    const started = new Date((NOW - 600) * 1000).toISOString();
+    fs.writeFileSync(file, Array.from({ length: 10 }, (_, i) => JSON.stringify({ sid: `c${i}`, init: true, started, status: 'exited', attrs: { release: 'imp' } })).join('\n'));
+    await (await testServer({ dataDir, importFile: file })).close();
+    const log = path.join(dataDir, LOG_FILE);
+    const commits = frameOffsets(log).filter((f) => f.kind === FRAME_IMPORT_COMMIT);
+    const bytes = fs.readFileSync(log);
+    bytes[commits[0].offset + 20] ^= 0x02;
+    fs.writeFileSync(log, bytes);
+    const again = await testServer({ dataDir, importFile: file });
+    try {
+      assert.equal(again.importReport!.alreadyImported, true);
+      const r = await sessions(again, { field: 'sum(session)', statsPeriod: '1d', interval: '1d' });
+      assert.equal(r.body.groups[0].totals['sum(session)'], 10);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('counts only the committed attempt, also after another restart', async () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, 'import.ndjson');
     const started = new Date((NOW - 600) * 1000).toISOString();
     fs.writeFileSync(file, Array.from({ length: 30 }, (_, i) => JSON.stringify({ sid: `s${i}`, init: true, started, status: 'exited', attrs: { release: 'imp' } })).join('\n'));
     await (await testServer({ dataDir, importFile: file })).close();
-    // The attempt dies before its commit frame reaches the disk.
+    // The attempt dies before its commit frames reach the disk.
     const log = path.join(dataDir, LOG_FILE);
-    const frames = frameOffsets(log);
-    assert.equal(frames[frames.length - 1].kind, FRAME_IMPORT_COMMIT);
-    fs.truncateSync(log, frames[frames.length - 1].offset);
+    const commits = frameOffsets(log).filter((f) => f.kind === FRAME_IMPORT_COMMIT);
+    assert.equal(commits.length, 2);
+    fs.truncateSync(log, commits[0].offset);
 
     const total = async (s: Awaited<ReturnType<typeof testServer>>): Promise<number> =>
       (await sessions(s, { field: 'sum(session)', statsPeriod: '1d', interval: '1d' })).body.groups[0].totals['sum(session)'];

@@ -129,4 +129,37 @@ describe('webview/render', () => {
     const text = textOf(renderPanel(model));
     for (const s of ['sentry.io / acme', 'acme', 'mobile-app', 'production, staging', '24h (last 24 hours)', '2026-11-26 11:58 UTC']) assert.ok(text.includes(s), s);
   });
+
+  it('says the period and environments in the header, right above the headline cards, and in the cards\' name', () => {
+    const model = sampleModel();
+    model.scope = { ...model.scope!, environments: ['staging'], summaryPeriod: '7d' };
+    const root = renderPanel(model);
+    const said = (where: string) => findAll(root, (el) => el.attrs['data-scope'] === where).map(textOf);
+    assert.deepEqual(said('header'), ['Last 7 days · staging']);
+    const cards = findAll(root, (el) => el.attrs.class === 'headline-section');
+    assert.equal(cards[0].attrs['aria-label'], 'Headline figures, Last 7 days · staging');
+    assert.equal(cards[0].attrs['data-scope-of-cards'], 'Last 7 days · staging');
+  });
+
+  it('marks stale figures with the words the tree and the status bar use', () => {
+    const model = sampleModel({ phase: 'error', error: { message: 'Session file not found: /w/s.ndjson', fixTitle: 'Open Settings' } });
+    const alert = findAll(renderPanel(model), (el) => el.attrs.role === 'alert');
+    assert.equal(alert.length, 1);
+    assert.match(textOf(alert[0]), /Session file not found: \/w\/s\.ndjson Not updated: figures of 2026-11-26 11:58 UTC\./);
+  });
+
+  it('gives the chart an accessible name with its period, and its values as a table', () => {
+    const model = sampleModel();
+    const root = renderPanel(model);
+    const [chart] = findAll(root, (el) => el.attrs['data-chart'] === 'series');
+    assert.equal(chart.attrs.role, 'img');
+    assert.match(chart.attrs['aria-label'], /^Chart: Sessions per hour, last 24 hours: 2,760 in total, peak 230 in one hour, 24 hours\.$/);
+    const [table] = findAll(root, (el) => el.attrs['data-chart-table'] === 'series');
+    const cells = findAll(table, (el) => el.tag === 'td');
+    assert.deepEqual(cells.map((c) => Number(c.attrs['data-value'])), model.health!.stats['24h'].map((p) => p[1]));
+    const rows = findAll(table, (el) => el.tag === 'th' && el.attrs.scope === 'row').map(textOf);
+    assert.equal(rows[0], `${new Date(1_764_000_000 * 1000).toISOString().slice(0, 10)} ${new Date(1_764_000_000 * 1000).toISOString().slice(11, 16)} UTC`);
+    const [heading] = findAll(root, (el) => el.attrs.id === 'series-title');
+    assert.equal(textOf(heading), 'Sessions per hour, last 24 hours');
+  });
 });
