@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { compareReleases } from '../../../src/health/compareReleases';
 import type { ReleaseHealth } from '../../../src/health/types';
-import { extensionApi, resetSettings, setSetting, waitForData, waitUntil, type ReleaseHealthTestApi } from './helpers';
+import { config, extensionApi, resetSettings, setSetting, waitForData, waitUntil, type ReleaseHealthTestApi } from './helpers';
 
 const TOOLS = ['releaseHealth_listReleases', 'releaseHealth_getRelease', 'releaseHealth_compareReleases', 'releaseHealth_checkGate'];
 
@@ -75,8 +75,13 @@ describe('language-model tools (vscode.lm.invokeTool)', function () {
   });
 
   it('get release: the tracked release by default, any release by name, figures equal to the store', async () => {
+    // Track a release that has a previous one (the comparison below needs it), as "Track in Status Bar" does.
+    const pinned = api.store.snapshot!.overview.releases.find((r) => r.hasHealthData && r.previousRelease !== null && r.totalSessions > 0)!;
+    assert.ok(pinned, 'a demo release with a previous release');
+    await setSetting('release', pinned.release);
+    await waitUntil(`the status bar to track ${pinned.release} (now '${api.statusBarItem.text}')`, () => api.statusBarItem.text.includes(`${pinned.release}:`));
     const { json } = await invoke('releaseHealth_getRelease', {});
-    const tracked = await waitUntil('the status bar to track a release', () => /^\$\(pulse\) (.+): \d+ errored$/.exec(api.statusBarItem.text)?.[1]);
+    const tracked = pinned.release;
     const got = json.release as ReleaseHealth;
     assert.strictEqual(got.release, tracked);
     assert.deepStrictEqual(got, api.store.findRelease({ source: 'demo', project: got.project, release: got.release }));
@@ -101,7 +106,8 @@ describe('language-model tools (vscode.lm.invokeTool)', function () {
   });
 
   it('compare releases: the tracked release against its previous one, figures from the store; equal age through the store', async () => {
-    const tracked = await waitUntil('the status bar to track a release', () => /^\$\(pulse\) (.+): \d+ errored$/.exec(api.statusBarItem.text)?.[1]);
+    const tracked = config().get<string>('release')!;
+    assert.ok(tracked, 'the previous test pinned a release');
     const { json, text } = await invoke('releaseHealth_compareReleases', {});
     assert.strictEqual(json.candidate, tracked);
     const candidate = api.store.findRelease({ source: 'demo', project: json.project as string, release: tracked })!;
