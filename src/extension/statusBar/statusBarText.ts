@@ -11,6 +11,7 @@ import { staleText } from '../../present/scopeText';
 import { stalenessOf } from '../store/staleness';
 import { shownSnapshot, type ReleaseKey, type StoreState } from '../store/storeTypes';
 import type { TrackedRelease } from './trackedRelease';
+import { THIS_WORKSPACE } from '../../present/workspaceRelease';
 
 export interface StatusBarView {
   visible: boolean;
@@ -29,6 +30,12 @@ export interface StatusBarView {
 }
 
 const HIDDEN: StatusBarView = { visible: false, text: '', tooltip: '', background: null, command: null };
+
+function trackedBecause(tracked: Extract<TrackedRelease, { kind: 'release' }>): string {
+  if (tracked.pinned) return 'Tracked release';
+  if (tracked.workspace !== undefined) return tracked.workspace === THIS_WORKSPACE ? 'The release of this workspace\'s HEAD' : `The workspace's release · ${tracked.workspace}`;
+  return 'Newest release';
+}
 
 export function statusBarView(state: StoreState, tracked: TrackedRelease, thresholds: Thresholds): StatusBarView {
   if (state.status === 'unconfigured') return HIDDEN;
@@ -85,7 +92,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
     visible: true,
     text: `${icon} ${escapeIcons(r.release)}: ${figure}`,
     accessibilityLabel: `${printable(r.release)}: ${figure}, ${r.hasHealthData ? healthStatusAccessible(r.healthStatus) : NO_HEALTH_DATA_WORDS}`,
-    tooltip: summary + `\n\n${tracked.pinned ? 'Tracked release' : 'Newest release'} · click to show its release health`,
+    tooltip: summary + `\n\n${trackedBecause(tracked)} · click to show its release health`,
     background: r.healthStatus === 'critical' ? 'warning' : null,
     command: { command: COMMAND.showReleaseHealth, title: 'Show Release Health', arguments: [key] },
   };
