@@ -148,7 +148,7 @@ describe('e2e: the workspace\'s release (git HEAD 2 commits past a released tag)
     const item = page.locator('.statusbar .statusbar-item', { hasText: 'web@1.4.0' }).first();
     await item.waitFor({ timeout: 60_000 });
     const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
-    assert.match(text, /web@1\.4\.0: \d+\.\d\d% crash-free/);
+    assert.match(text, /web@1\.4\.0: [\d,]+ errored · \d+\.\d\d% crash-free/);
     await item.hover();
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'HEAD +2' }).first();
     await hover.waitFor({ timeout: 15_000 });

@@ -5,7 +5,7 @@ import { healthStatusAccessible, NO_HEALTH_DATA_WORDS } from '../../present/heal
 import { COMMAND } from '../../present/ids';
 import { printable } from '../../present/printable';
 import { escapeIcons, escapeMarkdown } from '../../present/markdown';
-import { formatPercent } from '../../present/numbers';
+import { formatCount, formatPercent } from '../../present/numbers';
 import { statusSummaryMarkdown } from '../../present/releaseTooltip';
 import { staleText } from '../../present/scopeText';
 import { stalenessOf } from '../store/staleness';
@@ -74,9 +74,12 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   }
   const r = tracked.release;
   const key: ReleaseKey = { source: snapshot.scope.kind, project: r.project, release: r.release };
-  // Text, icon and colour tell one thing: the crash-free rate the health status is judged on.
+  // The item is the errored-session indicator; the crash-free rate beside the count is what the
+  // icon and colour are judged on, so text, icon and colour never disagree.
   const icon = state.status === 'loading' ? spin : stale ? '$(history)' : STATUS_ICONS[r.healthStatus];
-  const figure = !r.hasHealthData || r.crashFreeSessions === null ? 'no sessions' : `${formatPercent(r.crashFreeSessions)} crash-free`;
+  const figure = !r.hasHealthData || r.crashFreeSessions === null
+    ? 'no sessions'
+    : `${formatCount(r.sessionsErrored)} errored · ${formatPercent(r.crashFreeSessions)} crash-free`;
   const summary = statusSummaryMarkdown(r, { scopeLabel: snapshot.scope.label, summaryPeriod: snapshot.overview.summaryPeriod, thresholds, environments: snapshot.scope.environments });
   if (stale && state.status === 'error') {
     return {

@@ -131,7 +131,7 @@ describe('extension/workspace: the status bar', () => {
   it('shows web@1.4.0 with HEAD +2 in the tooltip', () => {
     const t = chooseTrackedRelease(releases, null, [], mark);
     const view = statusBarView({ status: 'ready', snapshot: snap }, t, DEFAULT_THRESHOLDS);
-    assert.match(view.text, /^\$\([a-z-~]+\) web@1\.4\.0: 99\.70% crash-free$/);
+    assert.match(view.text, /^\$\([a-z-~]+\) web@1\.4\.0: [\d,]+ errored · 99\.70% crash-free$/);
     assert.match(view.tooltip, /HEAD \+2/);
     const here = statusBarView({ status: 'ready', snapshot: snap }, chooseTrackedRelease(releases, null, [], { ...mark, mark: 'this workspace' }), DEFAULT_THRESHOLDS);
     assert.doesNotMatch(here.tooltip, /HEAD \+/);
