@@ -12,7 +12,9 @@ const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', 
 const entries = [
   // The CLI's API source (axios, zod, proxy agents: nine tenths of its code) apart, as
   // registerSources.ts requires it only for --url: a --file run parses 60 KB instead of 800 KB.
-  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./apiSource'] },
+  // Likewise `mcp` (the MCP SDK): the other commands never parse it.
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./apiSource', './mcp/mcpCommand'] },
+  { ...node, entryPoints: ['src/cli/mcp/mcpBundle.js'], outfile: 'dist/mcp/mcpCommand.js' },
   { ...node, entryPoints: ['src/cli/apiSource.ts'], outfile: 'dist/apiSource.js' },
   { ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true },

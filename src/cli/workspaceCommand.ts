@@ -16,7 +16,7 @@ import type { OverviewArgs } from './overviewArgs';
 import { fileSource, overviewSources, type CommandIO } from './overviewCommand';
 import { UsageError } from './usageError';
 import type { WorkspaceArgs } from './workspaceArgs';
-import type * as WorkspaceApiModule from './workspaceApi';
+import type * as ApiSource from './apiSource';
 
 export interface WorkspaceReport {
   release: string | null;
@@ -75,7 +75,7 @@ export async function runWorkspace(args: WorkspaceArgs, io: CommandIO): Promise<
     projects = Array.from(new Set(overview.releases.map((r) => r.project)));
   } else {
     if (!overviewSources.url) throw new UsageError('--url is not supported by this build');
-    const api = (require('./workspaceApi') as typeof WorkspaceApiModule).workspaceApi(args, io);
+    const api = (require('./apiSource') as typeof ApiSource).workspaceApi(args, io);
     const [o, a] = await Promise.all([overviewSources.url(overviewArgs, io), api]);
     overview = o;
     releases = a.releases;

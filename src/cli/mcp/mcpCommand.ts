@@ -6,6 +6,8 @@ import type { CommandIO } from '../overviewCommand';
 import type { McpArgs } from './mcpArgs';
 import { createReleaseHealthMcpServer } from './mcpServer';
 import { overviewLoader } from './overviewLoader';
+// Run on its own (dist/mcp/mcpCommand.js), this bundle registers the --url source itself.
+import '../registerSources';
 
 export async function runMcp(args: McpArgs, io: CommandIO): Promise<number> {
   const token = args.overview.url !== null ? io.env[args.overview.tokenEnv]?.trim() : undefined;
