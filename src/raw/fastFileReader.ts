@@ -12,6 +12,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { mergeSnapshot } from './accumulatorSnapshot';
 import { LineIngest } from './lineIngest';
+import { WasmLineScanner } from './wasm/wasmLineScanner';
 import { ChunkBuffer, readRangeAsync } from './rangeReader';
 import { mergeSkipReports, type ReadJob, type SegmentResult, type ThreadResult, type WorkerReply } from './rangeResult';
 import type { ReadOptions, ReadResult } from './readOptions';
@@ -72,7 +73,7 @@ export async function readSessionFileFast(
 }
 
 async function readInThisThread(file: string, accumulator: SessionAccumulator, chunkBytes?: number): Promise<FastReadResult> {
-  const ingest = new LineIngest(accumulator, true);
+  const ingest = new LineIngest(accumulator, true, undefined, WasmLineScanner.create());
   const handle = await fs.promises.open(file, 'r');
   try {
     await readRangeAsync(handle, 0, Infinity, ingest, new ChunkBuffer(chunkBytes));
