@@ -69,11 +69,11 @@ export async function readSessionFileFast(
       // Fall through: this thread reads the whole file (same answer, one core).
     }
   }
-  return readInThisThread(file, newAccumulator(), options.chunkBytes);
+  return readInThisThread(file, newAccumulator(), path.dirname(workerPath), options.chunkBytes);
 }
 
-async function readInThisThread(file: string, accumulator: SessionAccumulator, chunkBytes?: number): Promise<FastReadResult> {
-  const ingest = new LineIngest(accumulator, true, undefined, WasmLineScanner.create());
+async function readInThisThread(file: string, accumulator: SessionAccumulator, scannerDir: string, chunkBytes?: number): Promise<FastReadResult> {
+  const ingest = new LineIngest(accumulator, true, undefined, WasmLineScanner.create(scannerDir));
   const handle = await fs.promises.open(file, 'r');
   try {
     await readRangeAsync(handle, 0, Infinity, ingest, new ChunkBuffer(chunkBytes));
@@ -102,6 +102,7 @@ async function readInThreads(
     now: options.now,
     defaultProject: options.defaultProject,
     chunkBytes: options.chunkBytes,
+    scannerDir: path.dirname(workerPath),
   };
   const here = options.mainThreadRange === true;
   const running: Worker[] = [];

@@ -13,7 +13,7 @@ import type { SessionAccumulator } from './sessionAccumulator';
 export function readSegments(job: ReadJob, accumulator: SessionAccumulator): SegmentResult[] {
   const segments = job.bounds.length - 1;
   const scanner = new FieldScanner();
-  const wasm = WasmLineScanner.create();
+  const wasm = WasmLineScanner.create(job.scannerDir);
   const buffer = new ChunkBuffer(job.chunkBytes);
   const done: SegmentResult[] = [];
   const fd = fs.openSync(job.path, 'r');

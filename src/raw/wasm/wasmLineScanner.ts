@@ -55,9 +55,9 @@ export class WasmLineScanner {
     duration: null, abnormalMechanism: null,
   };
 
-  /** null when the module is not there (the JS scanner reads alone). */
-  static create(): WasmLineScanner | null {
-    const module = lineScannerModule();
+  /** null when the module is not there (the JS scanner reads alone); `dir`: where to look first (wasmModule.ts). */
+  static create(dir?: string): WasmLineScanner | null {
+    const module = lineScannerModule(dir);
     return module ? new WasmLineScanner(module) : null;
   }
 

@@ -8,23 +8,24 @@ import * as path from 'path';
 
 export const WASM_FILE = 'rawScanner.wasm';
 
-let compiled: WebAssembly.Module | null | undefined;
+let compiled: WebAssembly.Module | null = null;
 
-/** Where the .wasm lies: next to the bundle that runs (dist/), or dist/ from the sources (tests, tsx). */
-function candidates(): string[] {
-  return [path.join(__dirname, WASM_FILE), path.join(__dirname, '..', '..', '..', 'dist', WASM_FILE)];
+/** Where the .wasm may lie: `dir` (the reader worker's folder), next to the bundle that runs (dist/), dist/ from the sources (tests, tsx). */
+function candidates(dir: string | undefined): string[] {
+  const dirs = [path.join(__dirname), path.join(__dirname, '..', '..', '..', 'dist')];
+  if (dir !== undefined) dirs.unshift(dir);
+  return dirs.map((d) => path.join(d, WASM_FILE));
 }
 
-export function lineScannerModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  if (process.env.RH_RAW_SCANNER === 'js') return compiled;
-  for (const file of candidates()) {
+/** The compiled module, or null. `RH_RAW_SCANNER=js` turns it off (the bench's before/after, a user's way out). */
+export function lineScannerModule(dir?: string): WebAssembly.Module | null {
+  if (compiled !== null || process.env.RH_RAW_SCANNER === 'js') return compiled;
+  for (const file of candidates(dir)) {
     if (!fs.existsSync(file)) continue;
     try {
       compiled = new WebAssembly.Module(fs.readFileSync(file));
     } catch {
-      compiled = null;
+      // A broken file: the JS scanner reads alone.
     }
     break;
   }
