@@ -5,7 +5,7 @@
 // it is dropped, a last line without `\n` counts, a BOM is dropped from the file's first line only.
 import { FieldScanner, BLANK } from './scan/fieldScanner';
 import type { SessionAccumulator } from './sessionAccumulator';
-import { parseSessionLine, type SessionUpdateRecord } from './sessionLine';
+import { parseSessionLine, type SessionRecord } from './sessionLine';
 import type { LineSink, WasmLineScanner } from './wasm/wasmLineScanner';
 import { SkipCollector } from './skipReport';
 import { MAX_LINE_BYTES, TOO_LONG_REASON } from './lineLimit';
@@ -29,8 +29,8 @@ export class LineIngest implements LineSink {
     private readonly wasm: WasmLineScanner | null = null,
   ) {}
 
-  /** An update the wasm scanner read (LineSink). */
-  update(record: SessionUpdateRecord): void {
+  /** A record the wasm scanner read (LineSink); reused by its next line. */
+  record(record: SessionRecord): void {
     this.lines++;
     this.accumulator.add(record);
   }

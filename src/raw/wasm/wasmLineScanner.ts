@@ -1,9 +1,9 @@
 // The JS side of the WebAssembly line scanner (assembly/lineScanner.ts): copies a chunk of bytes
 // into its memory, lets it split and read the lines, and turns its records into the same reused
-// SessionUpdateRecord the JS scanner gives. Interned strings are decoded once per thread, on
+// records the JS scanner gives. Interned strings are decoded once per thread, on
 // their first use; every line it is unsure of comes back as UNSURE for the JS path.
 import type { SessionStatus } from '../../health/types';
-import type { SessionUpdateRecord } from '../sessionLine';
+import type { AggregateEntryRecord, SessionAggregateRecord, SessionRecord, SessionUpdateRecord } from '../sessionLine';
 import { MAX_LINE_BYTES } from '../lineLimit';
 import { lineScannerModule } from './wasmModule';
 
@@ -11,11 +11,14 @@ import { lineScannerModule } from './wasmModule';
 const INPUT_BYTES = 1 << 20;
 const MAX_RECORDS = 16 << 10;
 
-// The record layout written by assembly/lineScanner.ts (RECORD_INTS int32s, two float64s).
+// The record layout written by assembly/lineScanner.ts (RECORD_INTS int32s, two float64s; an
+// aggregate's entries: ENTRY_INTS int32s and one float64 each, in their own areas).
 const RECORD_INTS = 14;
+const ENTRY_INTS = 6;
 export const UPDATE = 0;
 export const BLANK = 1;
 export const UNSURE = 2;
+export const AGGREGATE = 3;
 const NONE = -1;
 const SAME_SID = -2;
 const STATUSES: SessionStatus[] = ['ok', 'exited', 'errored', 'abnormal', 'crashed', 'unhandled'];
@@ -26,15 +29,17 @@ interface LineScannerExports {
   inputAddress(): number;
   recordsAddress(): number;
   timesAddress(): number;
+  entryIntsAddress(): number;
+  entryTimesAddress(): number;
   consumed(): number;
   stringAddress(id: number): number;
   stringLength(id: number): number;
   scan(length: number): number;
 }
 
-/** What a chunk's lines go to: a read update, or a line (blank or unsure) for the JS path. */
+/** What a chunk's lines go to: a read record (reused by the next line), or a line (blank or unsure) for the JS path. */
 export interface LineSink {
-  update(record: SessionUpdateRecord): void;
+  record(record: SessionRecord): void;
   blank(): void;
   other(buf: Buffer, start: number, end: number): void;
 }
@@ -44,6 +49,8 @@ export class WasmLineScanner {
   private readonly input: number;
   private readonly records: number;
   private readonly times: number;
+  private readonly entryInts: number;
+  private readonly entryTimes: number;
   private memoryBuffer: ArrayBuffer | null = null;
   private bytes = Buffer.alloc(0);
   private ints = new Int32Array(0);
@@ -54,6 +61,8 @@ export class WasmLineScanner {
     kind: 'update', project: null, release: '', environment: '', started: 0, sid: null, did: null, init: false, status: 'ok', errors: 0,
     duration: null, abnormalMechanism: null,
   };
+  private readonly aggregate: SessionAggregateRecord = { kind: 'aggregate', project: null, release: '', environment: '', entries: [] };
+  private readonly entryPool: AggregateEntryRecord[] = [];
 
   /** null when the module is not there (the JS scanner reads alone); `dir`: where to look first (wasmModule.ts). */
   static create(dir?: string): WasmLineScanner | null {
@@ -67,6 +76,8 @@ export class WasmLineScanner {
     this.input = this.wasm.inputAddress();
     this.records = this.wasm.recordsAddress();
     this.times = this.wasm.timesAddress();
+    this.entryInts = this.wasm.entryIntsAddress();
+    this.entryTimes = this.wasm.entryTimesAddress();
   }
 
   /** Views of the memory, made again after it grew (growing detaches the old ones). */
@@ -109,13 +120,43 @@ export class WasmLineScanner {
         s = nl + 1;
         continue;
       }
-      this.records_(buf, s, count, sink);
+      this.readRecords(buf, s, count, sink);
       s += used;
     }
     return s;
   }
 
-  private records_(buf: Buffer, base: number, count: number, sink: LineSink): void {
+  /** The aggregate record at int index r, its entries from the entry area (pooled objects, refilled). */
+  private aggregateAt(r: number): SessionAggregateRecord {
+    const ints = this.ints;
+    const a = this.aggregate;
+    a.release = this.text(ints[r + 3]);
+    const env = ints[r + 4];
+    a.environment = env === NONE ? '' : this.text(env);
+    const project = ints[r + 5];
+    a.project = project === NONE ? null : this.text(project);
+    const first = ints[r + 6];
+    const count = ints[r + 7];
+    const entries = a.entries;
+    entries.length = 0;
+    for (let k = 0; k < count; k++) {
+      const e = (this.entryInts >> 2) + (first + k) * ENTRY_INTS;
+      const did = ints[e];
+      let x = this.entryPool[k];
+      if (x === undefined) this.entryPool.push((x = { started: 0, did: null, exited: 0, errored: 0, abnormal: 0, crashed: 0, unhandled: 0 }));
+      x.started = this.floats[(this.entryTimes >> 3) + first + k];
+      x.did = did === NONE ? null : this.text(did);
+      x.exited = ints[e + 1];
+      x.errored = ints[e + 2];
+      x.abnormal = ints[e + 3];
+      x.crashed = ints[e + 4];
+      x.unhandled = ints[e + 5];
+      entries.push(x);
+    }
+    return a;
+  }
+
+  private readRecords(buf: Buffer, base: number, count: number, sink: LineSink): void {
     const ints = this.ints;
     const floats = this.floats;
     const u = this.update;
@@ -124,6 +165,10 @@ export class WasmLineScanner {
       const kind = ints[r];
       if (kind === BLANK) {
         sink.blank();
+        continue;
+      }
+      if (kind === AGGREGATE) {
+        sink.record(this.aggregateAt(r));
         continue;
       }
       if (kind !== UPDATE) {
@@ -157,7 +202,7 @@ export class WasmLineScanner {
         const v = Number(buf.latin1Slice(base + ints[r + 12], base + ints[r + 13]));
         u.duration = Number.isFinite(v) && v >= 0 ? v : null;
       }
-      sink.update(u);
+      sink.record(u);
     }
   }
 }

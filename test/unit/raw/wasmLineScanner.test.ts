@@ -1,19 +1,19 @@
 // Differential tests of the WebAssembly line scanner (src/raw/wasm) against the reference parser:
-// every line it reads itself gives exactly parseSessionLine's record; every other line it hands
+// every line it reads itself (updates and aggregates) gives exactly parseSessionLine's record; every other line it hands
 // back whole (blank or unsure) for the JS path. Needs dist/rawScanner.wasm (npm run build).
 import { strict as assert } from 'assert';
-import type { SessionUpdateRecord } from '../../../src/raw/sessionLine';
+import type { SessionRecord } from '../../../src/raw/sessionLine';
 import { parseSessionLine } from '../../../src/raw/sessionLine';
 import { WasmLineScanner, type LineSink } from '../../../src/raw/wasm/wasmLineScanner';
 import { LineGenerator, TRICKY_LINES } from './fastReaderLines';
 
-type Seen = { kind: 'update'; record: SessionUpdateRecord } | { kind: 'blank' } | { kind: 'other'; text: string };
+type Seen = { kind: 'update'; record: SessionRecord } | { kind: 'blank' } | { kind: 'other'; text: string };
 
 /** What the scanner makes of the lines of buf, in order, and where it stopped. */
 function scanAll(scanner: WasmLineScanner, buf: Buffer): { seen: Seen[]; rest: number } {
   const seen: Seen[] = [];
   const sink: LineSink = {
-    update: (record) => seen.push({ kind: 'update', record: { ...record } }),
+    record: (record) => seen.push({ kind: 'update', record: structuredClone(record) }),
     blank: () => seen.push({ kind: 'blank' }),
     other: (b, start, end) => seen.push({ kind: 'other', text: b.toString('utf8', start, end) }),
   };
@@ -73,6 +73,9 @@ describe('raw/wasm line scanner against the reference parser', () => {
     const valid = lines.filter((l) => !l.includes(10) && parseSessionLine(l.toString('utf8').replace(/\r$/, '')).ok).length;
     const taken = checkLines(scanner, lines);
     assert.ok(taken > valid * 0.4, `the wasm scanner took ${taken} of ${valid} valid lines`);
+    // Both kinds of line are read in wasm, not only handed back.
+    const kinds = new Set(scanAll(scanner, Buffer.concat(lines.filter((l) => !l.includes(10)).flatMap((l) => [l, Buffer.from('\n')]))).seen.map((x) => (x.kind === 'update' ? x.record.kind : x.kind)));
+    assert.ok(kinds.has('update') && kinds.has('aggregate'), `read in wasm: ${[...kinds].join(', ')}`);
   });
 
   it('leaves the unfinished last line, and reads chunks larger than its input buffer', () => {

@@ -12,6 +12,9 @@ const RECORD_INTS: i32 = 14;
 const UPDATE: i32 = 0;
 const BLANK: i32 = 1;
 const UNSURE: i32 = 2;
+const AGGREGATE: i32 = 3;
+/** An aggregate entry: ENTRY_INTS int32s (did, five counts) and one float64 (started), in their own areas. */
+const ENTRY_INTS: i32 = 6;
 const NONE: i32 = -1;
 const SAME_SID: i32 = -2;
 
@@ -39,8 +42,19 @@ const F_ATTRS: i32 = 9;
 const F_AGGREGATES: i32 = 10;
 const A_RELEASE: i32 = 11;
 const A_ENVIRONMENT: i32 = 12;
-const UNREAD: i32 = 13;
-const FIELDS: i32 = 14;
+// An aggregate entry's fields (cleared per entry).
+const E_STARTED: i32 = 13;
+const E_DID: i32 = 14;
+const E_EXITED: i32 = 15;
+const E_ERRORED: i32 = 16;
+const E_ABNORMAL: i32 = 17;
+const E_CRASHED: i32 = 18;
+const E_UNHANDLED: i32 = 19;
+const UNREAD: i32 = 20;
+const FIELDS: i32 = 21;
+const TOP: i32 = 0;
+const ATTRS: i32 = 1;
+const ENTRY: i32 = 2;
 
 const MAX_SKIP_DEPTH: i32 = 32;
 const MAX_ENTRIES: i32 = 1 << 20;
@@ -52,6 +66,12 @@ let times: usize = 0;
 let recordCap: i32 = 0;
 let maxLine: i32 = 0;
 let consumedBytes: i32 = 0;
+let entryInts: usize = 0;
+let entryTimes: usize = 0;
+let entryAreaCap: i32 = 0;
+/** Entries written by this scan, and the first entry of the line being read. */
+let entriesUsed: i32 = 0;
+let lineEntries: i32 = 0;
 let values: usize = 0;
 let stringClass: usize = 0;
 
@@ -87,6 +107,9 @@ export function init(inputBytes: i32, maxRecords: i32, maxLineBytes: i32): void 
   times = alloc(maxRecords * 16);
   maxLine = maxLineBytes;
   values = alloc(FIELDS * 16);
+  entryAreaCap = maxRecords * 4;
+  entryInts = alloc(entryAreaCap * ENTRY_INTS * 4);
+  entryTimes = alloc(entryAreaCap * 8);
   stringClass = alloc(256);
   for (let i = 0; i < 0x20; i++) store<u8>(stringClass + i, 2);
   store<u8>(stringClass + 0x22, 1);
@@ -111,6 +134,12 @@ export function recordsAddress(): usize {
 }
 export function timesAddress(): usize {
   return times;
+}
+export function entryIntsAddress(): usize {
+  return entryInts;
+}
+export function entryTimesAddress(): usize {
+  return entryTimes;
 }
 /** Bytes of the input the last scan finished (complete lines only). */
 export function consumed(): i32 {
@@ -248,7 +277,10 @@ function skipValue(p: usize, end: usize, depth: i32): usize {
 
 // ---- keys ----
 
-/** Whether the key bytes [p, p + n) spell `key`. */
+// Keys compared as little-endian words of their bytes (the constants spell them), after their
+// length: no loop over characters. Bytes past a short line's end are padding or the next line.
+
+/** Whether the n bytes at p spell `key` (for the rare names compared byte by byte). */
 function is(p: usize, n: i32, key: string): bool {
   if (n != key.length) return false;
   for (let i = 0; i < n; i++) if (at(p + <usize>i) != <i32>key.charCodeAt(i)) return false;
@@ -256,31 +288,74 @@ function is(p: usize, n: i32, key: string): bool {
 }
 
 function topField(p: usize, n: i32): i32 {
-  const c = at(p);
-  if (c == 0x73) {
-    if (is(p, n, 'sid')) return F_SID;
-    if (is(p, n, 'started')) return F_STARTED;
-    if (is(p, n, 'status')) return F_STATUS;
-  } else if (c == 0x64) {
-    if (is(p, n, 'did')) return F_DID;
-    if (is(p, n, 'duration')) return F_DURATION;
-  } else if (c == 0x61) {
-    if (is(p, n, 'attrs')) return F_ATTRS;
-    if (is(p, n, 'aggregates')) return F_AGGREGATES;
-    if (is(p, n, 'abnormal_mechanism')) return F_MECHANISM;
-  } else if (c == 0x70) {
-    if (is(p, n, 'project')) return F_PROJECT;
-  } else if (c == 0x69) {
-    if (is(p, n, 'init')) return F_INIT;
-  } else if (c == 0x65) {
-    if (is(p, n, 'errors')) return F_ERRORS;
+  switch (n) {
+    case 3: {
+      const w = <u32>load<u16>(p) | (<u32>load<u8>(p, 2) << 16);
+      if (w == 0x646973) return F_SID;
+      if (w == 0x646964) return F_DID;
+      break;
+    }
+    case 4:
+      if (load<u32>(p) == 0x74696e69) return F_INIT;
+      break;
+    case 5:
+      if (load<u32>(p) == 0x72747461 && load<u8>(p, 4) == 0x73) return F_ATTRS;
+      break;
+    case 6: {
+      const w = load<u32>(p);
+      if (w == 0x74617473 && load<u16>(p, 4) == 0x7375) return F_STATUS;
+      if (w == 0x6f727265 && load<u16>(p, 4) == 0x7372) return F_ERRORS;
+      break;
+    }
+    case 7: {
+      const w = load<u32>(p);
+      const tail = <u32>load<u16>(p, 4) | (<u32>load<u8>(p, 6) << 16);
+      if (w == 0x72617473 && tail == 0x646574) return F_STARTED;
+      if (w == 0x6a6f7270 && tail == 0x746365) return F_PROJECT;
+      break;
+    }
+    case 8:
+      if (load<u64>(p) == 0x6e6f697461727564) return F_DURATION;
+      break;
+    case 10:
+      if (load<u64>(p) == 0x7461676572676761 && load<u16>(p, 8) == 0x7365) return F_AGGREGATES;
+      break;
+    case 18:
+      if (load<u64>(p) == 0x6c616d726f6e6261 && load<u64>(p, 8) == 0x696e616863656d5f && load<u16>(p, 16) == 0x6d73) return F_MECHANISM;
+      break;
+  }
+  return UNREAD;
+}
+
+function entryField(p: usize, n: i32): i32 {
+  switch (n) {
+    case 3:
+      if ((<u32>load<u16>(p) | (<u32>load<u8>(p, 2) << 16)) == 0x646964) return E_DID;
+      break;
+    case 6:
+      if (load<u32>(p) == 0x74697865 && load<u16>(p, 4) == 0x6465) return E_EXITED;
+      break;
+    case 7: {
+      const w = load<u32>(p);
+      const tail = <u32>load<u16>(p, 4) | (<u32>load<u8>(p, 6) << 16);
+      if (w == 0x72617473 && tail == 0x646574) return E_STARTED;
+      if (w == 0x6f727265 && tail == 0x646572) return E_ERRORED;
+      if (w == 0x73617263 && tail == 0x646568) return E_CRASHED;
+      break;
+    }
+    case 8:
+      if (load<u64>(p) == 0x6c616d726f6e6261) return E_ABNORMAL;
+      break;
+    case 9:
+      if (load<u64>(p) == 0x656c646e61686e75 && load<u8>(p, 8) == 0x64) return E_UNHANDLED;
+      break;
   }
   return UNREAD;
 }
 
 function attrsField(p: usize, n: i32): i32 {
-  if (is(p, n, 'release')) return A_RELEASE;
-  if (is(p, n, 'environment')) return A_ENVIRONMENT;
+  if (n == 7 && load<u32>(p) == 0x656c6572 && load<u16>(p, 4) == 0x7361 && load<u8>(p, 6) == 0x65) return A_RELEASE;
+  if (n == 11 && load<u64>(p) == 0x6d6e6f7269766e65 && load<u16>(p, 8) == 0x6e65 && load<u8>(p, 10) == 0x74) return A_ENVIRONMENT;
   return UNREAD;
 }
 
@@ -353,8 +428,8 @@ function readValue(p: usize, end: usize, field: i32, needed: bool): usize {
   return skipValue(p, end, 0);
 }
 
-/** The object at p (`{`) of the top level (attrs: false) or of attrs (true): index after its `}`, or 0. */
-function readMembers(p: usize, end: usize, inAttrs: bool): usize {
+/** The object at p (`{`) of `level` (TOP, ATTRS, ENTRY): index after its `}`, or 0. */
+function readMembers(p: usize, end: usize, level: i32): usize {
   let c = at(++p);
   if (isWs(c)) c = at((p = skipWs(p, end)));
   if (c == 0x7d) return p + 1;
@@ -364,7 +439,7 @@ function readMembers(p: usize, end: usize, inAttrs: bool): usize {
     while (cls(at(q)) == 0) q++;
     if (at(q) != 0x22 || q >= end) return 0; // an escaped key could spell one we read
     const n = <i32>(q - p - 1);
-    const field = inAttrs ? attrsField(p + 1, n) : topField(p + 1, n);
+    const field = level == TOP ? topField(p + 1, n) : level == ATTRS ? attrsField(p + 1, n) : entryField(p + 1, n);
     if (field != UNREAD && kindOf(field) != ABSENT) return 0; // a duplicate: JSON.parse keeps the last
     p = q + 1;
     c = at(p);
@@ -377,9 +452,11 @@ function readMembers(p: usize, end: usize, inAttrs: bool): usize {
     if (field == F_ATTRS) {
       store<i32>(slot(field), K_OTHER);
       if (at(p) != 0x7b) return 0;
-      p = readMembers(p, end, true);
+      p = readMembers(p, end, ATTRS);
     } else if (field == F_AGGREGATES) {
-      return 0; // aggregates: the JS scanner reads them
+      store<i32>(slot(field), K_OTHER);
+      if (at(p) != 0x5b) return 0;
+      p = readAggregates(p, end);
     } else {
       p = readValue(p, end, field, field != UNREAD);
     }
@@ -394,6 +471,50 @@ function readMembers(p: usize, end: usize, inAttrs: bool): usize {
     if (c == 0x7d) return p + 1;
     return 0;
   }
+}
+
+/** aggregates at p (`[`): each entry read and written to the entry area; the index after `]`, or 0. */
+function readAggregates(p: usize, end: usize): usize {
+  p = skipWs(p + 1, end);
+  if (at(p) == 0x5d) return p + 1;
+  for (;;) {
+    if (at(p) != 0x7b) return 0;
+    memory.fill(slot(E_STARTED), 0, <usize>((UNREAD - E_STARTED) * 16));
+    p = readMembers(p, end, ENTRY);
+    if (p == 0 || !pushEntry()) return 0;
+    p = skipWs(p, end);
+    const c = at(p);
+    if (c == 0x5d) return p + 1;
+    if (c != 0x2c) return 0;
+    p = skipWs(p + 1, end);
+  }
+  return 0;
+}
+
+/** The entry just read into the entry area, as the reference reads it; false: not sure. */
+function pushEntry(): bool {
+  if (entriesUsed + lineEntries >= entryAreaCap) return false;
+  if (kindOf(E_STARTED) != K_STRING) return false;
+  const started = isoSeconds(startOf(E_STARTED), endOf(E_STARTED));
+  if (started != started) return false;
+  const did = userId(E_DID);
+  if (did == -2) return false;
+  const exited = countOf(E_EXITED);
+  const errored = countOf(E_ERRORED);
+  const abnormal = countOf(E_ABNORMAL);
+  const crashed = countOf(E_CRASHED);
+  const unhandled = countOf(E_UNHANDLED);
+  if (exited < 0 || errored < 0 || abnormal < 0 || crashed < 0 || unhandled < 0) return false;
+  const i = entriesUsed + lineEntries++;
+  const e = entryInts + <usize>(i * ENTRY_INTS * 4);
+  store<i32>(e, did);
+  store<i32>(e, exited, 4);
+  store<i32>(e, errored, 8);
+  store<i32>(e, abnormal, 12);
+  store<i32>(e, crashed, 16);
+  store<i32>(e, unhandled, 20);
+  store<f64>(entryTimes + <usize>(i * 8), started);
+  return true;
 }
 
 // ---- decoders (as src/raw/scan/fieldDecoders.ts) ----
@@ -421,12 +542,27 @@ function statusOf(): i32 {
   if (kind != K_STRING) return -1;
   const s = startOf(F_STATUS);
   const n = <i32>(endOf(F_STATUS) - s);
-  if (is(s, n, 'ok')) return 0;
-  if (is(s, n, 'exited')) return 1;
-  if (is(s, n, 'errored')) return 2;
-  if (is(s, n, 'abnormal')) return 3;
-  if (is(s, n, 'crashed')) return 4;
-  if (is(s, n, 'unhandled')) return 5;
+  switch (n) {
+    case 2:
+      if (load<u16>(s) == 0x6b6f) return 0;
+      break;
+    case 6:
+      if (load<u32>(s) == 0x74697865 && load<u16>(s, 4) == 0x6465) return 1;
+      break;
+    case 7: {
+      const w = load<u32>(s);
+      const tail = <u32>load<u16>(s, 4) | (<u32>load<u8>(s, 6) << 16);
+      if (w == 0x6f727265 && tail == 0x646572) return 2;
+      if (w == 0x73617263 && tail == 0x646568) return 4;
+      break;
+    }
+    case 8:
+      if (load<u64>(s) == 0x6c616d726f6e6261) return 3;
+      break;
+    case 9:
+      if (load<u64>(s) == 0x656c646e61686e75 && load<u8>(s, 8) == 0x64) return 5;
+      break;
+  }
   return -1;
 }
 
@@ -578,6 +714,17 @@ function isNilUuid(s: usize, n: i32): bool {
   return true;
 }
 
+/** A user id as the reference's userOf for strings, null and absence: an id, NONE (null), or -2: not sure. */
+function userId(field: i32): i32 {
+  const kind = kindOf(field);
+  if (kind == ABSENT || kind == K_NULL) return NONE;
+  if (kind != K_STRING) return -2;
+  const s = startOf(field);
+  const n = <i32>(endOf(field) - s);
+  if (n == 0 || isNilUuid(s, n)) return NONE;
+  return textId(field);
+}
+
 // ---- one line ----
 
 /** Reads the line [s, e) into record r; UPDATE, BLANK or UNSURE. */
@@ -589,7 +736,8 @@ function scanLine(s: usize, e: usize, r: usize, t: usize): i32 {
     if (at(p) != 0x7b) return UNSURE;
   }
   memory.fill(values, 0, <usize>(FIELDS * 16));
-  p = readMembers(p, e, false);
+  lineEntries = 0;
+  p = readMembers(p, e, TOP);
   if (p == 0) return UNSURE;
   if (p < e && skipWs(p, e) != e) return UNSURE;
 
@@ -613,6 +761,16 @@ function scanLine(s: usize, e: usize, r: usize, t: usize): i32 {
     if (project < 0) return UNSURE;
   } else if (projectKind != ABSENT && projectKind != K_NULL) return UNSURE;
 
+  if (kindOf(F_AGGREGATES) != ABSENT) {
+    store<i32>(r, release, 12);
+    store<i32>(r, environment, 16);
+    store<i32>(r, project, 20);
+    store<i32>(r, entriesUsed, 24);
+    store<i32>(r, lineEntries, 28);
+    entriesUsed += lineEntries;
+    return AGGREGATE;
+  }
+
   if (kindOf(F_STARTED) != K_STRING) return UNSURE;
   const started = isoSeconds(startOf(F_STARTED), endOf(F_STARTED));
   if (started != started) return UNSURE;
@@ -621,16 +779,8 @@ function scanLine(s: usize, e: usize, r: usize, t: usize): i32 {
   const errors = countOf(F_ERRORS);
   if (errors < 0) return UNSURE;
 
-  const didKind = kindOf(F_DID);
-  let did = NONE;
-  if (didKind == K_STRING) {
-    const ds = startOf(F_DID);
-    const dn = <i32>(endOf(F_DID) - ds);
-    if (dn > 0 && !isNilUuid(ds, dn)) {
-      did = textId(F_DID);
-      if (did < 0) return UNSURE;
-    }
-  } else if (didKind != ABSENT && didKind != K_NULL) return UNSURE;
+  const did = userId(F_DID);
+  if (did == -2) return UNSURE;
 
   const sidKind = kindOf(F_SID);
   let sidStart = NONE;
@@ -719,6 +869,7 @@ export function scan(length: i32): i32 {
   store<u8>(end, 0x0a); // a sentinel: the newline search needs no bound check
   let s = input;
   let n = 0;
+  entriesUsed = 0;
   while (n < recordCap) {
     let nl = s;
     while (at(nl) != 0x0a) nl++;
