@@ -25,6 +25,8 @@ import { ReleaseHealthStore } from './extension/store/releaseHealthStore';
 import type { ReleaseHealthTestApi } from './extension/testApi';
 import { registerReleaseTree } from './extension/tree/registerReleaseTree';
 import { currentSettings } from './extension/vscodeSettings';
+import { WorkspaceReleaseTracker } from './extension/workspace/workspaceReleaseTracker';
+import { workspaceTracked } from './extension/workspace/workspaceLinks';
 import { ReleaseWatch } from './extension/watch/releaseWatch';
 
 export type { ReleaseHealthTestApi } from './extension/testApi';
@@ -52,15 +54,18 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   context.subscriptions.push({ dispose: () => store.dispose() });
 
   const notifier = new Notifier(log.warn);
-  const { provider, view } = registerReleaseTree(context, store, settings);
-  const statusBar = new StatusBarIndicator(store, settings);
-  const panels = registerReleasePanels(context, store, (key) => void vscode.commands.executeCommand('releaseHealth.compareWith', key).then(undefined, () => undefined));
+  const workspace = new WorkspaceReleaseTracker(store, settings, log.info);
+  context.subscriptions.push(workspace);
+  const { provider, view } = registerReleaseTree(context, store, settings, workspace);
+  const statusBar = new StatusBarIndicator(store, settings, workspace);
+  const panels = registerReleasePanels(context, store, (key) => void vscode.commands.executeCommand('releaseHealth.compareWith', key).then(undefined, () => undefined), workspace);
   const comparisons = registerComparisonPanels(context, store, () => settings().thresholds.minimumSessions);
   const mutedKey = 'releaseHealth.watch.muted';
   const watch = new ReleaseWatch({
     store,
     tracked: (releases) => {
-      const t = chooseTrackedRelease(releases, settings().release, settings().sentry.projects);
+      // The same release the status bar follows (the workspace's when nothing is pinned).
+      const t = chooseTrackedRelease(releases, settings().release, settings().sentry.projects, workspaceTracked(workspace));
       return t.kind === 'release' ? t.release : null;
     },
     enabled: () => settings().notifications && settings().source !== null,
@@ -85,7 +90,10 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
       void updateSignedIn(settings(), tokens);
     },
     thresholds: () => store.applyThresholds(),
-    tracked: () => statusBar.update(),
+    tracked: () => {
+      workspace.relink();
+      statusBar.update();
+    },
     polling: () => poller.restart(),
     source: () => {
       updateContextKeys(settings());
@@ -114,7 +122,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
   updateContextKeys(settings());
   void updateSignedIn(settings(), tokens);
   void store.reload();
-  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, comparisons, watch, secrets: context.secrets, activationMs: performance.now() - activationStart };
+  return { store, treeProvider: provider, statusBarItem: statusBar.item, panels, comparisons, watch, workspace, secrets: context.secrets, activationMs: performance.now() - activationStart };
 }
 
 export function deactivate(): void {

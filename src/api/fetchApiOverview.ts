@@ -14,6 +14,7 @@ import { OrganizationSchema, parseBody, ProjectListSchema, ReleaseListSchema, ty
 import { cachedRegion, regionBase, rememberRegion } from './region';
 import { fetchSessionsData } from './sessionsFetch';
 import { SentryHttp, type RequestLogger } from './sentryHttp';
+import { toReleaseRecord, type ReleaseRecord } from './releaseRecords';
 
 export type { ApiSourceConfig, ProxyConfig, RetryConfig } from './config';
 export type { RequestLogEntry, RequestLogger } from './sentryHttp';
@@ -37,6 +38,8 @@ export interface ApiProject {
 
 export interface ApiOverview extends Overview {
   projects: ApiProject[];
+  /** The listed releases with their lastCommit / lastDeploy (no extra request: the listing has them). */
+  releaseRecords: ReleaseRecord[];
   /** With `equalAge`: the compared releases' windows, keyed by ageKey(project, release). */
   ageWindows?: Record<string, AgeWindowStats | null>;
   /** The organization's region host when its API calls go there instead of the base URL. */
@@ -178,7 +181,7 @@ export async function fetchApiOverview(
     const all = await run(() => fetchProjects(http, cfg));
     const projects = pickProjects(all, cfg, http.endpoint(`${orgPath(cfg.organization)}/projects/`));
     if (projects.length === 0) {
-      return { ...computeOverview({ releases: [], projects: {} }, overviewOptions), projects: [], regionUrl: regionOf(http, cfg), requests: http.requests };
+      return { ...computeOverview({ releases: [], projects: {} }, overviewOptions), projects: [], regionUrl: regionOf(http, cfg), releaseRecords: [], requests: http.requests };
     }
     // The releases listing runs alongside the first session queries; only the has-data step
     // needs it. fetchSessionsData awaits it together with them, so its failure surfaces first.
@@ -187,7 +190,8 @@ export async function fetchApiOverview(
     listedKeys.catch(() => undefined); // awaited in fetchSessionsData; never an unhandled rejection meanwhile
     try {
       const data = await fetchSessionsData(http, cfg.organization, { projectIds: projectParams(cfg, projects), environments, coveredProjectIds: projects.map((p) => p.id) }, listedKeys, overviewOptions, run);
-      let input = buildApiOverviewInput(await listing, data, overviewOptions);
+      const listed = await listing;
+      let input = buildApiOverviewInput(listed, data, overviewOptions);
       let ageWindows: Record<string, AgeWindowStats | null> | undefined;
       if (options.equalAge) {
         const age = options.equalAge;
@@ -198,7 +202,13 @@ export async function fetchApiOverview(
         input = withAgeWindows(input, windows);
         ageWindows = Object.fromEntries(windows);
       }
-      const overview = { ...computeOverview(input, overviewOptions), projects: projects.map(toApiProject), regionUrl: regionOf(http, cfg), requests: http.requests };
+      const overview = {
+        ...computeOverview(input, overviewOptions),
+        projects: projects.map(toApiProject),
+        regionUrl: regionOf(http, cfg),
+        releaseRecords: listed.releases.map(toReleaseRecord),
+        requests: http.requests,
+      };
       return ageWindows ? { ...overview, ageWindows } : overview;
     } catch (err) {
       throw environments.length > 0 ? unknownEnvironment(err, environments, all, cfg, http.host) : err;

@@ -26,10 +26,36 @@ export const ProjectSchema = z.object({
 export const ProjectListSchema = z.array(ProjectSchema);
 export type ProjectItem = z.infer<typeof ProjectSchema>;
 
+export const CommitSchema = z.object({
+  id: z.string(),
+  message: z.string().nullable().optional(),
+  dateCreated: z.string().nullable().optional(),
+  author: z.object({ name: z.string().nullable().optional(), email: z.string().nullable().optional() }).nullable().optional(),
+});
+export const CommitListSchema = z.array(CommitSchema);
+export type CommitItem = z.infer<typeof CommitSchema>;
+
+export const DeploySchema = z.object({
+  id: Id.optional(),
+  environment: z.string(),
+  dateStarted: z.string().nullable().optional(),
+  dateFinished: z.string().nullable().optional(),
+  name: z.string().nullable().optional(),
+  url: z.string().nullable().optional(),
+});
+export const DeployListSchema = z.array(DeploySchema);
+export type DeployItem = z.infer<typeof DeploySchema>;
+
 export const ReleaseSchema = z.object({
   version: z.string(),
   dateCreated: z.string().nullable().optional(),
+  dateReleased: z.string().nullable().optional(),
   projects: z.array(z.object({ id: Id.optional(), slug: z.string() })).optional(),
+  // Release management (set-commits, deploys): absent on a server that has none.
+  commitCount: z.number().nullable().optional(),
+  lastCommit: CommitSchema.nullable().optional(),
+  deployCount: z.number().nullable().optional(),
+  lastDeploy: DeploySchema.nullable().optional(),
 });
 export const ReleaseListSchema = z.array(ReleaseSchema);
 export type ReleaseItem = z.infer<typeof ReleaseSchema>;

@@ -1,22 +1,26 @@
 // The `release-health` command line. Exit codes: 0 ok, 1 a --fail-under gate failed (or
-// `compare --fail-on worse` found the candidate worse), 2 a usage or input error (one line on
-// stderr), 3 a gate with --min-sessions had too little data to judge (insufficient-data).
+// `compare --fail-on worse` found the candidate worse, or no release holds HEAD for `workspace`),
+// 2 a usage or input error (one line on stderr), 3 a gate with --min-sessions had too little data
+// to judge (insufficient-data).
 import { COMPARE_USAGE, parseCompareArgs } from './compareArgs';
 import { runCompare } from './compareCommand';
 import { parseOverviewArgs, OVERVIEW_USAGE } from './overviewArgs';
 import { runOverview, type CommandIO } from './overviewCommand';
 import { UsageError } from './usageError';
+import { parseWorkspaceArgs, WORKSPACE_USAGE } from './workspaceArgs';
+import { runWorkspace } from './workspaceCommand';
 import './registerSources';
 
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
-    io.stdout(OVERVIEW_USAGE + '\n' + COMPARE_USAGE + '\n');
+    io.stdout(`${OVERVIEW_USAGE}\n${COMPARE_USAGE}\n${WORKSPACE_USAGE}\n`);
     return 0;
   }
   try {
     if (command === 'compare') return await runCompare(parseCompareArgs(rest), io);
-    if (command !== 'overview') throw new UsageError(command ? `unknown command '${command}': use overview or compare` : 'missing command: overview or compare');
+    if (command === 'workspace') return await runWorkspace(parseWorkspaceArgs(rest), io);
+    if (command !== 'overview') throw new UsageError(command ? `unknown command '${command}': use overview, compare or workspace` : 'missing command: overview, compare or workspace');
     return await runOverview(parseOverviewArgs(rest), io);
   } catch (err) {
     if (err instanceof UsageError) {

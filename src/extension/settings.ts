@@ -24,6 +24,7 @@ export const SETTING = {
   thresholdMinimumSessions: 'thresholds.minimumSessions',
   refreshIntervalMinutes: 'refreshIntervalMinutes',
   requestTimeoutSeconds: 'requestTimeoutSeconds',
+  workspaceProject: 'workspace.project',
   notifications: 'notifications',
 } as const;
 
@@ -52,8 +53,10 @@ export interface ReleaseHealthSettings {
   summaryPeriod: StatsPeriod;
   healthStatsPeriod: StatsPeriod;
   stat: HealthStat;
-  /** Tracked release pinned by the user; null: the newest release of the first project. */
+  /** Tracked release pinned by the user; null: the workspace's release, else the newest of the first project. */
   release: string | null;
+  /** Project of the workspace folders' releases; null: the only project, else the one whose releases match. */
+  workspaceProject: string | null;
   thresholds: Thresholds;
   /** 0: never poll. */
   refreshIntervalMinutes: number;
@@ -125,6 +128,7 @@ export function readSettings(config: SettingsReader, http?: SettingsReader): Rel
     healthStatsPeriod: period(g(SETTING.healthStatsPeriod)),
     stat: str(g(SETTING.stat)) === 'users' ? 'users' : 'sessions',
     release: str(g(SETTING.release)) || null,
+    workspaceProject: str(g(SETTING.workspaceProject)) || null,
     thresholds: {
       target,
       // A critical threshold above the target would make "warning" unreachable; cap it.
@@ -144,7 +148,7 @@ export interface SettingsImpact {
   reload: boolean;
   /** Only health status changes: recompute from the data at hand. */
   thresholds: boolean;
-  /** The status bar's tracked release. */
+  /** The status bar's tracked release, or the workspace's project. */
   tracked: boolean;
   polling: boolean;
   /** The `configured` context key (welcome view). */
@@ -161,7 +165,7 @@ export function settingsImpact(affects: (section: string) => boolean): SettingsI
   return {
     reload: any(RELOAD_KEYS) || affects('http.proxy') || affects('http.proxyStrictSSL'),
     thresholds: affects(`${SECTION}.thresholds`),
-    tracked: affects(`${SECTION}.${SETTING.release}`),
+    tracked: affects(`${SECTION}.${SETTING.release}`) || affects(`${SECTION}.${SETTING.workspaceProject}`),
     polling: affects(`${SECTION}.${SETTING.refreshIntervalMinutes}`),
     source: affects(`${SECTION}.${SETTING.source}`),
   };

@@ -7,6 +7,8 @@
 //   treeProvider   the "Releases" TreeDataProvider: `getChildren()`, `getTreeItem(node)`
 //   statusBarItem  the status bar item (`text`, `backgroundColor`, `tooltip`, `command`)
 //   panels         the ReleasePanelManager: `show(key)`, `has(key)`, `openPanels`
+//   workspace      the WorkspaceReleaseTracker: `links` (one per folder: match, key), `primary()`,
+//                  `onDidChange(fn)`, `whenRead()`
 //   comparisons    the ComparisonPanelManager: `show(key)`, `openComparisons` (each with `currentModel`)
 //   watch          the ReleaseWatch: `shown` (the notifications raised, in order)
 //   secrets        context.secrets (the Sentry token is stored under `releaseHealth.sentryToken:<url>|<org>`)
@@ -16,12 +18,14 @@ import type { ReleasePanelManager } from './panel/releasePanelManager';
 import type { ReleaseWatch } from './watch/releaseWatch';
 import type { ReleaseHealthStore } from './store/releaseHealthStore';
 import type { ReleaseTreeProvider } from './tree/releaseTreeProvider';
+import type { WorkspaceReleaseTracker } from './workspace/workspaceReleaseTracker';
 
 export interface ReleaseHealthTestApi {
   store: ReleaseHealthStore;
   treeProvider: ReleaseTreeProvider;
   statusBarItem: vscode.StatusBarItem;
   panels: ReleasePanelManager;
+  workspace: WorkspaceReleaseTracker;
   comparisons: ComparisonPanelManager;
   watch: ReleaseWatch;
   secrets: vscode.SecretStorage;

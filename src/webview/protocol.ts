@@ -48,6 +48,42 @@ export interface PanelStoreError {
   fixTitle: string;
 }
 
+/** A deploy of the release (sentry-cli `deploys new`). */
+export interface PanelDeploy {
+  environment: string;
+  /** ISO time; null when the server has none. */
+  dateFinished: string | null;
+  name: string | null;
+}
+
+export interface PanelCommit {
+  id: string;
+  message: string | null;
+  authorName: string | null;
+  /** ISO time. */
+  dateCreated: string | null;
+}
+
+/** What release management recorded for the release (Sentry sources only). */
+export interface PanelReleaseRecord {
+  deploys:
+    | { status: 'loading' }
+    | { status: 'ready'; items: PanelDeploy[] }
+    | { status: 'error'; message: string }
+    | { status: 'none' };
+  deployCount: number;
+  lastCommit: PanelCommit | null;
+  commitCount: number;
+}
+
+/** The release holds a workspace folder's git HEAD. */
+export interface PanelWorkspace {
+  /** "this workspace" or "HEAD +3". */
+  mark: string;
+  /** How it was found, in words. */
+  matchedBy: string;
+}
+
 /** Everything the webview renders; also what it saves with setState for restores. */
 export interface PanelModel {
   key: PanelReleaseKey;
@@ -57,6 +93,9 @@ export interface PanelModel {
   health: ReleaseHealth | null;
   scope: PanelScope | null;
   links: PanelLinks;
+  /** Deploys and last commit; null (or absent in older saved states) when the source has none. */
+  record?: PanelReleaseRecord | null;
+  workspace?: PanelWorkspace | null;
 }
 
 // ---- the comparison view -----------------------------------------------------------------------

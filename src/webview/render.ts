@@ -21,6 +21,7 @@ import type { PanelModel } from './protocol';
 import { periodWords } from '../present/periods';
 import { scopeSummary, staleText } from '../present/scopeText';
 import { renderScope } from './scope';
+import { renderReleaseRecord } from './releaseRecord';
 import { renderStatusSummary } from './statusBar';
 import { h, type VElement, type VNode } from './vnode';
 
@@ -117,6 +118,7 @@ export function renderPanel(model: PanelModel): VElement {
     header(model),
     errorBanner(model),
     model.health ? figures(model.health, model) : emptyState(model),
+    renderReleaseRecord(model.record, model.workspace),
     model.scope ? renderScope(model.scope) : null,
   );
 }

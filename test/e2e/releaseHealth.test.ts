@@ -111,7 +111,7 @@ async function commandRow(page: Page, title: string) {
 /** The status bar's Release Health item: its text and whether its background stands out from the bar's. */
 async function statusBarItem(page: Page): Promise<{ text: string; highlighted: boolean }> {
   const handle = await page.waitForFunction(() => {
-    const item = Array.from(document.querySelectorAll('.statusbar .statusbar-item')).find((e) => /[^\s:]+: \d+\.\d\d% crash-free/.test(e.textContent ?? ''));
+    const item = Array.from(document.querySelectorAll('.statusbar .statusbar-item')).find((e) => /[^\s:]+: [\d,]+ errored · \d+\.\d\d% crash-free/.test(e.textContent ?? ''));
     if (!item) return false;
     const bar = getComputedStyle(document.querySelector('.statusbar')!).backgroundColor;
     const own = getComputedStyle(item).backgroundColor;
@@ -206,12 +206,13 @@ describe('e2e: the packaged extension in code-server', function () {
 
   it('the status bar shows the tracked release with the CLI\'s crash-free rate; only a critical one stands out', async () => {
     const item = await statusBarItem(page);
-    const m = /(\S+): (\d+\.\d\d)% crash-free/.exec(item.text);
+    const m = /(\S+): ([\d,]+) errored · (\d+\.\d\d)% crash-free/.exec(item.text);
     assert.ok(m, `status bar item: ${item.text}`);
-    const [, release, rate] = m;
+    const [, release, errored, rate] = m;
     const r = cli.releases.find((x) => x.release === release);
     assert.ok(r, `the status bar's release ${release} is in the data`);
     assert.strictEqual(rate, r.crashFreeSessions!.toFixed(2), `crash-free sessions of ${release}`);
+    assert.strictEqual(errored, r.sessionsErrored.toLocaleString('en-US'), `errored sessions of ${release}`);
     // Default thresholds (target 99.5, critical 98): a critical release gets the warning background.
     assert.strictEqual(item.highlighted, r.healthStatus === 'critical', `${release} is ${r.healthStatus}; item highlighted: ${item.highlighted}`);
   });

@@ -1,10 +1,12 @@
 // Builds what a release panel shows from the store's state. Pure (no vscode), so the mapping
 // from store states to panel phases is unit-tested.
-import type { PanelLinks, PanelModel, PanelScope } from '../../webview/protocol';
+import type { PanelLinks, PanelModel, PanelReleaseRecord, PanelScope, PanelWorkspace } from '../../webview/protocol';
 import type { ReleaseHealthStoreReader, ReleaseKey, StoreSnapshot } from '../store/storeTypes';
+import { matchedByLabel, workspaceMark } from '../../present/workspaceRelease';
+import type { WorkspaceLink } from '../workspace/workspaceLinks';
 import { sentryReleaseUrl } from '../../present/sentryLinks';
 
-export type PanelStoreView = Pick<ReleaseHealthStoreReader, 'state' | 'snapshot' | 'findRelease'>;
+export type PanelStoreView = Pick<ReleaseHealthStoreReader, 'state' | 'snapshot' | 'findRelease'> & Partial<Pick<ReleaseHealthStoreReader, 'deploysOf'>>;
 
 function scopeOf(key: ReleaseKey, snap: StoreSnapshot): PanelScope {
   return {
@@ -32,7 +34,28 @@ function linksOf(key: ReleaseKey, snap: StoreSnapshot | null, previousRelease: s
   };
 }
 
-export function buildPanelModel(key: ReleaseKey, store: PanelStoreView): PanelModel {
+function recordOf(key: ReleaseKey, snap: StoreSnapshot, store: PanelStoreView): PanelReleaseRecord | null {
+  const record = snap.records?.get(key.release);
+  if (!record) return null;
+  const deploys = store.deploysOf?.(key) ?? { status: 'none' as const };
+  return {
+    deploys: deploys.status === 'ready'
+      ? { status: 'ready', items: deploys.deploys.map((d) => ({ environment: d.environment, dateFinished: d.dateFinished, name: d.name })) }
+      : deploys,
+    deployCount: record.deployCount,
+    lastCommit: record.lastCommit
+      ? { id: record.lastCommit.id, message: record.lastCommit.message, authorName: record.lastCommit.authorName, dateCreated: record.lastCommit.dateCreated }
+      : null,
+    commitCount: record.commitCount,
+  };
+}
+
+function workspaceOf(key: ReleaseKey, links: readonly WorkspaceLink[]): PanelWorkspace | null {
+  const link = links.find((l) => l.key !== null && l.key.source === key.source && l.key.project === key.project && l.key.release === key.release);
+  return link?.match.matchedBy ? { mark: workspaceMark(link.match), matchedBy: matchedByLabel(link.match.matchedBy) } : null;
+}
+
+export function buildPanelModel(key: ReleaseKey, store: PanelStoreView, links: readonly WorkspaceLink[] = []): PanelModel {
   const state = store.state;
   const snap = store.snapshot;
   // A snapshot of another source (the user switched from demo to Sentry) says nothing of this key.
@@ -45,5 +68,7 @@ export function buildPanelModel(key: ReleaseKey, store: PanelStoreView): PanelMo
     health,
     scope: sameSource ? scopeOf(key, snap) : null,
     links: linksOf(key, sameSource ? snap : null, health?.previousRelease ?? null),
+    record: sameSource ? recordOf(key, snap, store) : null,
+    workspace: workspaceOf(key, links),
   };
 }

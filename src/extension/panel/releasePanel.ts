@@ -6,6 +6,7 @@ import type { ReleaseHealthStoreReader, ReleaseKey } from '../store/storeTypes';
 import { createNonce } from './nonce';
 import { buildPanelHtml } from './panelHtml';
 import { buildPanelModel } from './panelModel';
+import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 import { panelRequestOf, type PanelRequest } from './webviewRequests';
 import { COMMAND } from '../../present/ids';
 import { printable } from '../../present/printable';
@@ -14,6 +15,8 @@ import { printable } from '../../present/printable';
 export interface ReleasePanelHost {
   readonly extensionUri: vscode.Uri;
   readonly store: ReleaseHealthStoreReader;
+  /** The workspace folders' releases (marks the panel of the one holding HEAD). */
+  readonly workspace: WorkspaceReleaseReader | null;
   openExternal(url: string): void;
   openRelease(key: ReleaseKey): void;
   /** "Compare with…": ask for the base release, then open the comparison view. */
@@ -44,7 +47,7 @@ export class ReleasePanel implements vscode.Disposable {
     private readonly host: ReleasePanelHost,
   ) {
     const key = currentKey;
-    this.model = buildPanelModel(key, host.store);
+    this.model = buildPanelModel(key, host.store, host.workspace?.links);
     const webview = webviewPanel.webview;
     webview.options = panelWebviewOptions(host.extensionUri);
     webviewPanel.title = panelTitle(key.release);
@@ -70,7 +73,7 @@ export class ReleasePanel implements vscode.Disposable {
 
   /** Re-reads the store and sends the new model; the page re-renders without reloading. */
   update(): void {
-    this.model = buildPanelModel(this.key, this.host.store);
+    this.model = buildPanelModel(this.key, this.host.store, this.host.workspace?.links);
     this.post();
   }
 

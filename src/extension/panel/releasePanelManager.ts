@@ -8,6 +8,7 @@ import { isWebUrl } from '../../webview/protocol';
 import { panelTitle, panelWebviewOptions, ReleasePanel, type ReleasePanelHost } from './releasePanel';
 import { panelRebinds } from './panelRebind';
 import { ReleasePanelSerializer } from './releasePanelSerializer';
+import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 
 export const RELEASE_PANEL_VIEW_TYPE = VIEW.releasePanel;
 
@@ -21,10 +22,12 @@ export class ReleasePanelManager implements vscode.Disposable {
     store: ReleaseHealthStoreReader,
     openExternal: (url: string) => void,
     compareWith: (key: ReleaseKey) => void = () => undefined,
+    workspace: WorkspaceReleaseReader | null = null,
   ) {
     this.host = {
       extensionUri: context.extensionUri,
       store,
+      workspace,
       // Checked again here: whatever reaches the caller's openExternal is a web link.
       openExternal: (url) => {
         if (isWebUrl(url)) openExternal(url);
@@ -32,10 +35,13 @@ export class ReleasePanelManager implements vscode.Disposable {
       openRelease: (key) => this.show(key),
       compareWith,
     };
-    this.storeSubscription = store.onDidChange(() => {
+    const update = () => {
       this.followSource();
       for (const panel of this.panels.values()) panel.update();
-    });
+    };
+    const onStore = store.onDidChange(update);
+    const onWorkspace = workspace?.onDidChange(update);
+    this.storeSubscription = { dispose: () => { onStore.dispose(); onWorkspace?.dispose(); } };
   }
 
   show(key: ReleaseKey): void {
@@ -105,10 +111,10 @@ export class ReleasePanelManager implements vscode.Disposable {
 }
 
 /** Creates the manager and the serializer that restores panels after a window reload. */
-export function registerReleasePanels(context: vscode.ExtensionContext, store: ReleaseHealthStoreReader, compareWith?: (key: ReleaseKey) => void): ReleasePanelManager {
+export function registerReleasePanels(context: vscode.ExtensionContext, store: ReleaseHealthStoreReader, compareWith?: (key: ReleaseKey) => void, workspace: WorkspaceReleaseReader | null = null): ReleasePanelManager {
   const manager = new ReleasePanelManager(context, store, (url) => {
     void vscode.env.openExternal(vscode.Uri.parse(url, true));
-  }, compareWith);
+  }, compareWith, workspace);
   context.subscriptions.push(manager, vscode.window.registerWebviewPanelSerializer(RELEASE_PANEL_VIEW_TYPE, new ReleasePanelSerializer(manager)));
   return manager;
 }

@@ -1,6 +1,7 @@
 // The SentryClient the extension uses: src/api's client, given VS Code's proxy settings and
 // the request timeout from the settings.
 import { checkConnection, fetchApiOverview, listProjects, type ApiSourceConfig } from '../../api/fetchApiOverview';
+import { fetchReleaseCommits, fetchReleaseDeploys } from '../../api/releaseRecords';
 import type { SentryClient, SentryConnection } from './sentryClient';
 
 function configOf(c: SentryConnection, projects: string[] = [], environments: string[] = []): ApiSourceConfig {
@@ -25,8 +26,14 @@ export const apiSentryClient: SentryClient = {
   },
   async fetchOverview(c, projects, options, hooks) {
     const result = await fetchApiOverview(configOf(c, projects, options.environments), c.token, options, hooks);
-    const { projects: apiProjects, requests: _requests, regionUrl, ageWindows, ...overview } = result;
+    const { projects: apiProjects, requests: _requests, regionUrl, ageWindows, releaseRecords, ...overview } = result;
     void _requests;
-    return { overview, projects: apiProjects, regionUrl, ...(ageWindows ? { ageWindows } : {}) };
+    return { overview, projects: apiProjects, regionUrl, records: releaseRecords, ...(ageWindows ? { ageWindows } : {}) };
+  },
+  async fetchCommits(c, version, hooks) {
+    return (await fetchReleaseCommits(configOf(c), c.token, version, hooks)).map((x) => x.id);
+  },
+  fetchDeploys(c, version, hooks) {
+    return fetchReleaseDeploys(configOf(c), c.token, version, hooks);
   },
 };

@@ -20,5 +20,7 @@ export function lazySentryClient(load: SentryClientLoader = loadBundledSentryCli
     checkConnection: (c, hooks) => get().checkConnection(c, hooks),
     listProjects: (c, hooks) => get().listProjects(c, hooks),
     fetchOverview: (c, projects, options, hooks) => get().fetchOverview(c, projects, options, hooks),
+    fetchDeploys: (c, version, hooks) => get().fetchDeploys(c, version, hooks),
+    fetchCommits: (c, version, hooks) => get().fetchCommits(c, version, hooks),
   };
 }

@@ -2,6 +2,7 @@
 // apiSentryClient.ts maps it onto src/api; the sources and commands depend only on this.
 import type { AgeWindowStats, EqualAgeRequest } from '../../health/equalAge';
 import type { Overview, OverviewOptions } from '../../health/types';
+import type { ReleaseDeployInfo, ReleaseRecord } from '../../api/releaseRecords';
 import type { ProxySettings } from '../settings';
 
 export interface SentryConnection {
@@ -49,6 +50,8 @@ export type ApiErrorKind =
 export interface SentryOverview {
   overview: Overview;
   projects: SentryProject[];
+  /** What release management recorded (lastCommit, lastDeploy) per listed release. */
+  records?: ReleaseRecord[];
   ageWindows?: Record<string, AgeWindowStats | null>;
   /** The organization's region host when API calls go there instead of the base URL. */
   regionUrl?: string | null;
@@ -65,6 +68,10 @@ export interface SentryClient {
     options: OverviewOptions & { environments: string[]; equalAge?: EqualAgeRequest },
     hooks: RequestHooks,
   ): Promise<SentryOverview>;
+  /** The SHAs of a release's recorded commits, newest first. */
+  fetchCommits(connection: SentryConnection, version: string, hooks: RequestHooks): Promise<string[]>;
+  /** A release's deploys, newest first. */
+  fetchDeploys(connection: SentryConnection, version: string, hooks: RequestHooks): Promise<ReleaseDeployInfo[]>;
 }
 
 /** Reads the `kind` of an API error (src/api's SentryApiError) without depending on its class. */

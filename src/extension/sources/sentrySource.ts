@@ -7,7 +7,13 @@ import { hostOf } from '../sentry/sentryUrls';
 import type { TokenStore } from '../sentry/tokenStore';
 import { overviewOptionsOf, sourceScope } from './sourceOptions';
 import { LoadCancelled, SourceError, type HealthSource, type SourceRequest, type SourceResult } from '../store/healthSource';
+import type { ReleaseDeployInfo, ReleaseRecord } from '../../api/releaseRecords';
+import type { SentryConnection } from '../sentry/sentryClient';
+import type { ReleaseHealthSettings } from '../settings';
 import { COMMAND } from '../../present/ids';
+
+/** Commit lists read per refresh: the newest releases that record several commits (set-commits). */
+export const COMMIT_LISTS_PER_LOAD = 5;
 
 // Not being signed in is a state the view explains (after "Sign Out" it is what the user asked for).
 const CONNECT = { fixCommand: COMMAND.connect, fixTitle: 'Connect to Sentry…', quiet: true };
@@ -26,6 +32,16 @@ export class SentrySource implements HealthSource {
     private readonly logInfo: (line: string) => void = () => undefined,
   ) {}
 
+  async loadDeploys(settings: ReleaseHealthSettings, version: string, signal: AbortSignal): Promise<ReleaseDeployInfo[]> {
+    const { url, organization } = settings.sentry;
+    const token = await this.tokens.get(url, organization);
+    if (!token) throw new SourceError({ message: `Not signed in to ${hostOf(url)} / ${organization}.`, ...CONNECT });
+    try {
+      return await this.client.fetchDeploys(sentryConnection(settings, { url, organization, token }), version, { signal, log: this.logRequest });
+    } catch (err) {
+      throw new SourceError(describeApiError(err, { url, organization }));
+    }
+  }
   /** The region last named in the log, per organization: said once, and again when it changes. */
   private readonly regions = new Map<string, string | null>();
 
@@ -36,8 +52,9 @@ export class SentrySource implements HealthSource {
     const token = await this.tokens.get(url, organization);
     if (!token) throw new SourceError({ message: `Not signed in to ${hostOf(url)} / ${organization}.`, ...CONNECT });
     try {
+      const connection = sentryConnection(settings, { url, organization, token });
       const result = await this.client.fetchOverview(
-        sentryConnection(settings, { url, organization, token }),
+        connection,
         settings.sentry.projects,
         { ...overviewOptionsOf(settings, request.now), ...(request.equalAge ? { equalAge: request.equalAge } : {}) },
         { signal: request.signal, log: this.logRequest },
@@ -54,12 +71,32 @@ export class SentrySource implements HealthSource {
         scope: sourceScope('sentry', sentryLabel(url, organization), settings, { organization, sentryUrl: url, projectIds }),
         skipped: null,
         environments: [...environments].sort(),
+        records: await this.withCommitLists(result.records ?? [], connection, request.signal),
         ...(result.ageWindows ? { ageWindows: result.ageWindows } : {}),
       };
     } catch (err) {
       if (request.signal.aborted || apiErrorKind(err) === 'cancelled') throw new LoadCancelled();
       throw new SourceError(describeApiError(err, { url, organization }));
     }
+  }
+
+  /**
+   * The full commit lists of the newest releases with several commits, so that a HEAD inside a
+   * release's range finds that release; a list that cannot be read leaves the last commit only.
+   */
+  private async withCommitLists(records: ReleaseRecord[], connection: SentryConnection, signal: AbortSignal): Promise<ReleaseRecord[]> {
+    const wanted = new Set(records.filter((r) => r.commitCount > 1).slice(0, COMMIT_LISTS_PER_LOAD).map((r) => r.version));
+    if (wanted.size === 0) return records;
+    const lists = new Map<string, string[]>();
+    await Promise.all([...wanted].map(async (version) => {
+      try {
+        lists.set(version, await this.client.fetchCommits(connection, version, { signal, log: this.logRequest }));
+      } catch (err) {
+        if (apiErrorKind(err) === 'cancelled') throw err;
+        this.logInfo(`Commits of ${version} could not be read (${(err as Error)?.message ?? err}); its last commit stands for it.`);
+      }
+    }));
+    return records.map((r) => (lists.has(r.version) ? { ...r, commits: lists.get(r.version) } : r));
   }
 
   private noteRegion(url: string, organization: string, region: string | null): void {

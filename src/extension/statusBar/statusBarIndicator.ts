@@ -5,6 +5,8 @@ import type { ReleaseHealthSettings } from '../settings';
 import type { ReleaseHealthStoreReader } from '../store/storeTypes';
 import { statusBarView } from './statusBarText';
 import { chooseTrackedRelease, type TrackedRelease } from './trackedRelease';
+import { workspaceTracked } from '../workspace/workspaceLinks';
+import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 
 export class StatusBarIndicator implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
@@ -13,10 +15,13 @@ export class StatusBarIndicator implements vscode.Disposable {
   constructor(
     private readonly store: ReleaseHealthStoreReader,
     private readonly settings: () => ReleaseHealthSettings,
+    private readonly workspace: WorkspaceReleaseReader | null = null,
   ) {
     this.item = vscode.window.createStatusBarItem(VIEW.statusBarItem, vscode.StatusBarAlignment.Left, 50);
     this.item.name = vscode.l10n.t('Release Health');
-    this.subscription = store.onDidChange(() => this.update());
+    const onStore = store.onDidChange(() => this.update());
+    const onWorkspace = workspace?.onDidChange(() => this.update());
+    this.subscription = { dispose: () => { onStore.dispose(); onWorkspace?.dispose(); } };
     this.update();
   }
 
@@ -25,7 +30,7 @@ export class StatusBarIndicator implements vscode.Disposable {
     const snapshot = this.store.snapshot;
     if (!snapshot) return { kind: 'none' };
     const s = this.settings();
-    return chooseTrackedRelease(snapshot.overview.releases, s.release, s.sentry.projects);
+    return chooseTrackedRelease(snapshot.overview.releases, s.release, s.sentry.projects, workspaceTracked(this.workspace));
   }
 
   update(): void {

@@ -5,12 +5,13 @@ import { healthStatusAccessible, NO_HEALTH_DATA_WORDS } from '../../present/heal
 import { COMMAND } from '../../present/ids';
 import { printable } from '../../present/printable';
 import { escapeIcons, escapeMarkdown } from '../../present/markdown';
-import { formatPercent } from '../../present/numbers';
+import { formatCount, formatPercent } from '../../present/numbers';
 import { statusSummaryMarkdown } from '../../present/releaseTooltip';
 import { staleText } from '../../present/scopeText';
 import { stalenessOf } from '../store/staleness';
 import { shownSnapshot, type ReleaseKey, type StoreState } from '../store/storeTypes';
 import type { TrackedRelease } from './trackedRelease';
+import { THIS_WORKSPACE } from '../../present/workspaceRelease';
 
 export interface StatusBarView {
   visible: boolean;
@@ -29,6 +30,12 @@ export interface StatusBarView {
 }
 
 const HIDDEN: StatusBarView = { visible: false, text: '', tooltip: '', background: null, command: null };
+
+function trackedBecause(tracked: Extract<TrackedRelease, { kind: 'release' }>): string {
+  if (tracked.pinned) return 'Tracked release';
+  if (tracked.workspace !== undefined) return tracked.workspace === THIS_WORKSPACE ? 'The release of this workspace\'s HEAD' : `The workspace's release · ${tracked.workspace}`;
+  return 'Newest release';
+}
 
 export function statusBarView(state: StoreState, tracked: TrackedRelease, thresholds: Thresholds): StatusBarView {
   if (state.status === 'unconfigured') return HIDDEN;
@@ -67,9 +74,12 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   }
   const r = tracked.release;
   const key: ReleaseKey = { source: snapshot.scope.kind, project: r.project, release: r.release };
-  // Text, icon and colour tell one thing: the crash-free rate the health status is judged on.
+  // The item is the errored-session indicator; the crash-free rate beside the count is what the
+  // icon and colour are judged on, so text, icon and colour never disagree.
   const icon = state.status === 'loading' ? spin : stale ? '$(history)' : STATUS_ICONS[r.healthStatus];
-  const figure = !r.hasHealthData || r.crashFreeSessions === null ? 'no sessions' : `${formatPercent(r.crashFreeSessions)} crash-free`;
+  const figure = !r.hasHealthData || r.crashFreeSessions === null
+    ? 'no sessions'
+    : `${formatCount(r.sessionsErrored)} errored · ${formatPercent(r.crashFreeSessions)} crash-free`;
   const summary = statusSummaryMarkdown(r, { scopeLabel: snapshot.scope.label, summaryPeriod: snapshot.overview.summaryPeriod, thresholds, environments: snapshot.scope.environments });
   if (stale && state.status === 'error') {
     return {
@@ -85,7 +95,7 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
     visible: true,
     text: `${icon} ${escapeIcons(r.release)}: ${figure}`,
     accessibilityLabel: `${printable(r.release)}: ${figure}, ${r.hasHealthData ? healthStatusAccessible(r.healthStatus) : NO_HEALTH_DATA_WORDS}`,
-    tooltip: summary + `\n\n${tracked.pinned ? 'Tracked release' : 'Newest release'} · click to show its release health`,
+    tooltip: summary + `\n\n${trackedBecause(tracked)} · click to show its release health`,
     background: r.healthStatus === 'critical' ? 'warning' : null,
     command: { command: COMMAND.showReleaseHealth, title: 'Show Release Health', arguments: [key] },
   };

@@ -1,5 +1,6 @@
 // What the store asks of a source (demo, file, Sentry). Sources fetch and run the pipeline; the
 // store owns caching, cancellation and state. Views never talk to sources.
+import type { ReleaseDeployInfo, ReleaseRecord } from '../../api/releaseRecords';
 import type { AgeWindowStats, EqualAgeRequest } from '../../health/equalAge';
 import type { Overview, SkipReport, UnixSeconds } from '../../health/types';
 import type { ReleaseHealthSettings } from '../settings';
@@ -23,6 +24,8 @@ export interface SourceResult {
   skipped: SkipReport | null;
   /** Environments seen in the data (offered by "Select Environment"). */
   environments: string[];
+  /** What release management recorded per release (Sentry only: commits, deploys). */
+  records?: ReleaseRecord[];
   /** With `equalAge`: the windows, keyed by ageKey(project, release). */
   ageWindows?: Record<string, AgeWindowStats | null>;
 }
@@ -30,6 +33,8 @@ export interface SourceResult {
 export interface HealthSource {
   readonly kind: SourceKind;
   load(request: SourceRequest): Promise<SourceResult>;
+  /** A release's deploys, newest first; sources without release management have none. */
+  loadDeploys?(settings: ReleaseHealthSettings, version: string, signal: AbortSignal): Promise<ReleaseDeployInfo[]>;
 }
 
 /** A failure the user can fix: the store shows it with its fixing action. */

@@ -9,6 +9,7 @@ import { LoadCancelled, SourceError, type SourceResult, type SourceSelection } f
 import { Listeners } from './listeners';
 import {
   shownSnapshot,
+  type DeploysView,
   type EqualAgeResult,
   type ReleaseHealthStoreReader,
   type ReleaseKey,
@@ -46,6 +47,9 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
   private loadPromise: Promise<void> = Promise.resolve();
   private readonly listeners = new Listeners();
   private disposed = false;
+  /** Deploys by release key, for the current fetch (cleared when a new result arrives). */
+  private deploys = new Map<string, DeploysView>();
+  private deploysFor: CacheEntry | null = null;
 
   constructor(private readonly deps: StoreDependencies) {}
 
@@ -66,6 +70,44 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
     const snap = this.snapshot;
     if (!snap || snap.scope.kind !== key.source) return undefined;
     return snap.overview.releases.find((r) => r.project === key.project && r.release === key.release);
+  }
+
+  deploysOf(key: ReleaseKey): DeploysView {
+    const snap = this.snapshot;
+    const entry = this.currentResult;
+    if (!snap || !entry || snap.scope.kind !== key.source) return { status: 'none' };
+    const record = snap.records?.get(key.release);
+    const selection = this.selectionOrNull();
+    if (!record || record.deployCount === 0 || !selection?.source.loadDeploys) return { status: 'none' };
+    if (this.deploysFor !== entry) {
+      this.deploys = new Map();
+      this.deploysFor = entry;
+    }
+    const id = JSON.stringify([key.project, key.release]);
+    const known = this.deploys.get(id);
+    if (known) return known;
+    this.deploys.set(id, { status: 'loading' });
+    const controller = new AbortController();
+    const forEntry = entry;
+    selection.source.loadDeploys(this.deps.readSettings(), key.release, controller.signal).then(
+      (deploys) => this.deploysArrived(forEntry, id, { status: 'ready', deploys }),
+      (err) => this.deploysArrived(forEntry, id, { status: 'error', message: err instanceof SourceError ? err.storeError.message : String((err as Error)?.message ?? err) }),
+    );
+    return { status: 'loading' };
+  }
+
+  private deploysArrived(entry: CacheEntry, id: string, view: DeploysView): void {
+    if (this.disposed || this.deploysFor !== entry) return;
+    this.deploys.set(id, view);
+    this.setState(this.current);
+  }
+
+  private selectionOrNull(): SourceSelection | null {
+    try {
+      return this.deps.selectSource(this.deps.readSettings());
+    } catch {
+      return null;
+    }
   }
 
   onDidChange(listener: () => void): { dispose(): void } {
@@ -235,6 +277,7 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
       overview: applyThresholds(entry.result.overview, settings.thresholds),
       skipped: entry.result.skipped,
       updatedAt: new Date(entry.fetchedAt).toISOString(),
+      records: new Map((entry.result.records ?? []).map((r) => [r.version, r])),
     };
   }
 

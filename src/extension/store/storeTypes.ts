@@ -1,5 +1,6 @@
 // The contract between the one store that owns fetched data and results, and its readers
 // (tree, panels, status bar). Readers never fetch; they read snapshots and listen for changes.
+import type { ReleaseDeployInfo, ReleaseRecord } from '../../api/releaseRecords';
 import type { AgeWindowStats, EqualAgeRequest } from '../../health/equalAge';
 import type { Overview, ReleaseHealth, SkipReport, StatsPeriod } from '../../health/types';
 
@@ -57,8 +58,12 @@ export interface StoreSnapshot {
   skipped: SkipReport | null;
   /** ISO time of the fetch. */
   updatedAt: string;
+  /** Release management's records (lastCommit, lastDeploy) by version; empty for demo and file data. */
+  records?: ReadonlyMap<string, ReleaseRecord>;
 }
 
+/** A release's deploys as the store knows them: asked for on first read, then cached per fetch. */
+export type DeploysView = { status: 'none' } | { status: 'loading' } | { status: 'ready'; deploys: ReleaseDeployInfo[] } | { status: 'error'; message: string };
 /** The data a state shows: current when ready, the previous data while loading or after an error. */
 export function shownSnapshot(state: StoreState): StoreSnapshot | null {
   if (state.status === 'ready') return state.snapshot;
@@ -71,6 +76,8 @@ export interface ReleaseHealthStoreReader {
   /** The latest snapshot, also while loading or after an error. */
   readonly snapshot: StoreSnapshot | null;
   findRelease(key: ReleaseKey): ReleaseHealth | undefined;
+  /** The release's deploys; the first read starts loading them (listeners hear when they arrive). */
+  deploysOf(key: ReleaseKey): DeploysView;
   /** Fires after every state change. */
   onDidChange(listener: () => void): { dispose(): void };
   /**

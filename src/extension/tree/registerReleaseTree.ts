@@ -5,6 +5,7 @@ import { VIEW } from '../../present/ids';
 import type { ReleaseHealthSettings } from '../settings';
 import type { ReleaseHealthStore } from '../store/releaseHealthStore';
 import { ReleaseTreeProvider } from './releaseTreeProvider';
+import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 import { viewDescription, viewMessage } from './viewDescription';
 
 export const RELEASES_VIEW_ID = VIEW.releases;
@@ -15,8 +16,9 @@ export function registerReleaseTree(
   context: vscode.ExtensionContext,
   store: ReleaseHealthStore,
   settings: () => ReleaseHealthSettings,
+  workspace: WorkspaceReleaseReader | null = null,
 ): { provider: ReleaseTreeProvider; view: vscode.TreeView<unknown> } {
-  const provider = new ReleaseTreeProvider(store, settings);
+  const provider = new ReleaseTreeProvider(store, settings, workspace);
   // No collapse-all button: the title bar keeps room for the description that names the data.
   const view = vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: provider });
   let progressShown = false;

@@ -10,6 +10,9 @@ import type { ReleaseHealthStoreReader } from '../store/storeTypes';
 import { diffTree } from './treeDiff';
 import { figureIcon, healthIcon, messageIcon, staleHealthIcon, type IconSpec } from './treeIcons';
 import { figureNodes, rootNodes, type ReleaseNode, type TreeNode } from './treeModel';
+import { treeWorkspaceOf } from '../workspace/workspaceLinks';
+import { WORKSPACE_RELEASE } from '../../present/workspaceRelease';
+import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 
 function themeIcon(spec: IconSpec): vscode.ThemeIcon {
   return new vscode.ThemeIcon(spec.id, spec.color ? new vscode.ThemeColor(spec.color) : undefined);
@@ -24,9 +27,12 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   constructor(
     private readonly store: ReleaseHealthStoreReader,
     private readonly settings: () => ReleaseHealthSettings,
+    private readonly workspace: WorkspaceReleaseReader | null = null,
   ) {
     this.roots = this.build();
-    this.subscription = store.onDidChange(() => this.update());
+    const onStore = store.onDidChange(() => this.update());
+    const onWorkspace = workspace?.onDidChange(() => this.update());
+    this.subscription = { dispose: () => { onStore.dispose(); onWorkspace?.dispose(); } };
   }
 
   /** Rebuilds from the store; fires for the changed nodes only. */
@@ -148,7 +154,9 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     item.contextValue = `release:${node.key.source}${r.hasHealthData ? '' : ':noHealthData'}`;
     const snapshot = this.store.snapshot;
     const settings = this.settings();
+    const workspaceLine = node.workspace === null ? '' : `${WORKSPACE_RELEASE}: **${node.workspace}**\n\n`;
     const md = new vscode.MarkdownString(
+      workspaceLine +
       (node.stale ? `**${staleText(node.stale)}**\n\n` : '') +
       releaseTooltipMarkdown(
         r,
@@ -167,11 +175,13 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     item.accessibilityInformation = {
       label: `${node.label}, ${node.description}${r.hasHealthData ? `, ${healthStatusAccessible(r.healthStatus)}` : ''}${node.stale ? `, ${staleText(node.stale)}` : ''}`,
     };
+    // `:workspace` lets tests and menus find the workspace's release.
+    if (node.workspace !== null) item.contextValue += ':workspace';
     return item;
   }
 
   private build(): TreeNode[] {
-    return rootNodes(this.store.state, this.settings().sentry.projects);
+    return rootNodes(this.store.state, this.settings().sentry.projects, this.workspace ? treeWorkspaceOf(this.workspace.links) : undefined);
   }
 
   /** The node of a release, if the tree shows it (for TreeView.reveal). */

@@ -12,6 +12,19 @@ import { scopeFacts, scopeSummary, staleText, type Staleness } from '../../prese
 import { stalenessOf } from '../store/staleness';
 import type { ReleaseKey, SourceKind, StoreError, StoreSnapshot, StoreState } from '../store/storeTypes';
 import { nodeId } from './nodeIds';
+import { NOT_IN_A_RELEASE } from '../../present/workspaceRelease';
+
+/** What the tree shows of the workspace folders' releases. */
+export interface TreeWorkspace {
+  /** Releases holding a folder's HEAD, with their mark ("this workspace", "HEAD +3"). */
+  marks: Array<{ project: string; release: string; mark: string }>;
+  /** A folder is a repository with commits and no release holds its HEAD. */
+  notInRelease: boolean;
+  /** Short SHA of that HEAD, for the message's tooltip. */
+  head: string | null;
+}
+
+export const NO_WORKSPACE: TreeWorkspace = { marks: [], notInRelease: false, head: null };
 
 export type MessageIcon = 'error' | 'warning' | 'info' | 'loading' | 'scope' | 'stale';
 
@@ -57,6 +70,8 @@ export interface ReleaseNode {
   description: string;
   /** Version with control characters made visible. */
   label: string;
+  /** "this workspace" / "HEAD +3" when it holds a workspace folder's HEAD. */
+  workspace: string | null;
   /** Compares releases between refreshes: equal signature, nothing to redraw. */
   signature: string;
   /** Figures kept from an earlier load (the latest failed): drawn muted. */
@@ -71,19 +86,21 @@ export interface FigureNode {
 
 export type TreeNode = MessageNode | ProjectNode | NoHealthDataNode | ReleaseNode | FigureNode;
 
-export function rootNodes(state: StoreState, configuredProjects: readonly string[]): TreeNode[] {
+export const NO_HEALTH_DATA_LABEL = NO_HEALTH_DATA;
+
+export function rootNodes(state: StoreState, configuredProjects: readonly string[], workspace: TreeWorkspace = NO_WORKSPACE): TreeNode[] {
   switch (state.status) {
     case 'unconfigured':
       // Empty: the view's welcome content (Connect to Sentry…, Explore with demo data) shows.
       return [];
     case 'loading':
       return state.previous
-        ? snapshotNodes(state.previous, configuredProjects)
+        ? snapshotNodes(state.previous, configuredProjects, null, workspace)
         : [{ kind: 'message', id: nodeId.message('loading'), label: 'Loading release health…', icon: 'loading' }];
     case 'error':
-      return [errorNode(state.error), ...(state.previous ? snapshotNodes(state.previous, configuredProjects, stalenessOf(state)) : [])];
+      return [errorNode(state.error), ...(state.previous ? snapshotNodes(state.previous, configuredProjects, stalenessOf(state), workspace) : [])];
     case 'ready':
-      return snapshotNodes(state.snapshot, configuredProjects);
+      return snapshotNodes(state.snapshot, configuredProjects, null, workspace);
   }
 }
 
@@ -116,12 +133,24 @@ export function scopeNode(snapshot: StoreSnapshot, stale: Staleness | null): Mes
   };
 }
 
-function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly string[], stale: Staleness | null = null): TreeNode[] {
+function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly string[], stale: Staleness | null = null, workspace: TreeWorkspace = NO_WORKSPACE): TreeNode[] {
   const source = snapshot.scope.kind;
   const nodes: TreeNode[] = [scopeNode(snapshot, stale)];
   if (snapshot.skipped && snapshot.skipped.count > 0) nodes.push(skippedNode(source, snapshot.skipped, snapshot.scope.file));
   const releases = snapshot.overview.releases;
-  const projects = projectOrder(releases, configuredProjects);
+  if (workspace.notInRelease && releases.length > 0) {
+    nodes.push({
+      kind: 'message',
+      id: nodeId.message('workspace'),
+      label: NOT_IN_A_RELEASE,
+      description: workspace.head ?? undefined,
+      tooltip: `No release in ${snapshot.scope.label} holds the workspace's HEAD${workspace.head ? ` (${workspace.head})` : ''}: none names it by SENTRY_RELEASE, records it among its commits, is named by its SHA or a tag at HEAD, or by package.json, and no commit in the 1,000 before it is released.`,
+      icon: 'info',
+    });
+  }
+  // The workspace's projects come first, as configured otherwise.
+  const workspaceProjects = workspace.marks.map((m) => m.project);
+  const projects = projectOrder(releases, [...workspaceProjects, ...configuredProjects]);
   if (projects.length === 0) {
     nodes.push({
       kind: 'message',
@@ -134,7 +163,10 @@ function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly str
     });
     return nodes;
   }
-  for (const project of projects) nodes.push(projectNode(source, project, releasesOf(releases, project), projects.length === 1, stale));
+  for (const project of projects) {
+    const marks = new Map(workspace.marks.filter((m) => m.project === project).map((m) => [m.release, m.mark]));
+    nodes.push(projectNode(source, project, releasesOf(releases, project), projects.length === 1 || marks.size > 0, marks, stale));
+  }
   return nodes;
 }
 
@@ -157,10 +189,13 @@ function skippedNode(source: SourceKind, skipped: SkipReport, file: string | und
   };
 }
 
-function projectNode(source: SourceKind, project: string, releases: ReleaseHealth[], only: boolean, stale: Staleness | null): ProjectNode {
-  const withData = releases.filter((r) => r.hasHealthData).map((r) => releaseNode(source, r, stale));
-  const without = releases.filter((r) => !r.hasHealthData).map((r) => releaseNode(source, r, stale));
-  const children: Array<ReleaseNode | NoHealthDataNode> = [...withData];
+function projectNode(source: SourceKind, project: string, releases: ReleaseHealth[], expanded: boolean, marks: ReadonlyMap<string, string>, stale: Staleness | null): ProjectNode {
+  // The workspace's release is offered first, with or without health data.
+  const marked = releases.filter((r) => marks.has(r.release)).map((r) => releaseNode(source, r, marks.get(r.release)!, stale));
+  const rest = releases.filter((r) => !marks.has(r.release));
+  const withData = rest.filter((r) => r.hasHealthData).map((r) => releaseNode(source, r, null, stale));
+  const without = rest.filter((r) => !r.hasHealthData).map((r) => releaseNode(source, r, null, stale));
+  const children: Array<ReleaseNode | NoHealthDataNode> = [...marked, ...withData];
   if (without.length > 0) {
     children.push({
       kind: 'noHealthData',
@@ -175,21 +210,27 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
     id: nodeId.project(source, project),
     source,
     project,
-    description: withData.length === 0 ? 'no health data' : countOf(withData.length, 'release'),
-    expanded: only,
+    description: withDataCount(releases) === 0 ? 'no health data' : countOf(withDataCount(releases), 'release'),
+    expanded,
     children,
   };
 }
 
-function releaseNode(source: SourceKind, r: ReleaseHealth, stale: Staleness | null): ReleaseNode {
+function withDataCount(releases: readonly ReleaseHealth[]): number {
+  return releases.filter((r) => r.hasHealthData).length;
+}
+
+function releaseNode(source: SourceKind, r: ReleaseHealth, workspace: string | null, stale: Staleness | null): ReleaseNode {
+  const description = releaseDescription(r);
   return {
     kind: 'release',
     id: nodeId.release(source, r.project, r.release),
     key: { source, project: r.project, release: r.release },
     health: r,
     label: printable(r.release),
-    description: releaseDescription(r),
-    signature: JSON.stringify([r, stale]),
+    description: workspace === null ? description : `${workspace} · ${description}`,
+    workspace,
+    signature: JSON.stringify([r, workspace, stale]),
     stale,
   };
 }

@@ -11,6 +11,7 @@ import { linkHeader, offsetPaginate, parseCursor, parsePerPage } from '../query/
 import type { ProjectInfo } from '../store/projectRegistry';
 import { releaseHealthData, type HealthOptions } from '../query/releaseHealthData';
 import { semverKey, versionInfo } from './releaseVersion';
+import { managedFields, repositoryIndex } from './releaseShapes';
 import type { ReleaseInfo } from '../store/sessionStore';
 import { dateRangeFromParams } from '../query/timeRange';
 
@@ -67,7 +68,7 @@ export function releasesEndpoint(req: ApiRequest, data: ApiData): ApiResponse {
   const page = offsetPaginate(releases, perPage, parseCursor(q.get('cursor')));
   return {
     status: 200,
-    body: page.results.map((r) => serializeRelease(r, projects, withHealth ? {
+    body: page.results.map((r) => serializeRelease(r, projects, data, withHealth ? {
       data,
       options: { summaryStatsPeriod, healthStatsPeriod, healthStat, environments, now: req.now },
     } : null)),
@@ -93,25 +94,19 @@ function matchesReleaseQuery(version: string, query: string): boolean {
   return version.toLowerCase().includes(query.trim().toLowerCase());
 }
 
-function serializeRelease(r: ReleaseInfo, selected: ProjectInfo[], health: { data: ApiData; options: HealthOptions } | null): Record<string, unknown> {
+export function serializeRelease(r: ReleaseInfo, selected: ProjectInfo[], data: ApiData, health: { data: ApiData; options: HealthOptions } | null): Record<string, unknown> {
+  const managed = managedFields(data.store.managed.get(r.version), repositoryIndex(data.store.managed.repositories()));
   return {
     id: r.id,
     version: r.version,
     shortVersion: r.version,
     status: 'open',
     versionInfo: versionInfo(r.version),
-    ref: null,
-    url: null,
-    dateReleased: null,
     dateCreated: isoZ(r.firstSeen),
     data: {},
     newGroups: 0,
     owner: null,
-    commitCount: 0,
-    lastCommit: null,
-    deployCount: 0,
-    lastDeploy: null,
-    authors: [],
+    ...managed,
     firstEvent: null,
     lastEvent: null,
     currentProjectMeta: {},

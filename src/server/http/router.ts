@@ -12,6 +12,9 @@ import { QueryDict } from './queryDict';
 import { RELEASE_PAGE_ROUTE, sendReleasePage } from './releasePage';
 import type { RateLimiter } from './rateLimit';
 import { releasesEndpoint } from '../endpoints/releasesEndpoint';
+import { managementRoute, type ManagementRoute } from '../endpoints/managementRoutes';
+import type { ManagementRequest } from '../endpoints/releaseManagement';
+import { DecodeBudget, readDecodedBody } from './requestBody';
 import { sessionsEndpoint } from '../endpoints/sessionsEndpoint';
 
 export interface RouterContext {
@@ -39,6 +42,11 @@ const ENDPOINTS: Record<string, (req: ApiRequest, data: ApiData) => ApiResponse>
 const ORG_ROUTE = /^\/api\/0\/organizations\/([^/]+)\/([a-z]+)\/?$/;
 const ORG_DETAILS_ROUTE = /^\/api\/0\/organizations\/([^/]+)\/?$/;
 const ORG_LIST_ROUTE = /^\/api\/0\/organizations\/?$/;
+const API_ROOT_ROUTE = /^\/api\/0\/?$/;
+/** Release bodies are small JSON (set-commits sends at most a few thousand commits). */
+const MAX_API_BODY = 8 * 1024 * 1024;
+/** Decoded release-management bodies held at once, across requests. */
+const MANAGEMENT_BUDGET = new DecodeBudget(64 * 1024 * 1024);
 const ENVELOPE_ROUTE = /^\/api\/(\d+)\/envelope\/?$/;
 
 export async function route(req: IncomingMessage, res: ServerResponse, ctx: RouterContext): Promise<void> {
@@ -63,6 +71,18 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
         // Refused before its body was read: close rather than drain what the client still sends.
         sendError(res, err, req.complete ? cors : { ...cors, Connection: 'close' }, ctx);
       }
+      return;
+    }
+    const managed = managementRoute(path, method);
+    if (managed) {
+      await managementRequest(req, res, ctx, managed, path, url.search);
+      return;
+    }
+    if (API_ROOT_ROUTE.test(path)) {
+      // sentry-cli `info`: who the token is and its scopes; no token is answered too.
+      const header = headerText(req.headers.authorization);
+      const grant = header ? ctx.auth.authenticate(header) : null;
+      send(res, 200, { version: '0', auth: grant ? { scopes: Array.from(grant.scopes) } : null, user: null }, {});
       return;
     }
     const org = ORG_ROUTE.exec(path);
@@ -124,6 +144,50 @@ async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: Router
       : name === 'organizations'
         ? { status: 200, body: [serializeOrganization(info, grant)] }
         : ENDPOINTS[name](apiReq, ctx.data);
+    send(res, out.status, out.body, { ...headers, ...out.headers });
+  } catch (err) {
+    if (err instanceof ApiError) headers = { ...headers, ...err.headers };
+    sendError(res, err, headers, ctx);
+  } finally {
+    done();
+  }
+}
+
+/** Release management: the same checks and order as apiRequest, writes with a JSON body. */
+async function managementRequest(req: IncomingMessage, res: ServerResponse, ctx: RouterContext, r: ManagementRoute, path: string, search: string): Promise<void> {
+  const caller = headerText(req.headers.authorization) ?? req.socket.remoteAddress ?? 'unknown';
+  let headers: Record<string, string> = {};
+  let done = (): void => undefined;
+  try {
+    const admission = ctx.limiter.admit(caller, r.name);
+    headers = admission.headers;
+    done = admission.done;
+    if (ctx.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.latencyMs));
+    const method = req.method ?? 'GET';
+    if (!r.methods.includes(method)) throw methodNotAllowed(method);
+    const grant = ctx.auth.authenticate(headerText(req.headers.authorization));
+    if (r.org !== null && r.org !== ctx.org && r.org !== ctx.orgId) throw notFound();
+    let body: unknown;
+    if (method === 'POST' || method === 'PUT') {
+      const held = await readDecodedBody(req, { maxRaw: MAX_API_BODY, maxDecoded: MAX_API_BODY, budget: MANAGEMENT_BUDGET });
+      try {
+        body = held.body.length === 0 ? {} : JSON.parse(held.body.toString('utf8'));
+      } catch {
+        throw new ApiError(400, { detail: 'JSON parse error' });
+      } finally {
+        held.release();
+      }
+    }
+    const apiReq: ManagementRequest = {
+      path,
+      q: new QueryDict(search),
+      origin: `http://${req.headers.host ?? 'localhost'}`,
+      grant,
+      now: ctx.clock() / 1000,
+      method,
+      body,
+    };
+    const out = await r.handle(apiReq, ctx.data, ctx.ingest.durable);
     send(res, out.status, out.body, { ...headers, ...out.headers });
   } catch (err) {
     if (err instanceof ApiError) headers = { ...headers, ...err.headers };

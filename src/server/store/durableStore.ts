@@ -135,6 +135,7 @@ export class DurableStore {
   apply(entries: LogEntry[]): void {
     for (const e of entries) {
       if (e.kind === 'project') this.registry.add(e.project);
+      else if (e.kind === 'release') this.store.applyReleaseChange(e.change);
       else this.store.addRecord(e.session.projectId, e.session.record);
     }
   }

@@ -4,11 +4,14 @@
 //         errors, duration|null, abnormalMechanism|null]          a session update
 //   ["a", projectId, release, environment, [[started, did|null, exited, errored, abnormal,
 //         crashed, unhandled], ...]]                              a session aggregate
+//   ["r", version, [projectId...], at, set|null, deploy|null]  a release created or changed
+//         through the API (managedReleases.ts: set holds dates/ref/url/commits, deploy one deploy)
 // Frames of kind IMPORT_DATA carry an import attempt's records and count only once the
 // IMPORT_COMMIT frame with the same attempt id follows, so a crash mid-import never leaves half
 // of it, and a retried import never counts the killed attempt's frames.
 import type { SessionStatus } from '../../health/types';
 import type { SessionAggregateRecord, SessionRecord, SessionUpdateRecord } from '../../raw/sessionLine';
+import type { ReleaseChange } from './managedReleases';
 import type { ProjectInfo } from './projectRegistry';
 
 export const FRAME_DATA = 1;
@@ -20,13 +23,20 @@ export interface StoredSession {
   record: SessionRecord;
 }
 
-export type LogEntry = { kind: 'project'; project: ProjectInfo } | { kind: 'session'; session: StoredSession };
+export type LogEntry =
+  | { kind: 'project'; project: ProjectInfo }
+  | { kind: 'session'; session: StoredSession }
+  | { kind: 'release'; change: ReleaseChange };
 
 export function encodeEntries(entries: LogEntry[]): unknown[] {
   return entries.map((e) => {
     if (e.kind === 'project') {
       const p = e.project;
       return ['p', p.id, p.slug, p.name, p.platform, p.dateCreated];
+    }
+    if (e.kind === 'release') {
+      const c = e.change;
+      return ['r', c.version, c.projectIds, c.at, c.set, c.deploy];
     }
     const { projectId, record: r } = e.session;
     if (r.kind === 'update') {
@@ -61,6 +71,8 @@ function decodeEntry(a: unknown): LogEntry {
   switch (a[0]) {
     case 'p':
       return { kind: 'project', project: { id: a[1], slug: a[2], name: a[3], platform: a[4], dateCreated: a[5] } };
+    case 'r':
+      return { kind: 'release', change: { version: a[1], projectIds: a[2], at: a[3], set: a[4], deploy: a[5] } };
     case 'u': {
       const record: SessionUpdateRecord = {
         kind: 'update', project: null, release: a[2], environment: a[3], started: a[4], sid: a[5], did: a[6],

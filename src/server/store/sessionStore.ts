@@ -5,6 +5,7 @@ import type { SessionRecord } from '../../raw/sessionLine';
 import { aggregateContribution, isEmptyContribution, updateContribution, type Contribution } from '../ingest/contribution';
 import { FineLog } from './fineLog';
 import { Interner } from './interner';
+import { ManagedReleases, type ReleaseChange } from './managedReleases';
 import { RollupBucket } from './rollupBucket';
 
 export const HOUR = 3600;
@@ -49,6 +50,8 @@ export class SessionStore {
   /** Project id -> earliest started: projects that have session data. */
   private readonly projectFirstSeen = new Map<number, number>();
   readonly counts: StoreCounts = { updates: 0, aggregateEntries: 0, outOfRange: 0 };
+  /** Dates, commits and deploys that release management adds. */
+  readonly managed = new ManagedReleases();
 
   addRecord(projectId: number, record: SessionRecord): void {
     if (record.kind === 'update') {
@@ -63,7 +66,18 @@ export class SessionStore {
   }
 
   releaseList(): readonly ReleaseInfo[] {
-    return this.releases;
+    // A version's slot is filled once it has a session or was created through the API.
+    return this.releases.filter((r) => r !== undefined);
+  }
+
+  /** A release created or changed through the API: the same release as one seen in sessions. */
+  applyReleaseChange(change: ReleaseChange): void {
+    const r = this.releaseNames.id(change.version);
+    for (const projectId of change.projectIds) this.noteRelease(r, change.version, projectId, change.at, null);
+    if (change.projectIds.length === 0 && this.releases[r] === undefined) {
+      this.releases[r] = { id: r + 1, version: change.version, firstSeen: change.at, projects: new Map(), environments: new Set() };
+    }
+    this.managed.apply(change);
   }
 
   release(version: string): ReleaseInfo | undefined {
@@ -108,18 +122,22 @@ export class SessionStore {
       this.keyIndex.set(text, key);
       this.keys.push(key);
     }
-    let info = this.releases[r];
-    if (info === undefined) {
-      info = { id: r + 1, version: release, firstSeen: started, projects: new Map(), environments: new Set() };
-      this.releases[r] = info;
-    }
-    if (started < info.firstSeen) info.firstSeen = started;
-    const projectSeen = info.projects.get(projectId);
-    if (projectSeen === undefined || started < projectSeen) info.projects.set(projectId, started);
-    info.environments.add(environment);
+    this.noteRelease(r, release, projectId, started, environment);
     const p = this.projectFirstSeen.get(projectId);
     if (p === undefined || started < p) this.projectFirstSeen.set(projectId, started);
     return key;
+  }
+
+  private noteRelease(r: number, version: string, projectId: number, at: number, environment: string | null): void {
+    let info = this.releases[r];
+    if (info === undefined) {
+      info = { id: r + 1, version, firstSeen: at, projects: new Map(), environments: new Set() };
+      this.releases[r] = info;
+    }
+    if (at < info.firstSeen) info.firstSeen = at;
+    const projectSeen = info.projects.get(projectId);
+    if (projectSeen === undefined || at < projectSeen) info.projects.set(projectId, at);
+    if (environment !== null) info.environments.add(environment);
   }
 }
 

@@ -95,7 +95,7 @@ describe('Sentry source: the local Sentry-style server', function () {
     // The tree lists the server's projects; the status bar tracks a release with its crash-free rate.
     const roots = await api.treeProvider.getChildren();
     assert.ok(roots && roots.length >= 3, 'three demo projects in the tree');
-    const tracked = await waitUntil('the status bar to show a release', () => /^\$\([a-z]+\) (.+): (\d+\.\d\d)% crash-free$/.exec(api.statusBarItem.text) ?? undefined);
+    const tracked = await waitUntil('the status bar to show a release', () => /^\$\([a-z]+\) (.+): [\d,]+ errored · (\d+\.\d\d)% crash-free$/.exec(api.statusBarItem.text) ?? undefined);
     const release = snapshot.overview.releases.find((r) => r.release === tracked[1].replace(/\\\$\(/g, '$('));
     assert.ok(release, `status bar release ${tracked[1]} is in the data`);
     assert.strictEqual(tracked[2], release.crashFreeSessions!.toFixed(2));

@@ -13,7 +13,7 @@ const STATUS_ICONS: Record<ReleaseHealth['healthStatus'], string> = { healthy: '
 
 /** The text for the release's status under the current thresholds: its icon and its crash-free rate. */
 function expectedText(r: ReleaseHealth, status = r.healthStatus): string {
-  return `${STATUS_ICONS[status]} ${r.release}: ${r.crashFreeSessions!.toFixed(2)}% crash-free`;
+  return `${STATUS_ICONS[status]} ${r.release}: ${r.sessionsErrored.toLocaleString('en-US')} errored · ${r.crashFreeSessions!.toFixed(2)}% crash-free`;
 }
 
 describe('status bar', () => {
@@ -33,12 +33,12 @@ describe('status bar', () => {
   });
   after(() => resetSettings(['source', 'release', ...THRESHOLD_KEYS]));
 
-  it('follows a pinned release: "<status icon> <release>: 99.12% crash-free"', async () => {
+  it('follows a pinned release: "<status icon> <release>: 12 errored · 99.12% crash-free"', async () => {
     await setSetting('release', tracked.release);
     const text = await waitUntil(`status bar text '${expectedText(tracked)}' (now '${api.statusBarItem.text}')`, () =>
       api.statusBarItem.text === expectedText(tracked) ? api.statusBarItem.text : undefined,
     );
-    assert.match(text, /^\$\((pulse|warning|error)\) .+: \d+\.\d\d% crash-free$/);
+    assert.match(text, /^\$\((pulse|warning|error)\) .+: [\d,]+ errored · \d+\.\d\d% crash-free$/);
     assert.strictEqual(api.statusBarItem.command && typeof api.statusBarItem.command === 'object' ? api.statusBarItem.command.command : api.statusBarItem.command, 'releaseHealth.showReleaseHealth');
   });
 

@@ -108,7 +108,7 @@ describe('release tree', () => {
       assert.match(labelOf(api.treeProvider.getTreeItem(error)), /Session file not found/);
       assert.match(String(api.treeProvider.getTreeItem(scopeRow).description), /^Not updated: figures of \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
       assert.ok(rest.some((n) => n.kind === 'project'), 'the old releases are still shown');
-      await waitUntil(`the status bar to mark its figures stale (now '${api.statusBarItem.text}')`, () => /^\$\(history\) .+: \d+\.\d\d% crash-free$/.test(api.statusBarItem.text));
+      await waitUntil(`the status bar to mark its figures stale (now '${api.statusBarItem.text}')`, () => /^\$\(history\) .+: [\d,]+ errored · \d+\.\d\d% crash-free$/.test(api.statusBarItem.text));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -129,6 +129,38 @@ describe('extension/sources: sentry', () => {
     assert.equal(calls, 0);
   });
 
+  it('reads the commit lists of the newest releases with several commits; a failing list leaves the last commit', async () => {
+    const rec = (version: string, commitCount: number) => ({
+      version, projects: ['web'], dateCreated: null, dateReleased: null, commitCount, deployCount: 0, lastDeploy: null,
+      lastCommit: commitCount > 0 ? { id: `${version}-head`, message: null, dateCreated: null, authorName: null, authorEmail: null } : null,
+    });
+    const asked: string[] = [];
+    const client: SentryClient = {
+      checkConnection: async () => ({ regionUrl: null }),
+      listProjects: async () => [],
+      fetchOverview: async () => ({
+        overview: overview([release({ project: 'web' })]),
+        projects: [{ id: '1', slug: 'web', name: 'Web' }],
+        records: [rec('w7', 3), rec('w6', 1), rec('w5', 0), rec('w4', 2), rec('w3', 2), rec('w2', 2), rec('w1', 2), rec('w0', 2)],
+      }),
+      fetchDeploys: async () => [],
+      fetchCommits: async (_c, version) => {
+        asked.push(version);
+        if (version === 'w4') throw new Error('500');
+        return [`${version}-head`, `${version}-older`];
+      },
+    };
+    const said: string[] = [];
+    const tokens = new TokenStore(secrets({ 'releaseHealth.sentryToken:https://sentry.example.com|acme': 'sntryu_x' }));
+    const result = await new SentrySource(client, tokens, () => undefined, (line) => said.push(line)).load(request(values));
+    assert.deepEqual(asked.sort(), ['w1', 'w2', 'w3', 'w4', 'w7']);
+    const byVersion = new Map(result.records!.map((r) => [r.version, r.commits]));
+    assert.deepEqual(byVersion.get('w7'), ['w7-head', 'w7-older']);
+    assert.equal(byVersion.get('w4'), undefined);
+    assert.equal(byVersion.get('w6'), undefined);
+    assert.match(said.join('\n'), /Commits of w4 could not be read/);
+  });
+
   it('passes settings, token, proxy and signal to the client; scope has project ids for links', async () => {
     const seen: unknown[] = [];
     const client: SentryClient = {
@@ -143,6 +175,8 @@ describe('extension/sources: sentry', () => {
           regionUrl: 'https://us.sentry.example.com',
         };
       },
+      fetchDeploys: async () => [],
+      fetchCommits: async () => [],
     };
     const logged: unknown[] = [];
     const said: string[] = [];
@@ -166,6 +200,8 @@ describe('extension/sources: sentry', () => {
     const failing = (kind: string): SentryClient => ({
       checkConnection: async () => ({ regionUrl: null }),
       listProjects: async () => [],
+      fetchDeploys: async () => [],
+      fetchCommits: async () => [],
       fetchOverview: async () => {
         throw Object.assign(new Error(`${kind} failure`), { kind });
       },

@@ -42,14 +42,14 @@ describe('extension/statusBar: what the item shows', () => {
     assert.equal(statusBarView({ status: 'unconfigured' }, { kind: 'none' }, DEFAULT_THRESHOLDS).visible, false);
   });
 
-  it('`$(pulse) <release>: 99.70% crash-free`, a click opens that release; the tooltip says the scope', () => {
+  it('`$(pulse) <release>: 40 errored · 99.70% crash-free`, a click opens that release; the tooltip says the scope', () => {
     const v = statusBarView(ready(), tracked(), DEFAULT_THRESHOLDS);
-    assert.equal(v.text, '$(pulse) app@1.0.0: 99.70% crash-free');
+    assert.equal(v.text, '$(pulse) app@1.0.0: 40 errored · 99.70% crash-free');
     assert.match(v.tooltip, /last 24 hours · All environments/);
     const staging = statusBarView({ status: 'ready', snapshot: snapshot([release()], { scope: scope({ environments: ['staging'] }) }) }, tracked(), DEFAULT_THRESHOLDS);
     assert.match(staging.tooltip, /last 24 hours · staging/);
-    assert.equal(v.accessibilityLabel, 'app@1.0.0: 99.70% crash-free, health: healthy');
-    assert.equal(statusBarView(ready(release({ healthStatus: 'insufficient-data' })), tracked(release({ healthStatus: 'insufficient-data' })), DEFAULT_THRESHOLDS).accessibilityLabel, 'app@1.0.0: 99.70% crash-free, health: insufficient data');
+    assert.equal(v.accessibilityLabel, 'app@1.0.0: 40 errored · 99.70% crash-free, health: healthy');
+    assert.equal(statusBarView(ready(release({ healthStatus: 'insufficient-data' })), tracked(release({ healthStatus: 'insufficient-data' })), DEFAULT_THRESHOLDS).accessibilityLabel, 'app@1.0.0: 40 errored · 99.70% crash-free, health: insufficient data');
     assert.equal(v.background, null);
     assert.deepEqual(v.command, {
       command: 'releaseHealth.showReleaseHealth', title: 'Show Release Health',
@@ -63,16 +63,16 @@ describe('extension/statusBar: what the item shows', () => {
     const w = view(release({ healthStatus: 'warning', crashFreeSessions: 99.1, sessionsErrored: 0 }));
     const c = view(release({ healthStatus: 'critical', crashFreeSessions: 97.1, sessionsErrored: 0 }));
     const i = view(release({ healthStatus: 'insufficient-data', totalSessions: 3 }));
-    assert.deepEqual([w.text, w.background], ['$(warning) app@1.0.0: 99.10% crash-free', null]);
-    assert.deepEqual([c.text, c.background], ['$(error) app@1.0.0: 97.10% crash-free', 'warning']);
-    assert.deepEqual([i.text, i.background], ['$(pulse) app@1.0.0: 99.70% crash-free', null]);
+    assert.deepEqual([w.text, w.background], ['$(warning) app@1.0.0: 0 errored · 99.10% crash-free', null]);
+    assert.deepEqual([c.text, c.background], ['$(error) app@1.0.0: 0 errored · 97.10% crash-free', 'warning']);
+    assert.deepEqual([i.text, i.background], ['$(pulse) app@1.0.0: 40 errored · 99.70% crash-free', null]);
     assert.match(c.tooltip, /Critical/);
   });
 
   it('stale figures (server down, file gone): kept, marked, and a click runs the fix', () => {
     const error = { message: 'Could not reach 127.0.0.1:9000', fixCommand: 'releaseHealth.refresh', fixTitle: 'Refresh' };
     const v = statusBarView({ status: 'error', error, previous: snapshot([release()], { updatedAt: '2026-11-26T14:05:00Z' }) }, tracked(), DEFAULT_THRESHOLDS);
-    assert.equal(v.text, '$(history) app@1.0.0: 99.70% crash-free');
+    assert.equal(v.text, '$(history) app@1.0.0: 40 errored · 99.70% crash-free');
     assert.match(v.tooltip.replace(/\\(.)/g, '$1'), /^\*\*Not updated: figures of 2026-11-26 14:05 UTC\*\*/);
     assert.match(v.tooltip, /Could not reach/);
     assert.deepEqual(v.command, { command: 'releaseHealth.refresh', title: 'Refresh' });
@@ -81,14 +81,14 @@ describe('extension/statusBar: what the item shows', () => {
 
   it('a release named `$(x)` is not an icon', () => {
     const r = release({ release: '$(x)' });
-    assert.equal(statusBarView(ready(r), tracked(r), DEFAULT_THRESHOLDS).text, '$(pulse) \\$(x): 99.70% crash-free');
+    assert.equal(statusBarView(ready(r), tracked(r), DEFAULT_THRESHOLDS).text, '$(pulse) \\$(x): 40 errored · 99.70% crash-free');
   });
 
   it('spins while loading; keeps the figures while reloading', () => {
     assert.equal(statusBarView({ status: 'loading', previous: null }, { kind: 'none' }, DEFAULT_THRESHOLDS).text, '$(sync~spin) Release Health');
     assert.equal(
       statusBarView({ status: 'loading', previous: snapshot([release()]) }, tracked(), DEFAULT_THRESHOLDS).text,
-      '$(sync~spin) app@1.0.0: 99.70% crash-free',
+      '$(sync~spin) app@1.0.0: 40 errored · 99.70% crash-free',
     );
   });
 
