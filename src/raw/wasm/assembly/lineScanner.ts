@@ -66,6 +66,8 @@ let times: usize = 0;
 let recordCap: i32 = 0;
 let maxLine: i32 = 0;
 let consumedBytes: i32 = 0;
+/** Where scanLine found the line's `\n` (when it read the line). */
+let lineEnd: usize = 0;
 let entryInts: usize = 0;
 let entryTimes: usize = 0;
 let entryAreaCap: i32 = 0;
@@ -727,19 +729,26 @@ function userId(field: i32): i32 {
 
 // ---- one line ----
 
-/** Reads the line [s, e) into record r; UPDATE, BLANK or UNSURE. */
+/** Reads the line at s (the input ends at e) into record r: UPDATE, AGGREGATE, BLANK (then lineEnd is its `\n`) or UNSURE. */
 function scanLine(s: usize, e: usize, r: usize, t: usize): i32 {
+  // e is the chunk's end: no token takes a `\n`, so reading stops at the line's own; after the
+  // object only whitespace may come before it (`\r` included), else the reference decides.
   let p = s;
   if (at(p) != 0x7b) {
     p = skipWs(p, e);
-    if (p == e) return BLANK;
+    if (at(p) == 0x0a && p < e) {
+      lineEnd = p;
+      return BLANK;
+    }
     if (at(p) != 0x7b) return UNSURE;
   }
   memory.fill(values, 0, <usize>(FIELDS * 16));
   lineEntries = 0;
   p = readMembers(p, e, TOP);
   if (p == 0) return UNSURE;
-  if (p < e && skipWs(p, e) != e) return UNSURE;
+  p = skipWs(p, e);
+  if (at(p) != 0x0a || p >= e) return UNSURE;
+  lineEnd = p;
 
   if (kindOf(F_ATTRS) == ABSENT) return UNSURE;
   if (kindOf(A_RELEASE) != K_STRING || endOf(A_RELEASE) == startOf(A_RELEASE)) return UNSURE;
@@ -870,21 +879,17 @@ export function scan(length: i32): i32 {
   let s = input;
   let n = 0;
   entriesUsed = 0;
-  while (n < recordCap) {
-    let nl = s;
-    while (at(nl) != 0x0a) nl++;
-    if (nl >= end) break;
+  while (n < recordCap && s < end) {
     const r = records + <usize>(n * RECORD_INTS * 4);
     const t = times + <usize>(n * 16);
-    let e = nl;
-    if (e > s && at(e - 1) == 0x0d) e--;
-    let kind = UNSURE;
-    if (<i32>(e - s) < maxLine) {
-      const saved = load<u8>(e);
-      store<u8>(e, 0x0a); // reads past the line stop at a byte no token accepts
-      kind = scanLine(s, e, r, t);
-      store<u8>(e, saved);
-    }
+    // The line is read first; only a line it does not take is searched for its end.
+    let kind = scanLine(s, end, r, t);
+    let nl = lineEnd;
+    if (kind == UNSURE) {
+      nl = s;
+      while (at(nl) != 0x0a) nl++;
+      if (nl >= end) break;
+    } else if (<i32>(nl - s) >= maxLine) kind = UNSURE;
     store<i32>(r, kind);
     store<i32>(r, <i32>(s - input), 4);
     store<i32>(r, <i32>(nl - input), 8);
