@@ -2,6 +2,7 @@
 // returns at once. Nothing touches the network here: the first load starts on a later tick
 // (the store defers its work), and only when a source is configured.
 import * as vscode from 'vscode';
+import { registerLanguageModelTools } from './extension/agentTools/registerLanguageModelTools';
 import { registerCommands } from './extension/commands/registerCommands';
 import { updateContextKeys, updateSignedIn } from './extension/contextKeys';
 import { notifyStoreErrors } from './extension/errorNotifications';
@@ -118,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi
     settingsBatch: (updates) => watcher.batch(updates),
   };
   registerCommands(services);
+  context.subscriptions.push(...registerLanguageModelTools(store, settings));
 
   updateContextKeys(settings());
   void updateSignedIn(settings(), tokens);

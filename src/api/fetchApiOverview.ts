@@ -224,7 +224,9 @@ export async function fetchApiOverview(
 function unknownEnvironment(err: unknown, environments: string[], projects: ProjectItem[], cfg: ResolvedConfig, host: string): unknown {
   if (!(err instanceof SentryApiError) || err.kind !== 'not-found' || err.status !== 404) return err;
   const existing = new Set(projects.flatMap((p) => p.environments ?? []));
-  const missing = environments.filter((e) => !existing.has(e));
+  // Without any project's list (a server that omits the field) no one name can be accused.
+  const listed = projects.some((p) => p.environments !== undefined);
+  const missing = listed ? environments.filter((e) => !existing.has(e)) : [];
   const names = (list: string[]) => list.map((e) => `'${e}'`).join(', ');
   const what = missing.length === 1
     ? `Environment ${names(missing)} does not exist`

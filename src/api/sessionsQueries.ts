@@ -99,8 +99,19 @@ function quote(value: string): string {
   return `"${value.replace(/"/g, '\\"')}"`;
 }
 
+/**
+ * A version ending with a backslash cannot be quoted for Sentry: its parser reads the final `\"`
+ * as an escaped quote and runs on into whatever follows.
+ */
+export function swallowsClosingQuote(version: string): boolean {
+  return version.endsWith('\\');
+}
+
 /** `release:["a@1.0","b 2.0 (3)"]`: exact match on each version, whatever characters it has. */
 export function releaseFilter(versions: string[]): string {
+  // Unquoted, a value is taken as it is (Sentry's `value` rule: no whitespace, no parentheses),
+  // the one way to name a version whose quoted form would swallow its closing quote.
+  if (versions.length === 1 && swallowsClosingQuote(versions[0]) && /^[^\s()"[\]][^\s()]*$/.test(versions[0])) return `release:${versions[0]}`;
   return `release:[${versions.map(quote).join(',')}]`;
 }
 
@@ -128,6 +139,15 @@ export function chunkReleases(versions: ReleaseWeight[], maxPairs: number, maxCh
   const empty = encodeURIComponent('release:[]').length;
   let chars = empty;
   for (const v of versions) {
+    if (swallowsClosingQuote(v.version)) {
+      // Alone, so that at worst only this version is misread, never its neighbours.
+      if (current.length > 0) chunks.push(current);
+      chunks.push([v.version]);
+      current = [];
+      pairs = 0;
+      chars = empty;
+      continue;
+    }
     const weight = Math.max(1, v.pairs);
     const size = encodeURIComponent(`${quote(v.version)},`).length;
     if (current.length > 0 && (pairs + weight > maxPairs || chars + size > maxChars)) {

@@ -3,13 +3,13 @@
 import type { RateComparison } from '../health/compareReleases';
 import type { ComparisonReport } from '../health/comparisonReport';
 import { differenceText, pValueText, VERDICT_WORDS, verdictSentence } from '../present/comparisonText';
-import { printable } from '../present/printable';
-
-const pct = (v: number | null): string => (v === null ? '-' : `${v.toFixed(2)}%`);
+import { formatPercent as pct } from '../present/numbers';
+import { printableCell } from '../present/printable';
 
 export function formatComparison(report: ComparisonReport, minimumSessions: number): string {
-  const base = printable(report.base);
-  const candidate = printable(report.candidate);
+  // Names cut as in the overview table: a 100 KB name would otherwise pad every row.
+  const base = printableCell(report.base);
+  const candidate = printableCell(report.candidate);
   const header = ['', `BASE ${base}`, `CANDIDATE ${candidate}`, 'DIFFERENCE (95 % CI)', 'P-VALUE', 'VERDICT'];
   const row = (label: string, c: RateComparison) => [label, pct(c.base), pct(c.candidate), differenceText(c), pValueText(c.pValue), VERDICT_WORDS[c.verdict]];
   const rows = [header, row('crash-free sessions', report.crashFreeSessions), row('crash-free users', report.crashFreeUsers)];
@@ -17,18 +17,17 @@ export function formatComparison(report: ComparisonReport, minimumSessions: numb
   const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();
   const scope = report.age === null ? 'over the summary window' : `each over its first ${report.age} h`;
   return [
-    `${candidate} against ${base} · project ${printable(report.project)} · ${scope}`,
+    `${candidate} against ${base} · project ${printableCell(report.project)} · ${scope}`,
     ...rows.map(line),
-    printable(
-      verdictSentence({
-        base: report.base,
-        candidate: report.candidate,
-        unit: 'sessions',
-        comparison: report.crashFreeSessions,
-        baseCount: report.baseHealth.totalSessions,
-        candidateCount: report.candidateHealth.totalSessions,
-        minimumSessions,
-      }),
-    ),
+    // The names in it are already escaped and cut.
+    verdictSentence({
+      base,
+      candidate,
+      unit: 'sessions',
+      comparison: report.crashFreeSessions,
+      baseCount: report.baseHealth.totalSessions,
+      candidateCount: report.candidateHealth.totalSessions,
+      minimumSessions,
+    }),
   ].join('\n') + '\n';
 }

@@ -4,7 +4,7 @@ import type { Overview, ReleaseHealth, SkipReport } from '../health/types';
 import { healthStatusWord, NO_HEALTH_DATA_WORDS } from '../present/healthStatus';
 import { countOf, formatCount, formatDelta, formatPercent } from '../present/numbers';
 import { periodWords } from '../present/periods';
-import { printable } from '../present/printable';
+import { printable, printableCell as cell } from '../present/printable';
 import { formatTime } from '../present/time';
 
 const COLUMNS: Array<[string, (r: ReleaseHealth) => string, 'left' | 'right']> = [
@@ -23,15 +23,6 @@ const COLUMNS: Array<[string, (r: ReleaseHealth) => string, 'left' | 'right']> =
   ['ADOPTION', (r) => formatPercent(r.adoption), 'right'],
   ['CHANGE', (r) => `${formatDelta(r.crashFreeSessionsDelta)}${r.regression ? ' regression' : ''}`, 'right'],
 ];
-
-/** The widest a cell may be in the table (the JSON output keeps every name whole). */
-export const MAX_CELL_CHARS = 80;
-
-/** A cell as the terminal shows it: escaped (printable), and cut so one huge name cannot pad every row. */
-function cell(text: string): string {
-  const chars = [...printable(text)];
-  return chars.length > MAX_CELL_CHARS ? `${chars.slice(0, MAX_CELL_CHARS - 1).join('')}…` : chars.join('');
-}
 
 export function formatTable(overview: Overview & { skipped?: SkipReport }): string {
   const rows = overview.releases.map((r) => COLUMNS.map(([, get]) => cell(get(r))));

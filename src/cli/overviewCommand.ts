@@ -58,11 +58,15 @@ export function statError(err: unknown): string {
 /** Sources other than a file register here (the API source adds `--url`). */
 export const overviewSources: { url?: OverviewSource } = {};
 
+/** The overview of the source the arguments name (--file or --url); `mcp` reads through it too. */
+export async function loadOverview(args: OverviewArgs, io: CommandIO): Promise<Overview & { skipped?: SkipReport }> {
+  if (args.file !== null) return fileSource(args);
+  if (overviewSources.url) return overviewSources.url(args, io);
+  throw new UsageError('--url is not supported by this build');
+}
+
 export async function runOverview(args: OverviewArgs, io: CommandIO): Promise<number> {
-  let overview: Overview & { skipped?: SkipReport };
-  if (args.file !== null) overview = await fileSource(args);
-  else if (overviewSources.url) overview = await overviewSources.url(args, io);
-  else throw new UsageError('--url is not supported by this build');
+  let overview = await loadOverview(args, io);
 
   const all = overview.releases;
   if (args.releases.length > 0) {

@@ -6,3 +6,12 @@
 export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/** The widest a table cell may be (the JSON output keeps every name whole). */
+export const MAX_CELL_CHARS = 80;
+
+/** Text as a terminal table shows it: escaped, and cut so one huge name cannot pad every row. */
+export function printableCell(text: string, maxChars = MAX_CELL_CHARS): string {
+  const chars = [...printable(text)];
+  return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : chars.join('');
+}

@@ -5,7 +5,7 @@ import type { EqualAgeRequest } from '../../health/equalAge';
 import type { ReleaseHealth } from '../../health/types';
 import type { ReleaseHealthSettings } from '../settings';
 import { applyThresholds } from './applyThresholds';
-import { LoadCancelled, SourceError, type SourceResult, type SourceSelection } from './healthSource';
+import { LoadCancelled, SourceError, throwIfAborted, type SourceResult, type SourceSelection } from './healthSource';
 import { Listeners } from './listeners';
 import {
   shownSnapshot,
@@ -37,9 +37,22 @@ interface CacheEntry {
 export const MIN_CACHE_MS = 60_000;
 const MAX_CACHE_ENTRIES = 12;
 
+/** View options a reader may ask for beside the shown ones (agent tools ask for another period). */
+export type ScopeOverrides = Partial<Pick<ReleaseHealthSettings, 'summaryPeriod' | 'healthStatsPeriod' | 'stat' | 'environments'>>;
+
+/** What `snapshotFor` throws when no source is configured. */
+export class StoreUnconfigured extends Error {
+  constructor() {
+    super('Release Health has no source configured.');
+    this.name = 'StoreUnconfigured';
+  }
+}
+
 export class ReleaseHealthStore implements ReleaseHealthStoreReader {
   private current: StoreState = { status: 'unconfigured' };
   private currentResult: CacheEntry | null = null;
+  /** The cache key of the data the state is about (its snapshot, or its error). */
+  private stateKey: string | null = null;
   private readonly cache = new Map<string, CacheEntry>();
   private readonly ageCache = new Map<string, { value: EqualAgeResult; fetchedAt: number }>();
   private inFlight: AbortController | null = null;
@@ -163,6 +176,40 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
     } while (p !== this.loadPromise);
   }
 
+  /**
+   * The figures for the current settings with some view options changed. The shown snapshot when
+   * it is what is asked for (after the load in flight), else a fresh cached result, else a load
+   * beside the shown data that changes nothing on screen. Throws `StoreUnconfigured`, or the
+   * source's error (a `SourceError` says how to fix it).
+   */
+  async snapshotFor(overrides: ScopeOverrides, signal?: AbortSignal): Promise<StoreSnapshot> {
+    await this.whenIdle();
+    const base = this.deps.readSettings();
+    const settings: ReleaseHealthSettings = { ...base };
+    for (const [k, v] of Object.entries(overrides)) if (v !== undefined) (settings as unknown as Record<string, unknown>)[k] = v;
+    const selection = this.deps.selectSource(settings);
+    if (!selection) throw new StoreUnconfigured();
+    const s = this.current;
+    if (selection.cacheKey === this.stateKey) {
+      if (s.status === 'ready') return s.snapshot;
+      if (s.status === 'error') throw new SourceError(s.error);
+    }
+    const cached = this.cache.get(selection.cacheKey);
+    if (cached && this.deps.clock() - cached.fetchedAt < this.cacheLifetime(settings)) return this.snapshotOf(cached, settings);
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    signal?.addEventListener('abort', abort);
+    try {
+      const result = await selection.source.load({ settings, now: Math.floor(this.deps.clock() / 1000), signal: controller.signal, force: false });
+      throwIfAborted(controller.signal);
+      const entry = { result, fetchedAt: this.deps.clock() };
+      this.remember(selection.cacheKey, entry);
+      return this.snapshotOf(entry, settings);
+    } finally {
+      signal?.removeEventListener('abort', abort);
+    }
+  }
+
   /** Thresholds changed: recompute health status without fetching. */
   applyThresholds(): void {
     if (!this.currentResult) return;
@@ -194,12 +241,14 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
       selection = this.deps.selectSource(settings);
     } catch (err) {
       this.cancelInFlight();
+      this.stateKey = null;
       this.setState({ status: 'error', error: this.errorOf(err), previous: this.snapshot });
       return (this.loadPromise = Promise.resolve());
     }
     if (!selection) {
       this.cancelInFlight();
       this.currentResult = null;
+      this.stateKey = null;
       this.setState({ status: 'unconfigured' });
       return (this.loadPromise = Promise.resolve());
     }
@@ -207,6 +256,7 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
     if (!force && cached && this.deps.clock() - cached.fetchedAt < this.cacheLifetime(settings)) {
       this.cancelInFlight();
       this.currentResult = cached;
+      this.stateKey = selection.cacheKey;
       this.setState({ status: 'ready', snapshot: this.snapshotOf(cached, settings) });
       return (this.loadPromise = Promise.resolve());
     }
@@ -218,6 +268,7 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
     this.inFlightKey = selection.cacheKey;
     // Keep showing the previous data of the same source while loading; other sources' data would mislead.
     const previous = this.snapshot?.scope.kind === selection.source.kind ? this.snapshot : null;
+    this.stateKey = selection.cacheKey;
     this.setState({ status: 'loading', previous });
     this.loadPromise = this.run(selection, settings, controller, force);
     return this.loadPromise;

@@ -27,6 +27,7 @@ function loadTests(): void {
   require('./statusBar.test');
   require('./secrets.test');
   require('./localServer.test');
+  require('./languageModelTools.test');
 }
 
 export function runSuite(options: { grep?: string; reporter?: string } = {}): Promise<SuiteResult> {

@@ -24,6 +24,8 @@ describe('package.nls.json', () => {
       ...Object.values(c.views).flat().flatMap((v: any) => [v.name, v.contextualTitle ?? '%x%']),
       ...c.viewsContainers.activitybar.map((v: { title: string }) => v.title),
       ...c.viewsWelcome.map((w: { contents: string }) => w.contents),
+      // Language-model tools: what people read (the model reads modelDescription, in English).
+      ...c.languageModelTools.flatMap((x: { displayName: string; userDescription: string }) => [x.displayName, x.userDescription]),
       ...Object.values(c.configuration.properties).flatMap((p: any) => [p.markdownDescription ?? p.description, ...(p.enumDescriptions ?? [])]),
     ];
     for (const t of texts) assert.match(t, /^%[^%]+%$/);
