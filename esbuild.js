@@ -26,13 +26,24 @@ const entries = [
   { ...node, entryPoints: ['src/raw/readerWorker.ts'], outfile: 'dist/readerWorker.js' },
 ];
 
+// The raw reader's WebAssembly line scanner, compiled by AssemblyScript (a pure-JS compiler from
+// npm) and shipped as dist/rawScanner.wasm; src/raw/wasm/wasmModule.ts loads it.
+const WASM_SOURCE = 'src/raw/wasm/assembly/lineScanner.ts';
+const WASM_OUT = 'dist/rawScanner.wasm';
+
+async function buildWasm() {
+  const { main: asc } = await import('assemblyscript/asc');
+  const { error, stderr } = await asc([WASM_SOURCE, '--outFile', WASM_OUT, '-O3', '--runtime', 'stub', '--noAssert']);
+  if (error) throw new Error(`AssemblyScript: ${error.message}\n${stderr.toString()}`);
+}
+
 async function main() {
   const present = entries.filter((e) => e.entryPoints.every((p) => fs.existsSync(path.join(__dirname, p))));
   if (watch) {
     for (const e of present) (await esbuild.context(e)).watch();
     return;
   }
-  await Promise.all(present.map((e) => esbuild.build(e)));
+  await Promise.all([...present.map((e) => esbuild.build(e)), buildWasm()]);
   for (const e of present) if (e.banner) fs.chmodSync(e.outfile, 0o755);
 }
 

@@ -71,8 +71,8 @@ function bundleTask(task: string): string {
 }
 
 /** Runs a bench task module in a child and parses the JSON it prints last. */
-export async function runTask<T>(task: string, args: string[], timeoutMs?: number): Promise<T & { peakRssMB: number; wallMs: number; childCpuMs: number }> {
-  const run = await runNode(bundleTask(task), args, { timeoutMs });
+export async function runTask<T>(task: string, args: string[], timeoutMs?: number, env?: NodeJS.ProcessEnv): Promise<T & { peakRssMB: number; wallMs: number; childCpuMs: number }> {
+  const run = await runNode(bundleTask(task), args, { timeoutMs, env });
   if (run.code !== 0) throw new Error(`${task} ${args.join(' ')} failed (${run.code}): ${run.stderr.trim().split('\n').slice(-5).join(' / ')}`);
   const last = run.stdout.trim().split('\n').pop() ?? '{}';
   return { ...(JSON.parse(last) as T), peakRssMB: run.peakRssMB, wallMs: run.wallMs, childCpuMs: run.cpuMs };

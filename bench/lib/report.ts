@@ -21,6 +21,10 @@ function rows(results: Record<string, any>): Row[] {
     out.push([s, 'duckdbRatio', fmt(d.duckdbRatio), 'target >= 1']);
     out.push([s, 'JSON.parse', seconds(d.jsonParse.ms), '']);
     out.push([s, 'jsonParseRatio', fmt(d.jsonParseRatio), '']);
+    if (d.jsScanner) {
+      out.push([s, 'ours, JS scanner only', seconds(d.jsScanner.ms), 'RH_RAW_SCANNER=js: no WebAssembly (the reader before issue 16)']);
+      out.push([s, 'wasmSpeedup', fmt(d.wasmSpeedup), 'JS scanner only / ours; > 1: the wasm scanner is faster']);
+    }
     out.push([s, 'byte floor', seconds(d.byteFloor.ms), '']);
     out.push([s, 'byteFloorRatio', fmt(d.byteFloorRatio), 'target >= 0.33']);
     out.push([s, 'answers agree', d.answersAgree ? 'yes' : 'NO', d.answersAgree ? 'ours = DuckDB on every release' : d.differences[0]]);

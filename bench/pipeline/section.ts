@@ -77,6 +77,10 @@ export interface DatasetResult {
   duckdb: EngineFigures;
   jsonParse: EngineFigures;
   byteFloor: EngineFigures;
+  /** Our reader with RH_RAW_SCANNER=js (the JS field scanner alone, no WebAssembly). */
+  jsScanner: EngineFigures;
+  /** jsScanner's time / ours: what the WebAssembly line scanner gains (> 1: faster). */
+  wasmSpeedup: number;
   duckdbRatio: number;
   jsonParseRatio: number;
   byteFloorRatio: number;
@@ -122,6 +126,7 @@ async function measureDataset(data: DataFile, runs: number, log: (s: string) => 
   const duck: Array<{ ms: number; rss: number; cpu: number }> = [];
   const json: number[] = [];
   const floor: number[] = [];
+  const jsScanner: number[] = [];
   let oursFigures: ReleaseFigures[] = [];
   let duckRows: DuckRow[] = [];
   for (let r = 0; r < runs; r++) {
@@ -131,18 +136,21 @@ async function measureDataset(data: DataFile, runs: number, log: (s: string) => 
     oursFigures = (JSON.parse(run.stdout) as { releases: ReleaseFigures[] }).releases;
     const o = await runTask<{ ms: number; cpuMs: number }>('pipeline/oursTask.ts', [data.path, BENCH_NOW_ISO, WORKER]);
     ours.push({ ms: o.ms, rss: o.peakRssMB, cpu: o.cpuMs });
+    // The same reader with the WebAssembly scanner turned off: the JS scanner alone (before issue 16's wasm).
+    jsScanner.push((await runTask<{ ms: number }>('pipeline/oursTask.ts', [data.path, BENCH_NOW_ISO, WORKER], undefined, { RH_RAW_SCANNER: 'js' })).ms);
     const d = await runTask<{ ms: number; cpuMs: number; rows: DuckRow[] }>('pipeline/baselineTask.ts', ['duckdb', data.path, String(window.start), String(BENCH_NOW)]);
     duck.push({ ms: d.ms, rss: d.peakRssMB, cpu: d.cpuMs });
     duckRows = d.rows;
     json.push((await runTask<{ ms: number }>('pipeline/baselineTask.ts', ['jsonparse', data.path])).ms);
     floor.push((await runTask<{ ms: number }>('pipeline/baselineTask.ts', ['floor', data.path])).ms);
-    log(`  ${sessionsLabel(data.requested)} (${data.order}) run ${r + 1}/${runs}: ours ${ours[r].ms.toFixed(0)} ms (CLI ${cli[r].ms.toFixed(0)} ms), DuckDB ${duck[r].ms.toFixed(0)} ms, JSON.parse ${json[r].toFixed(0)} ms, floor ${floor[r].toFixed(0)} ms`);
+    log(`  ${sessionsLabel(data.requested)} (${data.order}) run ${r + 1}/${runs}: ours ${ours[r].ms.toFixed(0)} ms (JS scanner only ${jsScanner[r].toFixed(0)} ms, CLI ${cli[r].ms.toFixed(0)} ms), DuckDB ${duck[r].ms.toFixed(0)} ms, JSON.parse ${json[r].toFixed(0)} ms, floor ${floor[r].toFixed(0)} ms`);
   }
   const differences = compareAnswers(oursFigures, duckRows);
   const oursMs = median(ours.map((x) => x.ms));
   const duckMs = median(duck.map((x) => x.ms));
   const jsonMs = median(json);
   const floorMs = median(floor);
+  const jsScannerMs = median(jsScanner);
   return {
     order: data.order,
     sessions: data.sessions,
@@ -161,6 +169,8 @@ async function measureDataset(data: DataFile, runs: number, log: (s: string) => 
     duckdb: { ms: round(duckMs, 0), peakRssMB: round(Math.max(...duck.map((x) => x.rss)), 1), cpuMs: round(median(duck.map((x) => x.cpu)), 0) },
     jsonParse: { ms: round(jsonMs, 0) },
     byteFloor: { ms: round(floorMs, 0) },
+    jsScanner: { ms: round(jsScannerMs, 0) },
+    wasmSpeedup: round(jsScannerMs / oursMs),
     duckdbRatio: round(duckMs / oursMs),
     jsonParseRatio: round(jsonMs / oursMs),
     byteFloorRatio: round(floorMs / oursMs),

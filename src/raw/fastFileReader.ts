@@ -12,6 +12,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { mergeSnapshot } from './accumulatorSnapshot';
 import { LineIngest } from './lineIngest';
+import { WasmLineScanner } from './wasm/wasmLineScanner';
 import { ChunkBuffer, readRangeAsync } from './rangeReader';
 import { mergeSkipReports, type ReadJob, type SegmentResult, type ThreadResult, type WorkerReply } from './rangeResult';
 import type { ReadOptions, ReadResult } from './readOptions';
@@ -68,11 +69,11 @@ export async function readSessionFileFast(
       // Fall through: this thread reads the whole file (same answer, one core).
     }
   }
-  return readInThisThread(file, newAccumulator(), options.chunkBytes);
+  return readInThisThread(file, newAccumulator(), path.dirname(workerPath), options.chunkBytes);
 }
 
-async function readInThisThread(file: string, accumulator: SessionAccumulator, chunkBytes?: number): Promise<FastReadResult> {
-  const ingest = new LineIngest(accumulator, true);
+async function readInThisThread(file: string, accumulator: SessionAccumulator, scannerDir: string, chunkBytes?: number): Promise<FastReadResult> {
+  const ingest = new LineIngest(accumulator, true, undefined, WasmLineScanner.create(scannerDir));
   const handle = await fs.promises.open(file, 'r');
   try {
     await readRangeAsync(handle, 0, Infinity, ingest, new ChunkBuffer(chunkBytes));
@@ -101,6 +102,7 @@ async function readInThreads(
     now: options.now,
     defaultProject: options.defaultProject,
     chunkBytes: options.chunkBytes,
+    scannerDir: path.dirname(workerPath),
   };
   const here = options.mainThreadRange === true;
   const running: Worker[] = [];

@@ -1,14 +1,16 @@
-// Feeds the lines of a byte range into an accumulator: the field scanner first, the reference
-// parser for every line the scanner is not sure about. Lines are split and numbered exactly as
+// Feeds the lines of a byte range into an accumulator: the WebAssembly line scanner first (when
+// its module is there), then the JS field scanner, then the reference parser, each taking the
+// lines the one before is not sure about. Lines are split and numbered exactly as
 // the reference reader (lineSplitter + readSessionStream) does: `\n` ends a line, one `\r` before
 // it is dropped, a last line without `\n` counts, a BOM is dropped from the file's first line only.
 import { FieldScanner, BLANK } from './scan/fieldScanner';
 import type { SessionAccumulator } from './sessionAccumulator';
-import { parseSessionLine } from './sessionLine';
+import { parseSessionLine, type SessionRecord } from './sessionLine';
+import type { LineSink, WasmLineScanner } from './wasm/wasmLineScanner';
 import { SkipCollector } from './skipReport';
 import { MAX_LINE_BYTES, TOO_LONG_REASON } from './lineLimit';
 
-export class LineIngest {
+export class LineIngest implements LineSink {
   /** Lines seen so far in this range (1-based numbers within the range). */
   lines = 0;
   /** Lines the scanner handed to the reference parser (for profiling the fast path's coverage). */
@@ -17,13 +19,31 @@ export class LineIngest {
 
   /**
    * `atFileStart`: this range begins at byte 0, so its first line is the file's line 1.
-   * `scanner`: one per thread, shared by its ranges (its interned strings stay warm).
+   * `scanner`, `wasm`: one per thread, shared by its ranges (their interned strings stay warm);
+   * `wasm` null: the JS scanner reads every line.
    */
   constructor(
     private readonly accumulator: SessionAccumulator,
     private readonly atFileStart: boolean,
     private readonly scanner = new FieldScanner(),
+    private readonly wasm: WasmLineScanner | null = null,
   ) {}
+
+  /** A record the wasm scanner read (LineSink); reused by its next line. */
+  record(record: SessionRecord): void {
+    this.lines++;
+    this.accumulator.add(record);
+  }
+
+  /** A blank line the wasm scanner saw (LineSink). */
+  blank(): void {
+    this.lines++;
+  }
+
+  /** A line the wasm scanner left to the JS path (LineSink). */
+  other(buf: Buffer, start: number, end: number): void {
+    this.line(buf, start, end);
+  }
 
   /** One line, buf[start, end) without its `\n`. */
   line(buf: Buffer, start: number, end: number): void {
@@ -52,6 +72,7 @@ export class LineIngest {
 
   /** Every complete line in buf[start, end); returns where the unfinished last line begins. */
   chunk(buf: Buffer, start: number, end: number): number {
+    if (this.wasm !== null) return this.wasm.chunk(buf, start, end, this);
     let s = start;
     for (;;) {
       const nl = buf.indexOf(10, s);

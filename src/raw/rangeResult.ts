@@ -18,6 +18,8 @@ export interface ReadJob {
   defaultProject: string;
   /** Read size (tests make it tiny to cut lines across reads). */
   chunkBytes?: number;
+  /** The folder of the reader worker's bundle, where rawScanner.wasm lies beside it. */
+  scannerDir?: string;
 }
 
 export interface SegmentResult {

@@ -7,11 +7,13 @@ import { LineIngest } from './lineIngest';
 import { ChunkBuffer, readRangeSync } from './rangeReader';
 import type { ReadJob, SegmentResult } from './rangeResult';
 import { claimSegment } from './segmentQueue';
+import { WasmLineScanner } from './wasm/wasmLineScanner';
 import type { SessionAccumulator } from './sessionAccumulator';
 
 export function readSegments(job: ReadJob, accumulator: SessionAccumulator): SegmentResult[] {
   const segments = job.bounds.length - 1;
   const scanner = new FieldScanner();
+  const wasm = WasmLineScanner.create(job.scannerDir);
   const buffer = new ChunkBuffer(job.chunkBytes);
   const done: SegmentResult[] = [];
   const fd = fs.openSync(job.path, 'r');
@@ -21,7 +23,7 @@ export function readSegments(job: ReadJob, accumulator: SessionAccumulator): Seg
       if (segment < 0) break;
       const start = job.bounds[segment];
       const end = segment === segments - 1 ? Infinity : job.bounds[segment + 1];
-      const ingest = new LineIngest(accumulator, start === 0, scanner);
+      const ingest = new LineIngest(accumulator, start === 0, scanner, wasm);
       readRangeSync(fd, start, end, ingest, buffer);
       done.push({ segment, lines: ingest.lines, skipped: ingest.skips.toJSON(), fallbacks: ingest.fallbacks });
     }

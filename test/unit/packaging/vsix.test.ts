@@ -79,7 +79,7 @@ describe('packaging: the .vsix', function () {
     const allowed = (name: string): boolean => {
       if (['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/package.nls.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt'].includes(name)) return true;
       if (name.startsWith('extension/media/') && !name.endsWith('.map')) return true;
-      const dist = /^extension\/dist\/([^/]+\.js)$/.exec(name);
+      const dist = /^extension\/dist\/([^/]+\.(?:js|wasm))$/.exec(name);
       // A bundle other than the extension itself ships only when the extension loads it by name.
       return dist !== null && (dist[1] === 'extension.js' || extensionJs.includes(dist[1]));
     };
@@ -92,6 +92,11 @@ describe('packaging: the .vsix', function () {
     for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md']) {
       assert.ok(names.has(required), `${required} is missing`);
     }
+    // The raw reader's WebAssembly scanner, a module that compiles and exports what wasmLineScanner.ts calls.
+    const wasm = entries.find((e) => e.name === 'extension/dist/rawScanner.wasm');
+    assert.ok(wasm, 'extension/dist/rawScanner.wasm is missing');
+    const exported = WebAssembly.Module.exports(new WebAssembly.Module(new Uint8Array(readEntry(zip, wasm)))).map((e) => e.name);
+    for (const name of ['memory', 'init', 'scan', 'consumed']) assert.ok(exported.includes(name), `rawScanner.wasm exports ${name}`);
     const pkg = JSON.parse(text('extension/package.json')) as { main: string; icon?: string; contributes?: unknown };
     assert.ok(names.has(`extension/${path.posix.normalize(pkg.main)}`), `main ${pkg.main} is packaged`);
     if (pkg.icon) assert.ok(names.has(`extension/${path.posix.normalize(pkg.icon)}`), `icon ${pkg.icon} is packaged`);

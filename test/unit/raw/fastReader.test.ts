@@ -19,6 +19,7 @@ import { parseSessionLine, parseTime } from '../../../src/raw/sessionLine';
 import { seededRandom } from '../../../src/demo/random';
 import { NOW } from '../fixtures/sessionLines';
 import { LineGenerator, TRICKY_LINES } from './fastReaderLines';
+import { lineScannerModule, WASM_FILE } from '../../../src/raw/wasm/wasmModule';
 
 const VIEWS: Array<{ summaryPeriod: StatsPeriod; healthPeriod: StatsPeriod; stat: 'sessions' | 'users'; environments: string[] | null }> = [
   { summaryPeriod: '24h', healthPeriod: '24h', stat: 'sessions', environments: null },
@@ -90,6 +91,12 @@ describe('raw/fast reader', () => {
       entryPoints: [path.join(__dirname, '../../../src/raw/readerWorker.ts')],
       bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: workerPath, logLevel: 'warning',
     });
+    // The workers load the WebAssembly scanner from beside their bundle, as in dist/ and the .vsix.
+    fs.copyFileSync(path.join(__dirname, '../../../dist', WASM_FILE), path.join(tmp, WASM_FILE));
+  });
+
+  it('runs the scanner that ships: the WebAssembly module is built and loads (npm run build)', () => {
+    assert.ok(lineScannerModule(), `dist/${WASM_FILE} is missing or does not compile`);
   });
 
   after(() => {

@@ -1,0 +1,208 @@
+// The JS side of the WebAssembly line scanner (assembly/lineScanner.ts): copies a chunk of bytes
+// into its memory, lets it split and read the lines, and turns its records into the same reused
+// records the JS scanner gives. Interned strings are decoded once per thread, on
+// their first use; every line it is unsure of comes back as UNSURE for the JS path.
+import type { SessionStatus } from '../../health/types';
+import type { AggregateEntryRecord, SessionAggregateRecord, SessionRecord, SessionUpdateRecord } from '../sessionLine';
+import { MAX_LINE_BYTES } from '../lineLimit';
+import { lineScannerModule } from './wasmModule';
+
+/** Bytes copied in per call, and the most lines one call reads. */
+const INPUT_BYTES = 1 << 20;
+const MAX_RECORDS = 16 << 10;
+
+// The record layout written by assembly/lineScanner.ts (RECORD_INTS int32s, two float64s; an
+// aggregate's entries: ENTRY_INTS int32s and one float64 each, in their own areas).
+const RECORD_INTS = 14;
+const ENTRY_INTS = 6;
+export const UPDATE = 0;
+export const BLANK = 1;
+export const UNSURE = 2;
+export const AGGREGATE = 3;
+const NONE = -1;
+const SAME_SID = -2;
+const STATUSES: SessionStatus[] = ['ok', 'exited', 'errored', 'abnormal', 'crashed', 'unhandled'];
+
+interface LineScannerExports {
+  memory: WebAssembly.Memory;
+  init(inputBytes: number, maxRecords: number, maxLineBytes: number): void;
+  inputAddress(): number;
+  recordsAddress(): number;
+  timesAddress(): number;
+  entryIntsAddress(): number;
+  entryTimesAddress(): number;
+  consumed(): number;
+  stringAddress(id: number): number;
+  stringLength(id: number): number;
+  scan(length: number): number;
+}
+
+/** What a chunk's lines go to: a read record (reused by the next line), or a line (blank or unsure) for the JS path. */
+export interface LineSink {
+  record(record: SessionRecord): void;
+  blank(): void;
+  other(buf: Buffer, start: number, end: number): void;
+}
+
+export class WasmLineScanner {
+  private readonly wasm: LineScannerExports;
+  private readonly input: number;
+  private readonly records: number;
+  private readonly times: number;
+  private readonly entryInts: number;
+  private readonly entryTimes: number;
+  private memoryBuffer: ArrayBuffer | null = null;
+  private bytes = Buffer.alloc(0);
+  private ints = new Int32Array(0);
+  private floats = new Float64Array(0);
+  private readonly strings: string[] = [];
+  private lastSid = '';
+  private readonly update: SessionUpdateRecord = {
+    kind: 'update', project: null, release: '', environment: '', started: 0, sid: null, did: null, init: false, status: 'ok', errors: 0,
+    duration: null, abnormalMechanism: null,
+  };
+  private readonly aggregate: SessionAggregateRecord = { kind: 'aggregate', project: null, release: '', environment: '', entries: [] };
+  private readonly entryPool: AggregateEntryRecord[] = [];
+
+  /** null when the module is not there (the JS scanner reads alone); `dir`: where to look first (wasmModule.ts). */
+  static create(dir?: string): WasmLineScanner | null {
+    const module = lineScannerModule(dir);
+    return module ? new WasmLineScanner(module) : null;
+  }
+
+  private constructor(module: WebAssembly.Module) {
+    this.wasm = new WebAssembly.Instance(module, { env: { abort: () => { throw new Error('raw line scanner aborted'); } } }).exports as unknown as LineScannerExports;
+    this.wasm.init(INPUT_BYTES, MAX_RECORDS, MAX_LINE_BYTES);
+    this.input = this.wasm.inputAddress();
+    this.records = this.wasm.recordsAddress();
+    this.times = this.wasm.timesAddress();
+    this.entryInts = this.wasm.entryIntsAddress();
+    this.entryTimes = this.wasm.entryTimesAddress();
+  }
+
+  /** Views of the memory, made again after it grew (growing detaches the old ones). */
+  private views(): void {
+    const b = this.wasm.memory.buffer;
+    if (b === this.memoryBuffer) return;
+    this.memoryBuffer = b;
+    this.bytes = Buffer.from(b);
+    this.ints = new Int32Array(b);
+    this.floats = new Float64Array(b);
+  }
+
+  private text(id: number): string {
+    let s = this.strings[id];
+    if (s === undefined) {
+      for (let i = this.strings.length; i <= id; i++) {
+        const at = this.wasm.stringAddress(i);
+        this.strings.push(this.bytes.latin1Slice(at, at + this.wasm.stringLength(i)));
+      }
+      s = this.strings[id];
+    }
+    return s;
+  }
+
+  /** The complete lines of buf[start, end) to `sink`; returns where the unfinished last line begins. */
+  chunk(buf: Buffer, start: number, end: number, sink: LineSink): number {
+    let s = start;
+    while (s < end) {
+      const n = Math.min(end - s, INPUT_BYTES);
+      this.views();
+      this.bytes.set(buf.subarray(s, s + n), this.input);
+      const count = this.wasm.scan(n);
+      this.views();
+      const used = this.wasm.consumed();
+      if (used === 0) {
+        // A line longer than the input buffer: the JS path reads it.
+        const nl = buf.indexOf(10, s);
+        if (nl < 0 || nl >= end) return s;
+        sink.other(buf, s, nl);
+        s = nl + 1;
+        continue;
+      }
+      this.readRecords(buf, s, count, sink);
+      s += used;
+    }
+    return s;
+  }
+
+  /** The aggregate record at int index r, its entries from the entry area (pooled objects, refilled). */
+  private aggregateAt(r: number): SessionAggregateRecord {
+    const ints = this.ints;
+    const a = this.aggregate;
+    a.release = this.text(ints[r + 3]);
+    const env = ints[r + 4];
+    a.environment = env === NONE ? '' : this.text(env);
+    const project = ints[r + 5];
+    a.project = project === NONE ? null : this.text(project);
+    const first = ints[r + 6];
+    const count = ints[r + 7];
+    const entries = a.entries;
+    entries.length = 0;
+    for (let k = 0; k < count; k++) {
+      const e = (this.entryInts >> 2) + (first + k) * ENTRY_INTS;
+      const did = ints[e];
+      let x = this.entryPool[k];
+      if (x === undefined) this.entryPool.push((x = { started: 0, did: null, exited: 0, errored: 0, abnormal: 0, crashed: 0, unhandled: 0 }));
+      x.started = this.floats[(this.entryTimes >> 3) + first + k];
+      x.did = did === NONE ? null : this.text(did);
+      x.exited = ints[e + 1];
+      x.errored = ints[e + 2];
+      x.abnormal = ints[e + 3];
+      x.crashed = ints[e + 4];
+      x.unhandled = ints[e + 5];
+      entries.push(x);
+    }
+    return a;
+  }
+
+  private readRecords(buf: Buffer, base: number, count: number, sink: LineSink): void {
+    const ints = this.ints;
+    const floats = this.floats;
+    const u = this.update;
+    for (let i = 0; i < count; i++) {
+      const r = (this.records >> 2) + i * RECORD_INTS;
+      const kind = ints[r];
+      if (kind === BLANK) {
+        sink.blank();
+        continue;
+      }
+      if (kind === AGGREGATE) {
+        sink.record(this.aggregateAt(r));
+        continue;
+      }
+      if (kind !== UPDATE) {
+        sink.other(buf, base + ints[r + 1], base + ints[r + 2]);
+        continue;
+      }
+      const t = (this.times >> 3) + i * 2;
+      u.release = this.text(ints[r + 3]);
+      const env = ints[r + 4];
+      u.environment = env === NONE ? '' : this.text(env);
+      const project = ints[r + 5];
+      u.project = project === NONE ? null : this.text(project);
+      const did = ints[r + 6];
+      u.did = did === NONE ? null : this.text(did);
+      const sid = ints[r + 7];
+      if (sid === NONE) u.sid = null;
+      else if (sid === SAME_SID) u.sid = this.lastSid;
+      else u.sid = this.lastSid = buf.latin1Slice(base + sid, base + ints[r + 8]);
+      const flags = ints[r + 9];
+      u.init = (flags & 1) === 1;
+      u.status = STATUSES[(flags >> 1) & 7];
+      u.errors = ints[r + 10];
+      const mech = ints[r + 11];
+      u.abnormalMechanism = mech === NONE ? null : this.text(mech);
+      u.started = floats[t];
+      const durationKind = flags >> 4;
+      if (durationKind === 0) u.duration = null;
+      else if (durationKind === 1) u.duration = floats[t + 1];
+      else {
+        // Number() of a JSON number literal is the value JSON.parse gives it.
+        const v = Number(buf.latin1Slice(base + ints[r + 12], base + ints[r + 13]));
+        u.duration = Number.isFinite(v) && v >= 0 ? v : null;
+      }
+      sink.record(u);
+    }
+  }
+}
