@@ -2,7 +2,7 @@
 // Both sides import this module; it holds only types, constants and guards, so the browser
 // bundle stays free of vscode and the store. Modelled on gitlens' webview protocol: every
 // message has a `type` constant and a payload interface, and each side checks what it receives.
-import type { ComparisonVerdict, HealthStat, Interval, ReleaseHealth, StatsPeriod } from '../health/types';
+import type { HealthStat, RateComparison, ReleaseHealth, StatsPeriod } from '../health/types';
 import { isSourceKind, type SourceKind } from '../present/ids';
 
 export type PanelSourceKind = SourceKind;
@@ -109,15 +109,9 @@ export interface ComparisonKey {
 }
 
 /** One compared figure, with its texts written by the host (src/present). */
-export interface ComparisonRowModel {
+export interface ComparisonRowModel extends RateComparison {
   figure: 'crashFreeSessions' | 'crashFreeUsers';
   label: string;
-  base: number | null;
-  candidate: number | null;
-  difference: number | null;
-  differenceInterval: Interval | null;
-  pValue: number | null;
-  verdict: ComparisonVerdict;
   /** e.g. "−0.8 pp, 95 % CI −1.3 to −0.3". */
   differenceText: string;
   pValueText: string;

@@ -7,6 +7,7 @@ import { HOUR, windowOf } from '../../health/windows';
 import { differenceText, pValueText, VERDICT_WORDS, verdictSentence } from '../../present/comparisonText';
 import type { AgeSeries, ComparisonKey, ComparisonRowModel, ComparisonViewModel, PanelPhase, PanelScope } from '../../webview/protocol';
 import type { EqualAgeResult, ReleaseHealthStoreReader } from '../store/storeTypes';
+import { panelScopeOf } from '../panel/panelModel';
 
 export type ComparisonStoreView = Pick<ReleaseHealthStoreReader, 'state' | 'snapshot'>;
 
@@ -73,19 +74,7 @@ export function buildComparisonModel(input: ComparisonInput): ComparisonViewMode
   const { key, store, equalAge, minimumSessions } = input;
   const snap = store.snapshot;
   const sameSource = snap !== null && snap.scope.kind === key.source;
-  const scope: PanelScope | null = sameSource
-    ? {
-        sourceKind: snap.scope.kind,
-        sourceLabel: snap.scope.label,
-        organization: snap.scope.organization,
-        project: key.project,
-        environments: [...snap.scope.environments],
-        summaryPeriod: snap.overview.summaryPeriod,
-        healthPeriod: snap.overview.healthPeriod,
-        stat: snap.overview.stat,
-        updatedAt: snap.updatedAt,
-      }
-    : null;
+  const scope: PanelScope | null = sameSource ? panelScopeOf(key, snap) : null;
   const stat: HealthStat = scope?.stat ?? 'sessions';
   const empty: ComparisonViewModel = {
     key: { ...key },

@@ -8,7 +8,8 @@ import { sentryReleaseUrl } from '../../present/sentryLinks';
 
 export type PanelStoreView = Pick<ReleaseHealthStoreReader, 'state' | 'snapshot' | 'findRelease'> & Partial<Pick<ReleaseHealthStoreReader, 'deploysOf'>>;
 
-function scopeOf(key: ReleaseKey, snap: StoreSnapshot): PanelScope {
+/** What a panel or comparison view of `key`'s project says it covers. */
+export function panelScopeOf(key: Pick<ReleaseKey, 'project'>, snap: StoreSnapshot): PanelScope {
   return {
     sourceKind: snap.scope.kind,
     sourceLabel: snap.scope.label,
@@ -66,7 +67,7 @@ export function buildPanelModel(key: ReleaseKey, store: PanelStoreView, links: r
     phase: state.status,
     error: state.status === 'error' ? { message: state.error.message, fixTitle: state.error.fixTitle } : null,
     health,
-    scope: sameSource ? scopeOf(key, snap) : null,
+    scope: sameSource ? panelScopeOf(key, snap) : null,
     links: linksOf(key, sameSource ? snap : null, health?.previousRelease ?? null),
     record: sameSource ? recordOf(key, snap, store) : null,
     workspace: workspaceOf(key, links),
