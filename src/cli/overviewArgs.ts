@@ -20,7 +20,6 @@ export const OVERVIEW_USAGE = `usage: release-health overview --file PATH [--now
     [--format json|table] [--fail-under crash-free-sessions=99.5]... [--min-sessions N]
        release-health overview --url BASE --org SLUG [--project SLUG]... [--token-env VAR] [same options]`;
 
-
 export function parseOverviewArgs(argv: string[], clock: () => number = Date.now): OverviewArgs {
   const values = parseStrictArgs(argv, {
     ...SOURCE_OPTIONS,

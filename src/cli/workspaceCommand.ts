@@ -29,19 +29,14 @@ export interface WorkspaceReport {
 }
 
 function overviewArgsOf(args: WorkspaceArgs): OverviewArgs {
+  const { cwd: _cwd, ...source } = args;
   return {
-    file: args.file,
-    url: args.url,
-    org: args.org,
-    projects: args.projects,
-    tokenEnv: args.tokenEnv,
-    now: args.now,
-    summaryPeriod: args.summaryPeriod,
+    ...source,
     healthPeriod: '24h',
     stat: 'sessions',
-    environments: args.environments,
     defaultProject: args.file !== null ? args.projects[0] ?? 'default' : 'default',
     releases: [],
+    // The health object is printed as JSON inside the report, whatever the report's format.
     format: 'json',
     gates: [],
     minSessions: null,
