@@ -154,8 +154,10 @@ export function answerOutcome(status: number, text: string, headers: Record<stri
     };
   }
   if (status === 429) {
-    const waitMs = rateLimitWait(header('x-sentry-rate-limit-reset'), header('retry-after'));
-    const retryAt = waitMs === null ? undefined : Date.now() + waitMs;
+    // One reading of the clock: the wait and the time to retry at must agree to the millisecond.
+    const now = Date.now();
+    const waitMs = rateLimitWait(header('x-sentry-rate-limit-reset'), header('retry-after'), now);
+    const retryAt = waitMs === null ? undefined : now + waitMs;
     const when = retryAt === undefined ? 'in a minute' : `after ${new Date(retryAt).toISOString().slice(11, 19)} UTC`;
     const error = fail('rate-limited', `${host} is rate-limiting ${endpoint} (429)${attempts}: try again ${when}.${said}`, { retryAt });
     if (waitMs !== null && waitMs > ctx.maxRateLimitWaitMs) return { ok: false, retry: false, error };
