@@ -82,6 +82,12 @@ describe('present: release figures, status words, tooltips', () => {
       assert.equal(printable('a\nb\u0007'), 'a\\u000ab\\u0007');
     });
 
+    it('invisible characters are shown, so two releases that differ only by one never look alike', () => {
+      assert.equal(printable('1.0\u200b'), '1.0\\u200b');
+      assert.equal(printable('\ufeff1.0\u00ad\u2060'), '\\ufeff1.0\\u00ad\\u2060');
+      assert.notEqual(printable('1.0'), printable('1.0\u200b'));
+    });
+
     it('tooltips escape the release and project names', () => {
       const r = release({ release: HOSTILE, project: '*proj*' });
       for (const md of [
