@@ -21,20 +21,14 @@ import {
 import type { Overview, ReleaseHealth } from '../../src/health/types';
 import { PanelMark } from '../../src/webview/protocol';
 import { E2E_RELEASES, sessionLines } from './sessionData';
+import { commandRow, frameWith, quickPickRow, RESULTS, runCommand, vsixPath } from './workbenchPage';
 
-const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 const PICKED = E2E_RELEASES[0]; // shop 2.2.0: not the newest, so the pick matters
 const LIGHT = 'Default Light Modern';
 const DARK_LABEL = 'Dark Modern'; // the theme picker's label of "Default Dark Modern"
 /** A small Markdown file whose built-in preview is the baseline of the panel's timing. */
 const MARKDOWN_FILE = 'notes.md';
 const MARKDOWN_HEADING = 'Release notes 4711';
-
-function vsixPath(): string {
-  if (process.env.RH_VSIX) return path.resolve(process.env.RH_VSIX);
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-  return path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
-}
 
 function cliCompare(file: string, ...extra: string[]): { crashFreeSessions: { difference: number | null; differenceInterval: [number, number] | null; verdict: string } } {
   const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'compare', '--file', file, '--project', 'shop', '--base', '2.2.0', '--candidate', '2.3.0', '--format', 'json', ...extra], { encoding: 'utf8' });
@@ -54,22 +48,6 @@ function recordTimings(timings: Record<string, number>): void {
   fs.writeFileSync(file, JSON.stringify({ ...old, ...timings }));
 }
 
-/** The frame (a webview's inner document) holding `selector`; looked for every 50 ms, so a timing ends close to when it appears. */
-async function frameWith(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const f of page.frames()) {
-      try {
-        if ((await f.$(selector)) !== null) return f;
-      } catch {
-        // a frame that navigated away while we looked
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no frame with ${selector} after ${timeoutMs} ms`);
-    await page.waitForTimeout(50);
-  }
-}
-
 /** Every `data-figure` of the panel: name -> { value (parsed data-value), text }. */
 async function panelFigures(frame: Frame): Promise<Record<string, { value: unknown; text: string }>> {
   const raw = await frame.$$eval('[data-figure]', (els) =>
@@ -81,31 +59,6 @@ async function panelFigures(frame: Frame): Promise<Record<string, { value: unkno
     out[name] = { value: JSON.parse(value), text };
   }
   return out;
-}
-
-function exactly(text: string): RegExp {
-  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-}
-
-/** A quick-pick row whose label is exactly `label`. */
-function quickPickRow(page: Page, label: string) {
-  return page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
-}
-
-/** F1, the command's title, then its row: as a person runs a command. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await (await commandRow(page, title)).click();
-}
-
-/** The command palette open on `title`'s row, not yet clicked. */
-async function commandRow(page: Page, title: string) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const row = quickPickRow(page, title);
-  await row.waitFor();
-  return row;
 }
 
 /** The status bar's Release Health item: its text and whether its background stands out from the bar's. */

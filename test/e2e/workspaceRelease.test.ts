@@ -7,41 +7,20 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Frame, Page } from 'playwright-core';
-import { ROOT, ensureVsCode, codeServerCli, makeTempDir, openWorkbench, startCodeServer, type OpenBrowser, type RunningCodeServer } from '../../scripts/testing/codeServer';
+import type { Page } from 'playwright-core';
+import { ensureVsCode, codeServerCli, makeTempDir, openWorkbench, startCodeServer, type OpenBrowser, type RunningCodeServer } from '../../scripts/testing/codeServer';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { GitRepo } from '../unit/workspace/gitRepo';
 import { sentryCliOk } from '../unit/server/sentryCli';
+import { frameWith, RESULTS, vsixPath } from './workbenchPage';
 
-const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 const TOKEN = 'e2e-workspace-token';
 const KEY = 'e2ekey';
-
-function vsixPath(): string {
-  if (process.env.RH_VSIX) return path.resolve(process.env.RH_VSIX);
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-  return path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
-}
 
 function envelope(i: number, release: string, status: string): string {
   const started = new Date(Date.now() - 3600_000 - i * 30_000).toISOString();
   const s = { sid: `sid-${release}-${i}`, did: `user-${i % 7}`, init: true, started, timestamp: started, status, errors: status === 'exited' ? 0 : 1, attrs: { release, environment: 'production' } };
   return `{}\n{"type":"session"}\n${JSON.stringify(s)}\n`;
-}
-
-async function frameWith(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const f of page.frames()) {
-      try {
-        if ((await f.$(selector)) !== null) return f;
-      } catch {
-        // a frame that navigated away while we looked
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no frame with ${selector} after ${timeoutMs} ms`);
-    await page.waitForTimeout(250);
-  }
 }
 
 /** Answers the input box whose prompt says `prompt`. */

@@ -13,7 +13,6 @@ import { RELEASE_PAGE_ROUTE, sendReleasePage } from './releasePage';
 import type { RateLimiter } from './rateLimit';
 import { releasesEndpoint } from '../endpoints/releasesEndpoint';
 import { managementRoute, type ManagementRoute } from '../endpoints/managementRoutes';
-import type { ManagementRequest } from '../endpoints/releaseManagement';
 import { DecodeBudget, readDecodedBody } from './requestBody';
 import { sessionsEndpoint } from '../endpoints/sessionsEndpoint';
 
@@ -111,12 +110,15 @@ export async function route(req: IncomingMessage, res: ServerResponse, ctx: Rout
   }
 }
 
-/** `org` null: the organization list, which is not under one organization. */
-async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: RouterContext, org: string | null, name: string, path: string, search: string): Promise<void> {
-  // A valid token is its own caller; anything else counts against its address, so guessing
-  // tokens is slowed like any other traffic (a fresh guess is not a fresh caller).
-  const grant0 = ctx.auth.lookup(headerText(req.headers.authorization));
-  const caller = grant0 ? `token:${grant0.token}` : `addr:${req.socket.remoteAddress ?? 'unknown'}`;
+/**
+ * What every organization API request goes through, in Sentry's order: the rate limit, the
+ * configured latency, then the handler; errors become Sentry's error bodies. A valid token is
+ * its own caller; anything else counts against its address, so guessing tokens is slowed like
+ * any other traffic (a fresh guess is not a fresh caller).
+ */
+async function admitted(req: IncomingMessage, res: ServerResponse, ctx: RouterContext, name: string, handle: () => Promise<ApiResponse> | ApiResponse): Promise<void> {
+  const known = ctx.auth.lookup(headerText(req.headers.authorization));
+  const caller = known ? `token:${known.token}` : `addr:${req.socket.remoteAddress ?? 'unknown'}`;
   let headers: Record<string, string> = {};
   let done = (): void => undefined;
   try {
@@ -124,26 +126,7 @@ async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: Router
     headers = admission.headers;
     done = admission.done;
     if (ctx.latencyMs > 0) await new Promise((r) => setTimeout(r, ctx.latencyMs));
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(req.method ?? '');
-    const grant = ctx.auth.authenticate(headerText(req.headers.authorization));
-    if (org !== null && org !== ctx.org && org !== ctx.orgId) throw notFound();
-    const apiReq: ApiRequest = {
-      path,
-      q: new QueryDict(search),
-      origin: `http://${req.headers.host ?? 'localhost'}`,
-      grant,
-      now: ctx.clock() / 1000,
-    };
-    const info = { id: ctx.orgId, slug: ctx.org, dateCreated: ctx.orgCreated, origin: apiReq.origin };
-    const out: ApiResponse = name === 'organization'
-      ? {
-          status: 200,
-          body: organizationDetails(info, grant, apiReq.q.get('detailed') !== '0', () =>
-            ctx.data.registry.list().map((p) => serializeProject(p, ctx.data, grant))),
-        }
-      : name === 'organizations'
-        ? { status: 200, body: [serializeOrganization(info, grant)] }
-        : ENDPOINTS[name](apiReq, ctx.data);
+    const out = await handle();
     send(res, out.status, out.body, { ...headers, ...out.headers });
   } catch (err) {
     if (err instanceof ApiError) headers = { ...headers, ...err.headers };
@@ -153,20 +136,38 @@ async function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: Router
   }
 }
 
+/** Authenticates, then checks the organization of the path (`org` null: not under one). */
+function authorizedRequest(req: IncomingMessage, ctx: RouterContext, org: string | null, path: string, search: string): ApiRequest {
+  const grant = ctx.auth.authenticate(headerText(req.headers.authorization));
+  if (org !== null && org !== ctx.org && org !== ctx.orgId) throw notFound();
+  return { path, q: new QueryDict(search), origin: `http://${req.headers.host ?? 'localhost'}`, grant, now: ctx.clock() / 1000 };
+}
+
+/** `org` null: the organization list, which is not under one organization. */
+function apiRequest(req: IncomingMessage, res: ServerResponse, ctx: RouterContext, org: string | null, name: string, path: string, search: string): Promise<void> {
+  return admitted(req, res, ctx, name, () => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(req.method ?? '');
+    const apiReq = authorizedRequest(req, ctx, org, path, search);
+    const { grant } = apiReq;
+    const info = { id: ctx.orgId, slug: ctx.org, dateCreated: ctx.orgCreated, origin: apiReq.origin };
+    if (name === 'organization') {
+      return {
+        status: 200,
+        body: organizationDetails(info, grant, apiReq.q.get('detailed') !== '0', () =>
+          ctx.data.registry.list().map((p) => serializeProject(p, ctx.data, grant))),
+      };
+    }
+    if (name === 'organizations') return { status: 200, body: [serializeOrganization(info, grant)] };
+    return ENDPOINTS[name](apiReq, ctx.data);
+  });
+}
+
 /** Release management: the same checks and order as apiRequest, writes with a JSON body. */
-async function managementRequest(req: IncomingMessage, res: ServerResponse, ctx: RouterContext, r: ManagementRoute, path: string, search: string): Promise<void> {
-  const caller = headerText(req.headers.authorization) ?? req.socket.remoteAddress ?? 'unknown';
-  let headers: Record<string, string> = {};
-  let done = (): void => undefined;
-  try {
-    const admission = ctx.limiter.admit(caller, r.name);
-    headers = admission.headers;
-    done = admission.done;
-    if (ctx.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.latencyMs));
+function managementRequest(req: IncomingMessage, res: ServerResponse, ctx: RouterContext, r: ManagementRoute, path: string, search: string): Promise<void> {
+  return admitted(req, res, ctx, r.name, async () => {
     const method = req.method ?? 'GET';
     if (!r.methods.includes(method)) throw methodNotAllowed(method);
-    const grant = ctx.auth.authenticate(headerText(req.headers.authorization));
-    if (r.org !== null && r.org !== ctx.org && r.org !== ctx.orgId) throw notFound();
+    const apiReq = authorizedRequest(req, ctx, r.org, path, search);
     let body: unknown;
     if (method === 'POST' || method === 'PUT') {
       const held = await readDecodedBody(req, { maxRaw: MAX_API_BODY, maxDecoded: MAX_API_BODY, budget: MANAGEMENT_BUDGET });
@@ -178,23 +179,8 @@ async function managementRequest(req: IncomingMessage, res: ServerResponse, ctx:
         held.release();
       }
     }
-    const apiReq: ManagementRequest = {
-      path,
-      q: new QueryDict(search),
-      origin: `http://${req.headers.host ?? 'localhost'}`,
-      grant,
-      now: ctx.clock() / 1000,
-      method,
-      body,
-    };
-    const out = await r.handle(apiReq, ctx.data, ctx.ingest.durable);
-    send(res, out.status, out.body, { ...headers, ...out.headers });
-  } catch (err) {
-    if (err instanceof ApiError) headers = { ...headers, ...err.headers };
-    sendError(res, err, headers, ctx);
-  } finally {
-    done();
-  }
+    return r.handle({ ...apiReq, method, body }, ctx.data, ctx.ingest.durable);
+  });
 }
 
 /** A slug with a bad percent-escape names no organization: 404, after authentication as for any other. */
