@@ -69,11 +69,16 @@ function rows(results: Record<string, any>): Row[] {
     out.push(['extension', 'webviewBundleKB', fmt(e.webviewBundleKB, 1), '']);
     out.push(['extension', 'activationMs', fmt(e.activationMs, 1), e.activationNote ?? 'target < 30']);
     out.push(['extension', 'panelMs', fmt(e.panelMs, 1), e.panelNote ?? '']);
-    out.push(['extension', 'markdownPreviewMs', fmt(e.markdownPreviewMs, 1), 'baseline: markdown.showPreview of a small file to its content rendered, same code-server run']);
-    out.push(['extension', 'panelRatio', fmt(e.panelRatio), 'panelMs / markdownPreviewMs; target <= 1']);
-    if (e.panelProfile) {
-      const pp = e.panelProfile;
-      out.push(['extension', 'panel profile', `document ${pp.document}, script ${pp.script}, first state ${pp.firstState}, figures ${pp.figures}, chart ${pp.chart} ms`, 'ms after the pick, from the webview\'s performance marks']);
+    out.push(['extension', 'markdownPreviewMs', fmt(e.markdownPreviewMs, 1), 'baseline: markdown.showPreview of a small file to its content rendered, cold, same code-server run']);
+    out.push(['extension', 'panelRatio', fmt(e.panelRatio), 'panelMs / markdownPreviewMs (cold); target <= 1']);
+    if (e.panelMsWarm !== undefined) {
+      out.push(['extension', 'panelMsWarm / markdownPreviewMsWarm', `${fmt(e.panelMsWarm, 1)} / ${fmt(e.markdownPreviewMsWarm, 1)}`, 'warm: one browser session, a panel and a preview opened and closed first; alternated']);
+      out.push(['extension', 'panelRatioWarm', fmt(e.panelRatioWarm), 'target <= 1']);
+    }
+    const profile = (p: Record<string, number> | undefined) => (p ? Object.entries(p).map(([k, v]) => `${k} ${v}`).join(', ') : '-');
+    for (const heat of ['cold', 'warm'] as const) {
+      if (e.panelProfile?.[heat]) out.push(['extension', `panel profile (${heat})`, profile(e.panelProfile[heat]), 'medians, ms after the pick: webview iframe, document, resources, marks']);
+      if (e.markdownProfile?.[heat]) out.push(['extension', `preview profile (${heat})`, profile(e.markdownProfile[heat]), 'medians, ms after the click']);
     }
   }
   return out;
