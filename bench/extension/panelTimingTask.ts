@@ -83,22 +83,28 @@ async function frameTimes(frame: Frame, start: number, marks: string[]): Promise
 /** Notes (in the workbench page) when the next webview iframe is added to the DOM. */
 async function watchFrameElement(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { rhFrameAt: number | null; rhObserver?: MutationObserver };
+    const w = window as unknown as { rhFrameAt: number | null; rhPickHiddenAt: number | null; rhObserver?: MutationObserver };
     w.rhObserver?.disconnect();
     w.rhFrameAt = null;
+    w.rhPickHiddenAt = null;
     w.rhObserver = new MutationObserver(() => {
-      if (w.rhFrameAt === null && document.querySelector('iframe.webview')) {
-        w.rhFrameAt = performance.timeOrigin + performance.now();
-        w.rhObserver?.disconnect();
-      }
+      const now = performance.timeOrigin + performance.now();
+      const pick = document.querySelector<HTMLElement>('.quick-input-widget');
+      if (w.rhPickHiddenAt === null && pick && pick.style.display === 'none') w.rhPickHiddenAt = now;
+      if (w.rhFrameAt === null && document.querySelector('iframe.webview')) w.rhFrameAt = now;
+      if (w.rhFrameAt !== null && w.rhPickHiddenAt !== null) w.rhObserver?.disconnect();
     });
-    w.rhObserver.observe(document.body, { childList: true, subtree: true });
+    w.rhObserver.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] });
   });
 }
 
 async function frameElementAt(page: Page, start: number): Promise<number | null> {
-  const at = await page.evaluate(() => (window as unknown as { rhFrameAt: number | null }).rhFrameAt);
-  return at === null ? null : Math.round(at - start);
+  const at = await page.evaluate(() => {
+    const w = window as unknown as { rhFrameAt: number | null; rhPickHiddenAt: number | null };
+    return { rhFrameAt: w.rhFrameAt, rhPickHiddenAt: w.rhPickHiddenAt };
+  });
+  if (process.env.RH_PANEL_TIMING_DEBUG) process.stderr.write(`  clicked at ${start}, quick input hidden at ${at.rhPickHiddenAt === null ? '?' : Math.round(at.rhPickHiddenAt - start)}\n`);
+  return at.rhFrameAt === null ? null : Math.round(at.rhFrameAt - start);
 }
 
 async function timePanel(page: Page): Promise<Sample> {
@@ -149,6 +155,7 @@ async function closeActive(page: Page, kind: Kind): Promise<void> {
 async function freshWorkbench(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
+  if (process.env.RH_PANEL_TIMING_DEBUG) page.on('console', (m) => { if (m.text().includes('rh-timing')) process.stderr.write(`  ${m.text()}\n`); });
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   // The extension has its data when the status bar shows the release.
   await page.locator('.statusbar .statusbar-item', { hasText: /crash-free/ }).first().waitFor({ timeout: 90_000 });

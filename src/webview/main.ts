@@ -1,5 +1,6 @@
-// The release panel's webview entry (bundled to dist/webview.js). It renders the model the host
-// posts, keeps it with setState so a hidden-then-shown panel repaints at once and a reloaded
+// The release panel's webview entry (bundled to dist/webview.js). On first load it renders the
+// model the host put in the page (body[data-model]) at once, then each model the host posts; it
+// keeps the model with setState so a hidden-then-shown panel repaints at once and a reloaded
 // window can restore the panel, and turns clicks on data-action buttons into host messages.
 import { AgeSeriesChart } from './ageSeriesChart';
 import { timeSeriesOf } from './chartData';
@@ -9,6 +10,7 @@ import {
   HostMessageType,
   isComparisonSavedState,
   isHostMessage,
+  isPanelModel,
   isPanelReleaseKey,
   isPanelSavedState,
   PanelMark,
@@ -36,6 +38,8 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
 let chart: TimeSeriesChart | AgeSeriesChart | null = null;
 let current: PanelModel | ComparisonViewModel | null = null;
+/** JSON of the host's model on screen: the same model again (the answer to "ready") is not redrawn. */
+let shownFromHost: string | null = null;
 /** The page of a comparison view (body[data-view="comparison"]) rather than a release panel. */
 const comparisonView = document.body.dataset.view === 'comparison';
 
@@ -48,7 +52,28 @@ function parseKey(json: string | undefined): PanelReleaseKey | null {
   }
 }
 
+/** The model the host put in the page, when it is one. */
+function pageModel(): PanelModel | null {
+  try {
+    const model: unknown = JSON.parse(document.body.dataset.model ?? '');
+    return isPanelModel(model) ? model : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A model from the host (in the page or by message): saved for restores, then drawn unless already shown. */
+function renderFromHost(model: PanelModel): void {
+  if (performance.getEntriesByName(PanelMark.State).length === 0) performance.mark(PanelMark.State);
+  const json = JSON.stringify(model);
+  if (json === shownFromHost) return;
+  shownFromHost = json;
+  vscode.setState({ key: model.key, model });
+  render(model, true);
+}
+
 function render(model: PanelModel, fromHost: boolean): void {
+  if (!fromHost) shownFromHost = null;
   current = model;
   chart?.dispose();
   chart = null;
@@ -79,9 +104,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const msg = event.data;
   if (!isHostMessage(msg)) return;
   if (msg.type === HostMessageType.State && !comparisonView) {
-    performance.mark(PanelMark.State);
-    vscode.setState({ key: msg.model.key, model: msg.model });
-    render(msg.model, true);
+    renderFromHost(msg.model);
   } else if (msg.type === HostMessageType.ComparisonState && comparisonView) {
     vscode.setState({ comparison: msg.model.key, model: msg.model });
     renderComparison(msg.model, true);
@@ -117,10 +140,17 @@ document.addEventListener('click', (event) => {
 observeThemeKind(document, () => chart?.retheme(readChartTheme(document)));
 
 const saved = vscode.getState();
+const inPage = comparisonView ? null : pageModel();
+const savedModel = !comparisonView && isPanelSavedState(saved) ? saved.model : null;
 if (comparisonView) {
   if (isComparisonSavedState(saved) && saved.model) renderComparison(saved.model, false);
   else document.body.dataset.state = 'loading';
-} else if (isPanelSavedState(saved) && saved.model) render(saved.model, false);
+}
+// Shown again after being hidden, or restored after a reload: the page's model may be older than
+// the one saved (the HTML is set once), so the saved one, marked cached until the host answers.
+else if (savedModel) render(savedModel, false);
+// First load: the host's model in the page, no round trip.
+else if (inPage) renderFromHost(inPage);
 else {
   document.body.dataset.state = 'loading';
   // Save the key at once, so a window reloaded before the first state message still restores.

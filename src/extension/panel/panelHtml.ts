@@ -1,5 +1,8 @@
-// The panel's HTML shell and its Content Security Policy. The page is static; every figure
-// arrives later by message and is rendered by dist/webview.js as text.
+// The panel's HTML shell and its Content Security Policy. The page carries the host's model as
+// an escaped data attribute (JSON, read with JSON.parse, never as markup), so dist/webview.js
+// renders the figures as soon as it runs instead of after a ready → state round trip; later
+// models arrive by message. Everything is rendered by the script as text.
+import type { PanelModel } from '../../webview/protocol';
 
 export interface PanelHtmlInput {
   /** `webview.cspSource`: the origin the webview serves local resources from. */
@@ -11,6 +14,8 @@ export interface PanelHtmlInput {
   styleUris: string[];
   /** The panel's release: the document title, and the key the page saves before any message. */
   key: { source: string; project: string; release: string };
+  /** The model when the HTML is built: the page renders it at once (`body[data-model]`). */
+  model?: PanelModel;
   /** A comparison view: the page renders the comparison of these releases instead. */
   comparison?: { source: string; project: string; base: string; candidate: string };
 }
@@ -46,7 +51,7 @@ export function buildPanelHtml(input: PanelHtmlInput): string {
 ${styles}
     <title>${input.comparison ? `Compare ${e(input.comparison.candidate)} with ${e(input.comparison.base)}` : `Release Health: ${e(input.key.release)}`}</title>
   </head>
-  <body data-state="loading" data-release-key="${e(JSON.stringify(input.key))}"${input.comparison ? ` data-view="comparison" data-comparison-key="${e(JSON.stringify(input.comparison))}"` : ''}>
+  <body data-state="loading" data-release-key="${e(JSON.stringify(input.key))}"${input.model ? ` data-model="${e(JSON.stringify(input.model))}"` : ''}${input.comparison ? ` data-view="comparison" data-comparison-key="${e(JSON.stringify(input.comparison))}"` : ''}>
     <div id="root"><p class="empty" role="status">Loading release health…</p></div>
     <script nonce="${e(input.nonce)}" src="${e(input.scriptUri)}"></script>
   </body>

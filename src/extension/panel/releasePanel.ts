@@ -55,10 +55,10 @@ export class ReleasePanel implements vscode.Disposable {
       light: vscode.Uri.joinPath(host.extensionUri, 'media', 'release-panel-light.svg'),
       dark: vscode.Uri.joinPath(host.extensionUri, 'media', 'release-panel-dark.svg'),
     };
+    // The HTML carries the model, so the page renders without a message; it still posts "ready"
+    // and gets the current model then, in case the store changed while the page loaded.
     webview.html = this.html(webview);
     this.subscriptions.push(webview.onDidReceiveMessage((m: unknown) => this.handle(m)));
-    // The page posts "ready" when it loads; posting now as well covers a page that loaded first.
-    this.post();
   }
 
   get key(): ReleaseKey {
@@ -93,6 +93,7 @@ export class ReleasePanel implements vscode.Disposable {
       scriptUri: uri('dist', 'webview.js'),
       styleUris: [uri('media', 'vendor', 'uPlot.min.css'), uri('media', 'webview.css')],
       key: this.key,
+      model: this.model,
     });
   }
 

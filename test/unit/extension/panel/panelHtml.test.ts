@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { createNonce } from '../../../../src/extension/panel/nonce';
 import { buildCsp, buildPanelHtml } from '../../../../src/extension/panel/panelHtml';
+import type { PanelModel } from '../../../../src/webview/protocol';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 
@@ -33,6 +34,37 @@ describe('extension/panel/panelHtml', () => {
     assert.ok(html.includes('<title>Release Health: &lt;img src=x onerror=alert(1)&gt;</title>'));
     assert.ok(html.includes(`data-release-key="{&quot;source&quot;:&quot;demo&quot;,&quot;project&quot;:&quot;p\\&quot;q&quot;,&quot;release&quot;:&quot;&lt;img src=x onerror=alert(1)&gt;&quot;}"`));
     assert.ok(!/https?:\/\/(?!file\+\.vscode-resource)/.test(html), 'no remote resources');
+  });
+
+  it('carries the host\'s model as one escaped attribute that reads back as the same JSON', () => {
+    const hostile = '</script><script>alert(1)</script>"\' onload=x & \u2028';
+    const model: PanelModel = {
+      key: { source: 'demo', project: 'shop', release: hostile },
+      phase: 'ready',
+      error: { message: hostile, fixTitle: 'Fix' },
+      health: null,
+      scope: null,
+      links: { openInSentry: null, previousReleaseInSentry: null },
+    };
+    const html = buildPanelHtml({
+      cspSource: CSP_SOURCE,
+      nonce: 'n',
+      scriptUri: `${CSP_SOURCE}/ext/dist/webview.js`,
+      styleUris: [],
+      key: model.key,
+      model,
+    });
+    const attribute = /\sdata-model="([^"]*)"/.exec(html);
+    assert.ok(attribute, 'body[data-model]');
+    assert.ok(!/[<>'"]/.test(attribute[1]), 'nothing in it can end the attribute or start markup');
+    const decoded = attribute[1].replace(/&(lt|gt|quot|#39|amp);/g, (_, n: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[n]!);
+    assert.deepEqual(JSON.parse(decoded), model);
+    assert.deepEqual(html.match(/<script\b[^>]*>/g), [`<script nonce="n" src="${CSP_SOURCE}/ext/dist/webview.js">`], 'still one script, no inline code');
+  });
+
+  it('leaves the model out when there is none (the comparison view)', () => {
+    const html = buildPanelHtml({ cspSource: CSP_SOURCE, nonce: 'n', scriptUri: 's', styleUris: [], key: { source: 'demo', project: 'p', release: 'r' } });
+    assert.ok(!html.includes('data-model'));
   });
 
   it('makes a fresh, unguessable nonce each time', () => {
