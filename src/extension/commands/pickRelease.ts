@@ -5,7 +5,6 @@ import type { ReleaseKey } from '../store/storeTypes';
 import { releaseKeyFromArgument } from './releaseArgument';
 import { releasePickItems } from './releasePickItems';
 import { COMMAND } from '../../present/ids';
-import { pickOne } from './pickOne';
 
 export async function waitForData(services: ExtensionServices): Promise<void> {
   if (services.store.state.status !== 'loading') return;
@@ -41,7 +40,7 @@ export async function pickRelease(services: ExtensionServices, placeHolder: stri
     void vscode.window.showInformationMessage(vscode.l10n.t('No release has health data in {0}.', snapshot.scope.label));
     return undefined;
   }
-  const picked = await pickOne(items, {
+  const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Release Health · {0}', snapshot.scope.label),
     placeHolder,
     matchOnDescription: true,
