@@ -11,7 +11,7 @@
 //
 // Writes every sample, the medians and the panel's profile (webview performance marks and
 // resource timings, ms after the click) as JSON to --out. Usage:
-//   npx tsx bench/extension/panelTimingTask.ts --out FILE [--cold N] [--warm N]
+//   npx tsx bench/extension/panelTimingTask.ts --out FILE [--cold N] [--warm N] [--dist DIR]
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
@@ -200,7 +200,13 @@ async function main(): Promise<void> {
     defer(() => fs.rmSync(tmp, { recursive: true, force: true }));
     const extensionsDir = path.join(tmp, 'extensions');
     const userDataDir = path.join(tmp, 'user-data');
-    installExtensionFolder(extensionsDir);
+    const installed = installExtensionFolder(extensionsDir);
+    // --dist DIR: time another build (an older commit's production dist/, for a before/after).
+    const dist = arg('dist', '');
+    if (dist) {
+      fs.rmSync(path.join(installed, 'dist'), { recursive: true, force: true });
+      fs.cpSync(dist, path.join(installed, 'dist'), { recursive: true });
+    }
     const sessionFile = path.join(tmp, 'sessions.ndjson');
     fs.writeFileSync(sessionFile, sessionLines(Math.floor(Date.now() / 1000)).join('\n') + '\n');
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
