@@ -40,7 +40,7 @@ function cliOverview(file: string): Overview {
   return JSON.parse(out) as Overview;
 }
 
-/** Adds `timings` to RH_TIMINGS_FILE (the benchmark's extension section reads it), when set. */
+/** Adds `timings` to RH_TIMINGS_FILE, when set: one run's figures for a quick look (`npm run bench` times the panel against the Markdown preview in bench/extension/panelTimingTask.ts, cold and warm, several samples). */
 function recordTimings(timings: Record<string, number>): void {
   const file = process.env.RH_TIMINGS_FILE;
   if (!file) return;
@@ -220,7 +220,7 @@ describe('e2e: the packaged extension in code-server', function () {
     const frame = await frameWith(page, `[data-release="${PICKED.release}"] , [data-figure="crashFreeSessions"]`);
     await frame.locator(`[data-release="${PICKED.release}"]`).waitFor({ timeout: 30_000 });
     await frame.locator('body[data-state="ready"]').waitFor({ timeout: 30_000 });
-    // From the pick to the figures rendered: the benchmark's panelMs.
+    // From the pick to the figures rendered (one sample; see recordTimings).
     const rendered = Date.now();
     // Where the time went, from the webview's own clock (epoch ms via timeOrigin, same machine).
     // (No named function inside evaluate: the test's TypeScript loader would wrap it in a helper the page lacks.)
