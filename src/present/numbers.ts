@@ -6,7 +6,9 @@ import type { Interval } from '../health/types';
 /** The one mark for a figure without a value (a rate whose denominator is 0, an unknown time). */
 export const NO_VALUE = '—';
 
-const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Made on first use: building a NumberFormat loads ICU's locale data (12-17 ms), which a CLI
+// run printing JSON, or an extension host before its first label, would pay for nothing.
+let countFormat: Intl.NumberFormat | undefined;
 
 function finite(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
@@ -14,7 +16,7 @@ function finite(v: number | null | undefined): v is number {
 
 /** "1,234". */
 export function formatCount(v: number | null): string {
-  return finite(v) ? countFormat.format(Math.round(v)) : NO_VALUE;
+  return finite(v) ? (countFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(Math.round(v)) : NO_VALUE;
 }
 
 /** "1 session", "1,234 sessions": the count with its noun, singular only for exactly 1. */
