@@ -9,7 +9,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type * as WorkerThreads from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import { mergeSnapshot } from './accumulatorSnapshot';
 import { LineIngest } from './lineIngest';
 import { WasmLineScanner } from './wasm/wasmLineScanner';
@@ -134,6 +135,8 @@ async function readInThreads(
 
 function runWorker(job: ReadJob, workerPath: string, running: Worker[]): Promise<ThreadResult> {
   return new Promise((resolve, reject) => {
+    // Required here, not at load: a small file (most CLI runs) never starts a worker.
+    const { Worker } = require('worker_threads') as typeof WorkerThreads;
     const worker = new Worker(workerPath, { workerData: job });
     running.push(worker);
     worker.once('message', (reply: WorkerReply) => (reply.ok ? resolve(reply.result) : reject(new Error(reply.error))));
