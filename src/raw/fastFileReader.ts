@@ -14,7 +14,7 @@ import type { Worker } from 'worker_threads';
 import { mergeSnapshot } from './accumulatorSnapshot';
 import { LineIngest } from './lineIngest';
 import { WasmLineScanner } from './wasm/wasmLineScanner';
-import { ChunkBuffer, readRangeAsync } from './rangeReader';
+import { ChunkBuffer, readRangeAsync, readRangeSync } from './rangeReader';
 import { mergeSkipReports, type ReadJob, type SegmentResult, type ThreadResult, type WorkerReply } from './rangeResult';
 import type { ReadOptions, ReadResult } from './readOptions';
 import { readSegments } from './readSegments';
@@ -37,6 +37,11 @@ export interface FastReadOptions {
    * to start and to merge. For a CLI, whose thread has nothing else to do; not for an extension host.
    */
   mainThreadRange?: boolean;
+  /**
+   * This thread may block: a file read here is read with sync calls (no fs.promises, whose first
+   * use loads the stream and readline modules, no thread-pool round trips). For a CLI.
+   */
+  blocking?: boolean;
 }
 
 export interface FastReadResult extends ReadResult {
@@ -60,7 +65,7 @@ export async function readSessionFileFast(
   options: ReadOptions & FastReadOptions,
   newAccumulator: () => SessionAccumulator,
 ): Promise<FastReadResult> {
-  const size = (await fs.promises.stat(file)).size;
+  const size = (options.blocking === true ? fs.statSync(file) : await fs.promises.stat(file)).size;
   const threads = Math.min(options.workers ?? os.availableParallelism(), MAX_THREADS);
   const workerPath = options.workerPath ?? path.join(__dirname, 'readerWorker.js');
   if (threads >= 2 && size >= (options.minParallelBytes ?? MIN_PARALLEL_BYTES) && fs.existsSync(workerPath)) {
@@ -70,16 +75,25 @@ export async function readSessionFileFast(
       // Fall through: this thread reads the whole file (same answer, one core).
     }
   }
-  return readInThisThread(file, newAccumulator(), path.dirname(workerPath), options.chunkBytes);
+  return readInThisThread(file, newAccumulator(), path.dirname(workerPath), options.chunkBytes, options.blocking === true);
 }
 
-async function readInThisThread(file: string, accumulator: SessionAccumulator, scannerDir: string, chunkBytes?: number): Promise<FastReadResult> {
+async function readInThisThread(file: string, accumulator: SessionAccumulator, scannerDir: string, chunkBytes: number | undefined, blocking: boolean): Promise<FastReadResult> {
   const ingest = new LineIngest(accumulator, true, undefined, WasmLineScanner.create(scannerDir));
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    await readRangeAsync(handle, 0, Infinity, ingest, new ChunkBuffer(chunkBytes));
-  } finally {
-    await handle.close();
+  if (blocking) {
+    const fd = fs.openSync(file, 'r');
+    try {
+      readRangeSync(fd, 0, Infinity, ingest, new ChunkBuffer(chunkBytes));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } else {
+    const handle = await fs.promises.open(file, 'r');
+    try {
+      await readRangeAsync(handle, 0, Infinity, ingest, new ChunkBuffer(chunkBytes));
+    } finally {
+      await handle.close();
+    }
   }
   return { accumulator, skipped: ingest.skips.toJSON(), lines: ingest.lines, threads: 1, fallbacks: ingest.fallbacks };
 }
