@@ -32,6 +32,7 @@ interface LineScannerExports {
   entryIntsAddress(): number;
   entryTimesAddress(): number;
   consumed(): number;
+  stringCount(): number;
   stringAddress(id: number): number;
   stringLength(id: number): number;
   scan(length: number): number;
@@ -96,15 +97,26 @@ export class WasmLineScanner implements ScannedNames {
 
   /** The interned string `id` (ScannedNames). */
   text(id: number): string {
-    let s = this.strings[id];
-    if (s === undefined) {
-      for (let i = this.strings.length; i <= id; i++) {
-        const at = this.wasm.stringAddress(i);
-        this.strings.push(this.bytes.latin1Slice(at, at + this.wasm.stringLength(i)));
-      }
-      s = this.strings[id];
+    const s = this.strings[id];
+    return s !== undefined ? s : this.decodeTo(id);
+  }
+
+  /**
+   * Decodes every string interned since the last call (id among them): their bytes follow each
+   * other in the scanner's pool, so one slice of the pool and a substring each, not one Buffer
+   * slice per string (a call into C++ each).
+   */
+  private decodeTo(id: number): string {
+    this.views();
+    const from = this.strings.length;
+    const to = this.wasm.stringCount();
+    const start = this.wasm.stringAddress(from);
+    const all = this.bytes.latin1Slice(start, this.wasm.stringAddress(to - 1) + this.wasm.stringLength(to - 1));
+    for (let i = from; i < to; i++) {
+      const at = this.wasm.stringAddress(i) - start;
+      this.strings.push(all.substring(at, at + this.wasm.stringLength(i)));
     }
-    return s;
+    return this.strings[id];
   }
 
   /** The complete lines of buf[start, end) to `sink`; returns where the unfinished last line begins. */
