@@ -89,9 +89,10 @@ async function store(body: Buffer, projectId: number, ctx: IngestContext): Promi
   const now = ctx.now();
   const records: SessionRecord[] = [];
   let dropped = 0;
-  const reasons = new Map<string, number>();
+  let reasons: Map<string, number> | null = null; // most envelopes drop nothing
   const drop = (reason: string): void => {
     dropped++;
+    reasons ??= new Map();
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   };
   for (const item of envelope.items) {
@@ -121,7 +122,7 @@ async function store(body: Buffer, projectId: number, ctx: IngestContext): Promi
     if (admitted.record) records.push(admitted.record);
   }
 
-  ctx.drops.add(reasons);
+  if (reasons) ctx.drops.add(reasons);
   if (records.length > 0) {
     const entries: LogEntry[] = [];
     const created = ctx.autoProjects.reserve(projectId);
