@@ -50,6 +50,8 @@ const ENVELOPE_ROUTE = /^\/api\/(\d+)\/envelope\/?$/;
 
 /** Browser SDKs post cross-origin, as to relay. */
 const ENVELOPE_CORS: Readonly<Record<string, string>> = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'x-sentry-error,x-sentry-rate-limits,retry-after' };
+/** The answer to an envelope without an event_id: `{}`, as send() would write it. */
+const ENVELOPE_EMPTY_OK: Readonly<Record<string, string | number>> = { ...ENVELOPE_CORS, 'Content-Type': 'application/json', 'Content-Length': 2 };
 
 export function route(req: IncomingMessage, res: ServerResponse, ctx: RouterContext): Promise<void> {
   // The envelope route is the hot one (every SDK request): a path already in normal form is
@@ -72,7 +74,13 @@ async function envelopeRequest(req: IncomingMessage, res: ServerResponse, ctx: R
     if (method !== 'POST') throw methodNotAllowed(method);
     try {
       const result = await handleEnvelope(req, projectId, search === null ? null : new URLSearchParams(search).get('sentry_key'), ctx.ingest);
-      send(res, 200, result.body, ENVELOPE_CORS);
+      if (result.body.id === undefined && !res.headersSent) {
+        // What nearly every SDK request gets: relay's `{}`, headers built once.
+        res.writeHead(200, ENVELOPE_EMPTY_OK);
+        res.end('{}');
+      } else {
+        send(res, 200, result.body, ENVELOPE_CORS);
+      }
     } catch (err) {
       // Refused before its body was read: close rather than drain what the client still sends.
       sendError(res, err, req.complete ? ENVELOPE_CORS : { ...ENVELOPE_CORS, Connection: 'close' }, ctx);

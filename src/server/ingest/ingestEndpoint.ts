@@ -117,7 +117,8 @@ async function store(body: Buffer, projectId: number, ctx: IngestContext): Promi
       drop(`${item.type} item of the wrong shape`);
       continue;
     }
-    const admitted = admitRecord({ ...parsed.record, project: null }, now);
+    parsed.record.project = null; // the URL names the project, not the document
+    const admitted = admitRecord(parsed.record, now);
     for (const reason of admitted.refused) drop(reason);
     if (admitted.record) records.push(admitted.record);
   }
