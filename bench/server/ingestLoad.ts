@@ -41,7 +41,8 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
+/** RH_INGEST_SERVER=path/to/server.js: another build, to compare two side by side. */
+const SERVER = process.env.RH_INGEST_SERVER ?? path.join(__dirname, '..', '..', 'dist', 'server.js');
 const KEY = 'benchingestkey';
 /** The floor: Node's http server answering a fixed 200 with relay's `{}` after reading the body. */
 const FLOOR_SERVER = `
@@ -61,7 +62,9 @@ async function startServerProcess(target: IngestTarget, dataDir: string | null):
     : [SERVER, '--port', '0', '--project', 'bench=1', '--key', KEY, ...(dataDir ? ['--data', dataDir] : [])];
   // RH_INGEST_PROFILE_DIR=dir: the server writes a V8 CPU profile there (`--cpu-prof`) on exit.
   const profile = process.env.RH_INGEST_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', process.env.RH_INGEST_PROFILE_DIR] : [];
-  const child = spawn(process.execPath, [...profile, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // RH_INGEST_NODE_ARGS="--flag ...": node flags for the server (experiments such as GC sizes).
+  const nodeArgs = (process.env.RH_INGEST_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const child = spawn(process.execPath, [...profile, ...nodeArgs, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
