@@ -25,16 +25,21 @@ export interface IngestRun {
   sessionsPerSec: number;
   /** Frames per fsync, from the server's shutdown line (durable runs). */
   framesPerFsync: number | null;
-  /** The server process's CPU time (user + system, all threads) per session: what bounds it on one core. */
+  /** The server process's CPU time (user + system, all threads) per session. */
   serverCpuUsPerSession: number;
+  /**
+   * Its main thread's alone (JavaScript, HTTP, socket writes): what bounds one process, since
+   * the log's write and fdatasync run on libuv's thread pool.
+   */
+  serverMainThreadCpuUsPerSession: number;
   /** This (load-generating) process's CPU time per session: what it takes from the server's cores. */
   clientCpuUsPerSession: number;
 }
 
-/** CPU seconds a process has used (Linux /proc; 0 elsewhere). */
-function cpuSeconds(pid: number): number {
+/** CPU seconds a process (or with `thread`, one of its threads) has used (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number, thread?: number): number {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const fields = fs.readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
   } catch {
     return 0;
@@ -187,12 +192,14 @@ export async function ingestRun(sessions: number, clients: number, target: Inges
     };
     await drive(warmUp);
     const cpu0 = cpuSeconds(server.child.pid!);
+    const main0 = cpuSeconds(server.child.pid!, server.child.pid!);
     const own0 = process.cpuUsage();
     const t0 = performance.now();
     await drive(requests);
     const seconds = (performance.now() - t0) / 1000;
     const own = process.cpuUsage(own0);
     const cpu = cpuSeconds(server.child.pid!) - cpu0;
+    const mainCpu = cpuSeconds(server.child.pid!, server.child.pid!) - main0;
     for (const s of sockets) s.close();
     server.child.kill('SIGTERM');
     await new Promise((r) => server.child.once('exit', r));
@@ -202,6 +209,7 @@ export async function ingestRun(sessions: number, clients: number, target: Inges
       sessionsPerSec: Math.round(sessions / seconds),
       framesPerFsync: m ? Number(m[1]) : null,
       serverCpuUsPerSession: Math.round((cpu / sessions) * 1e6),
+      serverMainThreadCpuUsPerSession: Math.round((mainCpu / sessions) * 1e6),
       clientCpuUsPerSession: Math.round((own.user + own.system) / sessions),
     };
   } finally {
