@@ -1,5 +1,6 @@
 // The panel's HTML shell and its Content Security Policy. The page is static; every figure
 // arrives later by message and is rendered by dist/webview.js as text.
+import { t, type Translations } from '../../present/localize';
 
 export interface PanelHtmlInput {
   /** `webview.cspSource`: the origin the webview serves local resources from. */
@@ -13,6 +14,8 @@ export interface PanelHtmlInput {
   key: { source: string; project: string; release: string };
   /** A comparison view: the page renders the comparison of these releases instead. */
   comparison?: { source: string; project: string; base: string; candidate: string };
+  /** VS Code's translations (`vscode.l10n.bundle`; none in English): the page's words use them too. */
+  translations?: Translations;
 }
 
 /**
@@ -37,6 +40,7 @@ export function escapeHtml(s: string): string {
 export function buildPanelHtml(input: PanelHtmlInput): string {
   const e = escapeHtml;
   const styles = input.styleUris.map((u) => `    <link rel="stylesheet" href="${e(u)}">`).join('\n');
+  const translations = input.translations && Object.keys(input.translations).length > 0 ? ` data-l10n="${e(JSON.stringify(input.translations))}"` : '';
   return `<!DOCTYPE html>
 <html lang="en">
   <head>
@@ -44,10 +48,10 @@ export function buildPanelHtml(input: PanelHtmlInput): string {
     <meta http-equiv="Content-Security-Policy" content="${e(buildCsp(input.cspSource, input.nonce))}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${styles}
-    <title>${input.comparison ? `Compare ${e(input.comparison.candidate)} with ${e(input.comparison.base)}` : `Release Health: ${e(input.key.release)}`}</title>
+    <title>${e(input.comparison ? t('Compare {0} with {1}', input.comparison.candidate, input.comparison.base) : t('Release Health: {0}', input.key.release))}</title>
   </head>
-  <body data-state="loading" data-release-key="${e(JSON.stringify(input.key))}"${input.comparison ? ` data-view="comparison" data-comparison-key="${e(JSON.stringify(input.comparison))}"` : ''}>
-    <div id="root"><p class="empty" role="status">Loading release health…</p></div>
+  <body data-state="loading" data-release-key="${e(JSON.stringify(input.key))}"${input.comparison ? ` data-view="comparison" data-comparison-key="${e(JSON.stringify(input.comparison))}"` : ''}${translations}>
+    <div id="root"><p class="empty" role="status">${e(t('Loading release health…'))}</p></div>
     <script nonce="${e(input.nonce)}" src="${e(input.scriptUri)}"></script>
   </body>
 </html>
