@@ -29,11 +29,14 @@ import { currentSettings } from './extension/vscodeSettings';
 import { WorkspaceReleaseTracker } from './extension/workspace/workspaceReleaseTracker';
 import { workspaceTracked } from './extension/workspace/workspaceLinks';
 import { ReleaseWatch } from './extension/watch/releaseWatch';
+import { useTranslations } from './present/localize';
 
 export type { ReleaseHealthTestApi } from './extension/testApi';
 
 export function activate(context: vscode.ExtensionContext): ReleaseHealthTestApi {
   const activationStart = performance.now();
+  // The vscode-free modules (src/present, the tree and status bar models) translate with VS Code's bundle.
+  useTranslations(vscode.l10n.bundle);
   const output = vscode.window.createOutputChannel('Release Health', { log: true });
   context.subscriptions.push(output);
   const log = new ReleaseHealthLog(output);

@@ -52,7 +52,8 @@ export function runNode(script: string, args: string[], options: { execArgv?: st
   });
 }
 
-const TASK_DIR = path.join(__dirname, '..', 'data', '.tasks');
+// Per worktree (bench/out), not in bench/data: that directory may be shared between checkouts, whose tasks differ.
+const TASK_DIR = path.join(__dirname, '..', 'out', '.tasks');
 const bundled = new Map<string, string>();
 
 /** A bench task bundled once per run (plain node runs it: no TypeScript loader in the measured process). */

@@ -59,7 +59,7 @@ function rows(results: Record<string, any>): Row[] {
     out.push(['server', 'ingestSessionsPerSec', fmt(sv.ingestSessionsPerSec), sv.ingestNote ?? '']);
     if (sv.ingestSessionsPerSec64 !== undefined) {
       out.push(['server', 'ingestSessionsPerSec64', fmt(sv.ingestSessionsPerSec64),
-        `× ${sv.ingest64Ratio16} vs 16 clients (${fmt(sv.ingestSessionsPerSec16)}/s); × ${sv.ingest64RatioMemory} vs no fsync (${fmt(sv.ingestSessionsPerSec64Memory)}/s); ${sv.ingestFramesPerFsync64} frames a fsync; server CPU ${sv.ingestServerCpuUsPerSession64} µs a session (one core: ${fmt(sv.ingestServerCpuBoundPerSec64)}/s); target ≥ 20,000`]);
+        `× ${sv.ingest64Ratio16} vs 16 clients (${fmt(sv.ingestSessionsPerSec16)}/s); × ${sv.ingest64RatioMemory} vs no fsync (${fmt(sv.ingestSessionsPerSec64Memory)}/s); ${sv.ingestFramesPerFsync64} frames a fsync; server CPU ${sv.ingestServerCpuUsPerSession64} µs a session (one core: ${fmt(sv.ingestServerCpuBoundPerSec64)}/s), main thread ${sv.ingestServerMainThreadCpuUsPerSession64} µs (bound ${fmt(sv.ingestServerMainThreadBoundPerSec64)}/s), clients ${sv.ingestClientCpuUsPerSession64} µs; floor (Node http, fixed 200) ${fmt(sv.ingestFloorSessionsPerSec64)}/s at ${sv.ingestFloorServerCpuUsPerSession64} µs, main thread ${sv.ingestFloorServerMainThreadCpuUsPerSession64} µs (× ${sv.ingest64RatioFloor}); target ≥ 20,000`]);
     }
   }
   const e = results.extension;

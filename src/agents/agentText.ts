@@ -3,7 +3,7 @@
 // (src/present). Names from SDKs are JSON-quoted so a hostile release name cannot pose as part of
 // the sentence or break the line.
 import type { ReleaseHealth, SkipReport, StatsPeriod } from '../health/types';
-import { healthStatusWord, NO_HEALTH_DATA_WORDS } from '../present/healthStatus';
+import { healthStatusWord, noHealthDataWords } from '../present/healthStatus';
 import { formatCount, formatDelta, formatPercent } from '../present/numbers';
 import { periodWords } from '../present/periods';
 import { rateWithInterval } from '../present/releaseFigures';
@@ -20,7 +20,7 @@ export function periodLine(what: string, period: StatsPeriod, now: string): stri
 /** `"web" "2.3.0": warning; crash-free sessions 99.12% (98.90–99.30%), …`. */
 export function releaseLine(r: ReleaseHealth): string {
   const name = `${quoted(r.project)} ${quoted(r.release)}`;
-  if (!r.hasHealthData) return `${name}: ${NO_HEALTH_DATA_WORDS}.`;
+  if (!r.hasHealthData) return `${name}: ${noHealthDataWords()}.`;
   const parts = [
     `crash-free sessions ${rateWithInterval(r.crashFreeSessions, r.crashFreeSessionsInterval)}`,
     `crash-free users ${rateWithInterval(r.crashFreeUsers, r.crashFreeUsersInterval)}`,

@@ -2,7 +2,7 @@
 // the figures that say whether each is healthy. Compact on purpose: an agent picks a release
 // here, then asks for its full figures.
 import type { HealthStatus, Overview, ReleaseHealth, StatsPeriod } from '../health/types';
-import { healthStatusWord, NO_HEALTH_DATA_WORDS } from '../present/healthStatus';
+import { healthStatusWord, noHealthDataWords } from '../present/healthStatus';
 import { formatCount, formatPercent } from '../present/numbers';
 import { periodLine, quoted } from './agentText';
 import { releasesOfProject } from './releaseLookup';
@@ -67,7 +67,7 @@ export function releaseListText(list: ReleaseList): string {
       lines.push(
         r.hasHealthData
           ? `- ${quoted(r.release)}: ${healthStatusWord(r.healthStatus)}, crash-free sessions ${formatPercent(r.crashFreeSessions)}, crash-free users ${formatPercent(r.crashFreeUsers)}, ${formatCount(r.totalSessions)} sessions${r.regression ? `, regression against ${quoted(r.previousRelease ?? '')}` : ''}`
-          : `- ${quoted(r.release)}: ${NO_HEALTH_DATA_WORDS}`,
+          : `- ${quoted(r.release)}: ${noHealthDataWords()}`,
       );
     }
   }

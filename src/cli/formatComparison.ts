@@ -2,7 +2,7 @@
 // interval, the p-value and the verdict, then the verdict in words.
 import type { RateComparison } from '../health/compareReleases';
 import type { ComparisonReport } from '../health/comparisonReport';
-import { differenceText, pValueText, VERDICT_WORDS, verdictSentence } from '../present/comparisonText';
+import { differenceText, pValueText, verdictWords, verdictSentence } from '../present/comparisonText';
 import { formatPercent as pct } from '../present/numbers';
 import { printableCell } from '../present/printable';
 
@@ -11,7 +11,7 @@ export function formatComparison(report: ComparisonReport, minimumSessions: numb
   const base = printableCell(report.base);
   const candidate = printableCell(report.candidate);
   const header = ['', `BASE ${base}`, `CANDIDATE ${candidate}`, 'DIFFERENCE (95 % CI)', 'P-VALUE', 'VERDICT'];
-  const row = (label: string, c: RateComparison) => [label, pct(c.base), pct(c.candidate), differenceText(c), pValueText(c.pValue), VERDICT_WORDS[c.verdict]];
+  const row = (label: string, c: RateComparison) => [label, pct(c.base), pct(c.candidate), differenceText(c), pValueText(c.pValue), verdictWords(c.verdict)];
   const rows = [header, row('crash-free sessions', report.crashFreeSessions), row('crash-free users', report.crashFreeUsers)];
   const widths = header.map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
   const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd();

@@ -1,7 +1,7 @@
 // The `--format table` view: aligned columns, one release a row, every figure spelled as the
 // editor's tree and panel spell it (src/present).
 import type { Overview, ReleaseHealth, SkipReport } from '../health/types';
-import { healthStatusWord, NO_HEALTH_DATA_WORDS } from '../present/healthStatus';
+import { healthStatusWord, noHealthDataWords } from '../present/healthStatus';
 import { countOf, formatCount, formatDelta, formatPercent } from '../present/numbers';
 import { periodWords } from '../present/periods';
 import { printable, printableCell as cell } from '../present/printable';
@@ -10,7 +10,7 @@ import { formatTime } from '../present/time';
 const COLUMNS: Array<[string, (r: ReleaseHealth) => string, 'left' | 'right']> = [
   ['PROJECT', (r) => r.project, 'left'],
   ['RELEASE', (r) => r.release, 'left'],
-  ['HEALTH', (r) => (r.hasHealthData ? healthStatusWord(r.healthStatus) : NO_HEALTH_DATA_WORDS), 'left'],
+  ['HEALTH', (r) => (r.hasHealthData ? healthStatusWord(r.healthStatus) : noHealthDataWords()), 'left'],
   ['SESSIONS', (r) => formatCount(r.totalSessions), 'right'],
   ['CRASH-FREE S', (r) => formatPercent(r.crashFreeSessions), 'right'],
   ['USERS', (r) => formatCount(r.totalUsers), 'right'],
@@ -40,7 +40,7 @@ export function formatTable(overview: Overview & { skipped?: SkipReport }): stri
   if (overview.releases.length === 0) out.push('(no releases)');
   if (overview.skipped && overview.skipped.count > 0) {
     const first = overview.skipped.samples.map((s) => `line ${s.line}: ${s.reason}`).join('; ');
-    out.push(`Skipped ${countOf(overview.skipped.count, 'unusable line')}: ${printable(first)}`);
+    out.push(`Skipped ${countOf(overview.skipped.count, (c) => `${c} unusable line`, (c) => `${c} unusable lines`)}: ${printable(first)}`);
   }
   return out.join('\n') + '\n';
 }

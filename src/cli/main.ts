@@ -8,6 +8,7 @@ import type * as McpCommand from './mcp/mcpCommand';
 import { MCP_USAGE, parseMcpArgs } from './mcp/mcpArgs';
 import { parseOverviewArgs, OVERVIEW_USAGE } from './overviewArgs';
 import { runOverview, type CommandIO } from './overviewCommand';
+import { fdWriter } from './stdoutWriter';
 import { UsageError } from './usageError';
 import { parseWorkspaceArgs, WORKSPACE_USAGE } from './workspaceArgs';
 import { runWorkspace } from './workspaceCommand';
@@ -39,7 +40,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
 
 if (require.main === module) {
   main(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
+    stdout: fdWriter(1, () => process.stdout),
     stderr: (t) => process.stderr.write(t),
     env: process.env,
   }).then((code) => {

@@ -21,23 +21,26 @@ export type OverviewSource = (args: OverviewArgs, io: CommandIO, extra?: { equal
 
 export async function fileSource(args: OverviewArgs, _io?: CommandIO, extra: { equalAge?: EqualAgeRequest } = {}): Promise<SourceOverview> {
   const path = args.file!;
+  // Sync calls throughout: the CLI's thread has nothing else to do meanwhile (and fs.promises
+  // would load the stream modules for a few calls).
   let stat: fs.Stats;
   try {
-    stat = await fs.promises.stat(path);
+    stat = fs.statSync(path);
   } catch (err) {
     throw new UsageError(`cannot read --file '${path}': ${statError(err)}`);
   }
   if (!stat.isFile()) throw new UsageError(`cannot read --file '${path}': not a file`);
   try {
-    await fs.promises.access(path, fs.constants.R_OK);
+    fs.accessSync(path, fs.constants.R_OK);
   } catch {
     throw new UsageError(`cannot read --file '${path}': permission denied`);
   }
   return computeFileOverview(path, {
     ...overviewOptionsOf(args),
     defaultProject: args.defaultProject,
-    // The CLI's thread has nothing else to do: it reads a range itself, beside the workers.
-    read: { mainThreadRange: true },
+    // The CLI's thread has nothing else to do: it reads a range itself, beside the workers, and
+    // reads a small file with blocking calls.
+    read: { mainThreadRange: true, blocking: true },
     equalAge: extra.equalAge,
   });
 }

@@ -7,11 +7,11 @@ import { readGitFacts } from '../workspace/gitCli';
 import { readFolderFacts } from '../workspace/readFolder';
 import { resolveWorkspaceRelease } from '../workspace/resolveWorkspaceRelease';
 import type { KnownRelease, WorkspaceMatch } from '../workspace/types';
-import { matchedByLabel, NOT_DEPLOYED, NOT_IN_A_RELEASE, shortSha, workspaceMark } from '../present/workspaceRelease';
+import { matchedByLabel, notDeployed, notInARelease, shortSha, workspaceMark } from '../present/workspaceRelease';
 import { formatTime } from '../present/time';
 import { printable } from '../present/printable';
 import { formatCount, formatPercent } from '../present/numbers';
-import { HEALTH_STATUS_LABEL } from '../present/healthStatus';
+import { healthStatusLabel } from '../present/healthStatus';
 import type { OverviewArgs } from './overviewArgs';
 import { fileSource, overviewSources, type CommandIO } from './overviewCommand';
 import { UsageError } from './usageError';
@@ -95,14 +95,14 @@ export async function runWorkspace(args: WorkspaceArgs, io: CommandIO): Promise<
 export function formatWorkspace(r: WorkspaceReport, notARepository: boolean): string {
   const lines: Array<[string, string]> = [['HEAD', notARepository ? 'not a git repository' : r.head === null ? 'no commits yet' : shortSha(r.head)]];
   if (r.release === null) {
-    lines.push(['RELEASE', NOT_IN_A_RELEASE]);
+    lines.push(['RELEASE', notInARelease()]);
   } else {
     lines.push(['RELEASE', `${printable(r.release)} (${printable(r.project ?? '-')}) · ${workspaceMark(r)}`]);
     lines.push(['MATCHED BY', matchedByLabel(r.matchedBy!)]);
-    lines.push(['DEPLOYS', r.deploys.length === 0 ? NOT_DEPLOYED : r.deploys.map((d) => `${printable(d.environment)} ${formatTime(d.dateFinished)}`).join(', ')]);
+    lines.push(['DEPLOYS', r.deploys.length === 0 ? notDeployed() : r.deploys.map((d) => `${printable(d.environment)} ${formatTime(d.dateFinished)}`).join(', ')]);
     const h = r.health;
     lines.push(['HEALTH', h === null || !h.hasHealthData ? 'no data (90d)'
-      : `${HEALTH_STATUS_LABEL[h.healthStatus]} · ${formatPercent(h.crashFreeSessions)} crash-free sessions · ${formatCount(h.sessionsErrored)} errored`]);
+      : `${healthStatusLabel(h.healthStatus)} · ${formatPercent(h.crashFreeSessions)} crash-free sessions · ${formatCount(h.sessionsErrored)} errored`]);
   }
   const width = Math.max(...lines.map(([k]) => k.length));
   return lines.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n';

@@ -2,15 +2,23 @@
 // comparison view and notifications (vscode-free). "2.3.0 crashes more than 2.2.0: −0.8 pp,
 // 95 % CI −1.3 to −0.3".
 import type { ComparisonVerdict, RateComparison } from '../health/types';
+import { t } from './localize';
+import { formatCount } from './numbers';
 
 const MINUS = '\u2212';
 
-export const VERDICT_WORDS: Record<ComparisonVerdict, string> = {
-  better: 'better',
-  worse: 'worse',
-  inconclusive: 'no clear difference',
-  'insufficient-data': 'not enough data',
-};
+export function verdictWords(verdict: ComparisonVerdict): string {
+  switch (verdict) {
+    case 'better':
+      return t('better');
+    case 'worse':
+      return t('worse');
+    case 'inconclusive':
+      return t('no clear difference');
+    case 'insufficient-data':
+      return t('not enough data');
+  }
+}
 
 /** Decimals that show the interval: one when its figures reach about a point, else two. */
 export function ppDecimals(c: Pick<RateComparison, 'difference' | 'differenceInterval'>): number {
@@ -29,7 +37,7 @@ export function signedPoints(value: number, decimals: number): string {
 export function differenceText(c: RateComparison): string {
   if (c.difference === null || c.differenceInterval === null) return '—';
   const d = ppDecimals(c);
-  return `${signedPoints(c.difference, d)} pp, 95 % CI ${signedPoints(c.differenceInterval[0], d)} to ${signedPoints(c.differenceInterval[1], d)}`;
+  return t('{0} pp, 95 % CI {1} to {2}', signedPoints(c.difference, d), signedPoints(c.differenceInterval[0], d), signedPoints(c.differenceInterval[1], d));
 }
 
 export interface VerdictSubject {
@@ -49,13 +57,17 @@ export function verdictSentence(s: VerdictSubject): string {
   const why = differenceText(c);
   switch (c.verdict) {
     case 'worse':
-      return `${s.candidate} crashes more than ${s.base}: ${why}`;
+      return t('{0} crashes more than {1}: {2}', s.candidate, s.base, why);
     case 'better':
-      return `${s.candidate} crashes less than ${s.base}: ${why}`;
+      return t('{0} crashes less than {1}: {2}', s.candidate, s.base, why);
     case 'inconclusive':
-      return `No clear difference between ${s.candidate} and ${s.base}: ${why}`;
-    case 'insufficient-data':
-      return `Not enough data to compare ${s.candidate} with ${s.base}: ${s.candidateCount.toLocaleString('en-US')} ${s.unit} against ${s.baseCount.toLocaleString('en-US')} (at least ${s.minimumSessions.toLocaleString('en-US')} each)`;
+      return t('No clear difference between {0} and {1}: {2}', s.candidate, s.base, why);
+    case 'insufficient-data': {
+      const counts = [formatCount(s.candidateCount), formatCount(s.baseCount), formatCount(s.minimumSessions)] as const;
+      return s.unit === 'users'
+        ? t('Not enough data to compare {0} with {1}: {2} users against {3} (at least {4} each)', s.candidate, s.base, ...counts)
+        : t('Not enough data to compare {0} with {1}: {2} sessions against {3} (at least {4} each)', s.candidate, s.base, ...counts);
+    }
   }
 }
 

@@ -2,11 +2,14 @@
 // spells numbers. A fixed en-US locale keeps the same figure identical everywhere, whatever
 // language VS Code or the terminal runs in. Rates have two decimals, as Sentry's release pages.
 import type { Interval } from '../health/types';
+import { t } from './localize';
 
 /** The one mark for a figure without a value (a rate whose denominator is 0, an unknown time). */
 export const NO_VALUE = '—';
 
-const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Made on first use: building a NumberFormat loads ICU's locale data (12-17 ms), which a CLI
+// run printing JSON, or an extension host before its first label, would pay for nothing.
+let countFormat: Intl.NumberFormat | undefined;
 
 function finite(v: number | null | undefined): v is number {
   return typeof v === 'number' && Number.isFinite(v);
@@ -14,17 +17,28 @@ function finite(v: number | null | undefined): v is number {
 
 /** "1,234". */
 export function formatCount(v: number | null): string {
-  return finite(v) ? countFormat.format(Math.round(v)) : NO_VALUE;
+  return finite(v) ? (countFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })).format(Math.round(v)) : NO_VALUE;
 }
 
-/** "1 session", "1,234 sessions": the count with its noun, singular only for exactly 1. */
-export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${formatCount(n)} ${Math.round(n) === 1 ? singular : plural}`;
+/**
+ * "1 session", "1,234 sessions": the phrase for exactly 1 or the other one, given the formatted
+ * count; each is a whole `t('{0} session', c)` so a translation can put the count anywhere.
+ */
+export function countOf(n: number, one: (count: string) => string, other: (count: string) => string): string {
+  return Math.round(n) === 1 ? one(formatCount(n)) : other(formatCount(n));
+}
+
+export function sessionsCount(n: number): string {
+  return countOf(n, (c) => t('{0} session', c), (c) => t('{0} sessions', c));
+}
+
+export function usersCount(n: number): string {
+  return countOf(n, (c) => t('{0} user', c), (c) => t('{0} users', c));
 }
 
 /** "12 sessions · 4 users". */
 export function sessionsAndUsers(sessions: number, users: number): string {
-  return `${countOf(sessions, 'session')} · ${countOf(users, 'user')}`;
+  return `${sessionsCount(sessions)} · ${usersCount(users)}`;
 }
 
 /** "99.73%". */
@@ -60,6 +74,7 @@ export function formatDuration(seconds: number | null): string {
   if (!finite(seconds)) return NO_VALUE;
   if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
   if (seconds < 59.95) return `${seconds.toFixed(1)} s`;
+  // Units stay en-US like the numbers: "3m 05s" reads the same on every surface and in the CLI.
   const total = Math.round(seconds);
   if (total < 3600) return `${Math.floor(total / 60)}m ${String(total % 60).padStart(2, '0')}s`;
   return `${Math.floor(total / 3600)}h ${String(Math.floor((total % 3600) / 60)).padStart(2, '0')}m`;

@@ -2,11 +2,12 @@
 // tooltip are both made from this list, so they never disagree; the panel and the CLI table use
 // the same formatters and status rows.
 import type { Interval, ReleaseHealth } from '../health/types';
-import { healthStatusWord, NO_HEALTH_DATA_WORDS } from './healthStatus';
+import { healthStatusWord, noHealthDataWords } from './healthStatus';
+import { t } from './localize';
 import {
   formatCount, formatDelta, formatDuration, formatInterval, formatPercent, formatShare, NO_VALUE, sessionsAndUsers,
 } from './numbers';
-import { STATUS_ROWS, type SummaryStatus } from './statusRows';
+import { statusRows, type SummaryStatus } from './statusRows';
 
 export type FigureKey =
   | 'sessions' | 'users' | 'crashFreeSessions' | 'crashFreeUsers' | SummaryStatus
@@ -22,9 +23,13 @@ export interface Figure {
   alarming?: boolean;
 }
 
-export const CRASH_FREE_SESSIONS = 'Crash-free sessions';
-export const CRASH_FREE_USERS = 'Crash-free users';
-const INTERVAL_DETAIL = '95% Wilson score interval in parentheses.';
+export function crashFreeSessionsLabel(): string {
+  return t('Crash-free sessions');
+}
+
+export function crashFreeUsersLabel(): string {
+  return t('Crash-free users');
+}
 
 /** A rate with its interval: "99.70% (99.40–99.85%)". */
 export function rateWithInterval(v: number | null, i: Interval | null): string {
@@ -38,14 +43,16 @@ export function durationText(r: ReleaseHealth): string {
 }
 
 export function releaseFigures(r: ReleaseHealth): Figure[] {
+  const intervalDetail = t('95% Wilson score interval in parentheses.');
   const figures: Figure[] = [
-    { key: 'sessions', label: 'Sessions', value: formatCount(r.totalSessions) },
-    { key: 'users', label: 'Users', value: formatCount(r.totalUsers) },
-    { key: 'crashFreeSessions', label: CRASH_FREE_SESSIONS, value: rateWithInterval(r.crashFreeSessions, r.crashFreeSessionsInterval), detail: INTERVAL_DETAIL },
-    { key: 'crashFreeUsers', label: CRASH_FREE_USERS, value: rateWithInterval(r.crashFreeUsers, r.crashFreeUsersInterval), detail: INTERVAL_DETAIL },
+    { key: 'sessions', label: t('Sessions'), value: formatCount(r.totalSessions) },
+    { key: 'users', label: t('Users'), value: formatCount(r.totalUsers) },
+    { key: 'crashFreeSessions', label: crashFreeSessionsLabel(), value: rateWithInterval(r.crashFreeSessions, r.crashFreeSessionsInterval), detail: intervalDetail },
+    { key: 'crashFreeUsers', label: crashFreeUsersLabel(), value: rateWithInterval(r.crashFreeUsers, r.crashFreeUsersInterval), detail: intervalDetail },
   ];
   // Errored, unhandled, crashed, abnormal, then healthy: the tree puts the problems first.
-  const rows = [...STATUS_ROWS.slice(1), STATUS_ROWS[0]];
+  const all = statusRows();
+  const rows = [...all.slice(1), all[0]];
   for (const row of rows) {
     figures.push({
       key: row.status,
@@ -53,34 +60,37 @@ export function releaseFigures(r: ReleaseHealth): Figure[] {
       value: `${sessionsAndUsers(r[row.sessions], r[row.users])} (${formatShare(r[row.sessions], r.totalSessions)})`,
       detail:
         row.status === 'unhandled'
-          ? `${row.detail} Unhandled rate (unhandled + crashed): ${formatPercent(r.unhandledSessionRate)} of sessions, ${formatPercent(r.unhandledUserRate)} of users.`
+          ? `${row.detail} ${t('Unhandled rate (unhandled + crashed): {0} of sessions, {1} of users.', formatPercent(r.unhandledSessionRate), formatPercent(r.unhandledUserRate))}`
           : row.detail,
     });
   }
   figures.push({
     key: 'adoption',
-    label: 'Adoption (24 h)',
-    value: `${formatPercent(r.adoption)} of users · ${formatPercent(r.sessionsAdoption)} of sessions`,
-    detail:
-      `${formatCount(r.totalUsers24h)} of ${formatCount(r.totalProjectUsers24h)} users and ` +
-      `${formatCount(r.totalSessions24h)} of ${formatCount(r.totalProjectSessions24h)} sessions of the project in the last 24 hours.`,
+    label: t('Adoption (24 h)'),
+    value: t('{0} of users · {1} of sessions', formatPercent(r.adoption), formatPercent(r.sessionsAdoption)),
+    detail: t(
+      '{0} of {1} users and {2} of {3} sessions of the project in the last 24 hours.',
+      formatCount(r.totalUsers24h), formatCount(r.totalProjectUsers24h), formatCount(r.totalSessions24h), formatCount(r.totalProjectSessions24h),
+    ),
   });
   if (r.durationP50 !== null || r.durationP90 !== null) {
-    figures.push({ key: 'duration', label: 'Session duration', value: durationText(r) });
+    figures.push({ key: 'duration', label: t('Session duration'), value: durationText(r) });
   }
   if (r.previousRelease !== null) {
     figures.push({
       key: 'change',
-      label: `Change vs ${r.previousRelease}`,
-      value: `${formatDelta(r.crashFreeSessionsDelta)} crash-free sessions${r.regression ? ' · regression' : ''}`,
+      label: t('Change vs {0}', r.previousRelease),
+      value: r.regression
+        ? t('{0} crash-free sessions · regression', formatDelta(r.crashFreeSessionsDelta))
+        : t('{0} crash-free sessions', formatDelta(r.crashFreeSessionsDelta)),
       detail: r.regression
-        ? 'Regression: the upper end of this release\'s crash-free interval is below the lower end of the previous release\'s.'
-        : 'Crash-free sessions, this release minus the previous one, in percentage points.',
+        ? t("Regression: the upper end of this release's crash-free interval is below the lower end of the previous release's.")
+        : t('Crash-free sessions, this release minus the previous one, in percentage points.'),
       alarming: r.regression,
     });
   }
   r.anomalies.forEach((note, i) => {
-    figures.push({ key: `anomaly${i}`, label: 'Note', value: note, alarming: true });
+    figures.push({ key: `anomaly${i}`, label: t('Note'), value: note, alarming: true });
   });
   return figures;
 }
@@ -91,9 +101,9 @@ export function releaseFigures(r: ReleaseHealth): Figure[] {
  * figures are the tree node's children and the pick's detail.
  */
 export function releaseDescription(r: ReleaseHealth): string {
-  if (!r.hasHealthData) return NO_HEALTH_DATA_WORDS;
-  if (r.crashFreeSessions === null) return 'no sessions';
-  return `${formatPercent(r.crashFreeSessions)} crash-free`;
+  if (!r.hasHealthData) return noHealthDataWords();
+  if (r.crashFreeSessions === null) return t('no sessions');
+  return t('{0} crash-free', formatPercent(r.crashFreeSessions));
 }
 
 /** The quick pick's description: the short line and the health status word. */

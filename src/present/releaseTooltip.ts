@@ -4,7 +4,8 @@ import { healthStatusText } from './healthStatus';
 import { escapeMarkdown } from './markdown';
 import { formatCount } from './numbers';
 import { environmentsText, periodWords } from './periods';
-import { CRASH_FREE_SESSIONS, CRASH_FREE_USERS, rateWithInterval, releaseFigures } from './releaseFigures';
+import { t } from './localize';
+import { crashFreeSessionsLabel, crashFreeUsersLabel, rateWithInterval, releaseFigures } from './releaseFigures';
 import { statusSummaryRows } from './statusRows';
 import { formatTimeWithAge } from './time';
 
@@ -27,19 +28,18 @@ function header(r: ReleaseHealth, s: TooltipScope): string[] {
   return [`**${escapeMarkdown(r.release)}**`, '', `${escapeMarkdown(r.project)} · ${escapeMarkdown(s.scopeLabel)}`, ''];
 }
 
-const NO_DATA = 'No session data in the last 90 days.';
 
 /** Every figure of the release, as a Markdown table. */
 export function releaseTooltipMarkdown(r: ReleaseHealth, s: TooltipScope, nowMs: number): string {
   const lines = header(r, s);
   if (!r.hasHealthData) {
-    lines.push(NO_DATA);
+    lines.push(t('No session data in the last 90 days.'));
     return lines.join('\n');
   }
   lines.push(statusLine(r, s), '');
-  lines.push('| Figure | Value |', '|---|---|');
+  lines.push(`| ${t('Figure')} | ${t('Value')} |`, '|---|---|');
   for (const f of releaseFigures(r)) lines.push(`| ${escapeMarkdown(f.label)} | ${escapeMarkdown(f.value)} |`);
-  if (r.firstSeen) lines.push('', `First seen ${escapeMarkdown(formatTimeWithAge(r.firstSeen, nowMs))}`);
+  if (r.firstSeen) lines.push('', t('First seen {0}', escapeMarkdown(formatTimeWithAge(r.firstSeen, nowMs))));
   return lines.join('\n');
 }
 
@@ -47,18 +47,18 @@ export function releaseTooltipMarkdown(r: ReleaseHealth, s: TooltipScope, nowMs:
 export function statusSummaryMarkdown(r: ReleaseHealth, s: TooltipScope): string {
   const lines = header(r, s);
   if (!r.hasHealthData) {
-    lines.push(NO_DATA);
+    lines.push(t('No session data in the last 90 days.'));
     return lines.join('\n');
   }
   lines.push(
     statusLine(r, s),
     '',
-    '| Sessions | Count | Share |',
+    `| ${t('Sessions')} | ${t('Count')} | ${t('Share')} |`,
     '|---|--:|--:|',
   );
   for (const row of statusSummaryRows(r)) lines.push(`| ${escapeMarkdown(row.label)} | ${formatCount(row.sessions)} | ${escapeMarkdown(row.sessionsShare)} |`);
-  lines.push(`| **Total** | **${formatCount(r.totalSessions)}** | |`, '');
-  lines.push(`${escapeMarkdown(CRASH_FREE_SESSIONS)}: ${escapeMarkdown(rateWithInterval(r.crashFreeSessions, r.crashFreeSessionsInterval))}  `);
-  lines.push(`${escapeMarkdown(CRASH_FREE_USERS)}: ${escapeMarkdown(rateWithInterval(r.crashFreeUsers, r.crashFreeUsersInterval))}  `);
+  lines.push(`| **${t('Total')}** | **${formatCount(r.totalSessions)}** | |`, '');
+  lines.push(`${escapeMarkdown(crashFreeSessionsLabel())}: ${escapeMarkdown(rateWithInterval(r.crashFreeSessions, r.crashFreeSessionsInterval))}  `);
+  lines.push(`${escapeMarkdown(crashFreeUsersLabel())}: ${escapeMarkdown(rateWithInterval(r.crashFreeUsers, r.crashFreeUsersInterval))}  `);
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@
 // (tree figures, status bar tooltip, panel bars and table). `errored` means handled errors
 // only: unhandled, crashed and abnormal sessions have their own rows.
 import type { ReleaseHealth } from '../health/types';
+import { t } from './localize';
 import { formatShare } from './numbers';
 
 export type SummaryStatus = 'healthy' | 'errored' | 'unhandled' | 'crashed' | 'abnormal';
@@ -19,19 +20,22 @@ export interface StatusRow {
   users: CountField;
 }
 
-export const STATUS_ROWS: readonly StatusRow[] = [
-  { status: 'healthy', label: 'Healthy', detail: 'Sessions that ended without an error.', sessions: 'sessionsHealthy', users: 'usersHealthy' },
-  {
-    status: 'errored',
-    label: 'Errored (handled)',
-    detail: 'Sessions with a handled error that did not end crashed, unhandled or abnormal.',
-    sessions: 'sessionsErrored',
-    users: 'usersErrored',
-  },
-  { status: 'unhandled', label: 'Unhandled', detail: 'Sessions with an unhandled error that did not crash the app.', sessions: 'sessionsUnhandled', users: 'usersUnhandled' },
-  { status: 'crashed', label: 'Crashed', detail: 'Sessions that ended in a crash.', sessions: 'sessionsCrashed', users: 'usersCrashed' },
-  { status: 'abnormal', label: 'Abnormal', detail: 'Sessions that ended abnormally (killed, app hang).', sessions: 'sessionsAbnormal', users: 'usersAbnormal' },
-];
+/** The rows, healthy first; words looked up when asked, so a translation loaded later applies. */
+export function statusRows(): readonly StatusRow[] {
+  return [
+    { status: 'healthy', label: t('Healthy'), detail: t('Sessions that ended without an error.'), sessions: 'sessionsHealthy', users: 'usersHealthy' },
+    {
+      status: 'errored',
+      label: t('Errored (handled)'),
+      detail: t('Sessions with a handled error that did not end crashed, unhandled or abnormal.'),
+      sessions: 'sessionsErrored',
+      users: 'usersErrored',
+    },
+    { status: 'unhandled', label: t('Unhandled'), detail: t('Sessions with an unhandled error that did not crash the app.'), sessions: 'sessionsUnhandled', users: 'usersUnhandled' },
+    { status: 'crashed', label: t('Crashed'), detail: t('Sessions that ended in a crash.'), sessions: 'sessionsCrashed', users: 'usersCrashed' },
+    { status: 'abnormal', label: t('Abnormal'), detail: t('Sessions that ended abnormally (killed, app hang).'), sessions: 'sessionsAbnormal', users: 'usersAbnormal' },
+  ];
+}
 
 export interface StatusSummaryRow {
   status: SummaryStatus;
@@ -44,7 +48,7 @@ export interface StatusSummaryRow {
 }
 
 export function statusSummaryRows(r: ReleaseHealth): StatusSummaryRow[] {
-  return STATUS_ROWS.map((row) => ({
+  return statusRows().map((row) => ({
     status: row.status,
     label: row.label,
     sessions: r[row.sessions],

@@ -9,11 +9,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type * as WorkerThreads from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import { mergeSnapshot } from './accumulatorSnapshot';
 import { LineIngest } from './lineIngest';
 import { WasmLineScanner } from './wasm/wasmLineScanner';
-import { ChunkBuffer, readRangeAsync } from './rangeReader';
+import { ChunkBuffer, readRangeAsync, readRangeSync } from './rangeReader';
 import { mergeSkipReports, type ReadJob, type SegmentResult, type ThreadResult, type WorkerReply } from './rangeResult';
 import type { ReadOptions, ReadResult } from './readOptions';
 import { readSegments } from './readSegments';
@@ -36,6 +37,11 @@ export interface FastReadOptions {
    * to start and to merge. For a CLI, whose thread has nothing else to do; not for an extension host.
    */
   mainThreadRange?: boolean;
+  /**
+   * This thread may block: a file read here is read with sync calls (no fs.promises, whose first
+   * use loads the stream and readline modules, no thread-pool round trips). For a CLI.
+   */
+  blocking?: boolean;
 }
 
 export interface FastReadResult extends ReadResult {
@@ -53,13 +59,19 @@ const SEGMENTS_PER_THREAD = 8;
 const MIN_SEGMENT_BYTES = 4 << 20;
 const MAX_SEGMENT_BYTES = 16 << 20;
 const MAX_SEGMENTS = 0xffff;
+/**
+ * A worker's young generation (V8's default grows to 3 x 16 MB semispaces): what a reader
+ * allocates per line is short-lived and small, its accumulator long-lived, so a small nursery
+ * costs little time and keeps the peak RSS of a 1M-session read under 200 MB.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 export async function readSessionFileFast(
   file: string,
   options: ReadOptions & FastReadOptions,
   newAccumulator: () => SessionAccumulator,
 ): Promise<FastReadResult> {
-  const size = (await fs.promises.stat(file)).size;
+  const size = (options.blocking === true ? fs.statSync(file) : await fs.promises.stat(file)).size;
   const threads = Math.min(options.workers ?? os.availableParallelism(), MAX_THREADS);
   const workerPath = options.workerPath ?? path.join(__dirname, 'readerWorker.js');
   if (threads >= 2 && size >= (options.minParallelBytes ?? MIN_PARALLEL_BYTES) && fs.existsSync(workerPath)) {
@@ -69,16 +81,25 @@ export async function readSessionFileFast(
       // Fall through: this thread reads the whole file (same answer, one core).
     }
   }
-  return readInThisThread(file, newAccumulator(), path.dirname(workerPath), options.chunkBytes);
+  return readInThisThread(file, newAccumulator(), path.dirname(workerPath), options.chunkBytes, options.blocking === true);
 }
 
-async function readInThisThread(file: string, accumulator: SessionAccumulator, scannerDir: string, chunkBytes?: number): Promise<FastReadResult> {
+async function readInThisThread(file: string, accumulator: SessionAccumulator, scannerDir: string, chunkBytes: number | undefined, blocking: boolean): Promise<FastReadResult> {
   const ingest = new LineIngest(accumulator, true, undefined, WasmLineScanner.create(scannerDir));
-  const handle = await fs.promises.open(file, 'r');
-  try {
-    await readRangeAsync(handle, 0, Infinity, ingest, new ChunkBuffer(chunkBytes));
-  } finally {
-    await handle.close();
+  if (blocking) {
+    const fd = fs.openSync(file, 'r');
+    try {
+      readRangeSync(fd, 0, Infinity, ingest, new ChunkBuffer(chunkBytes));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } else {
+    const handle = await fs.promises.open(file, 'r');
+    try {
+      await readRangeAsync(handle, 0, Infinity, ingest, new ChunkBuffer(chunkBytes));
+    } finally {
+      await handle.close();
+    }
   }
   return { accumulator, skipped: ingest.skips.toJSON(), lines: ingest.lines, threads: 1, fallbacks: ingest.fallbacks };
 }
@@ -134,7 +155,9 @@ async function readInThreads(
 
 function runWorker(job: ReadJob, workerPath: string, running: Worker[]): Promise<ThreadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerPath, { workerData: job });
+    // Required here, not at load: a small file (most CLI runs) never starts a worker.
+    const { Worker } = require('worker_threads') as typeof WorkerThreads;
+    const worker = new Worker(workerPath, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     running.push(worker);
     worker.once('message', (reply: WorkerReply) => (reply.ok ? resolve(reply.result) : reject(new Error(reply.error))));
     worker.once('error', reject);

@@ -5,7 +5,8 @@
 // it is dropped, a last line without `\n` counts, a BOM is dropped from the file's first line only.
 import { FieldScanner, BLANK } from './scan/fieldScanner';
 import type { SessionAccumulator } from './sessionAccumulator';
-import { parseSessionLine, type SessionRecord } from './sessionLine';
+import { parseSessionLine } from './sessionLine';
+import type { ScannedAggregate, ScannedUpdate } from './wasm/scannedRecord';
 import type { LineSink, WasmLineScanner } from './wasm/wasmLineScanner';
 import { SkipCollector } from './skipReport';
 import { MAX_LINE_BYTES, TOO_LONG_REASON } from './lineLimit';
@@ -29,10 +30,16 @@ export class LineIngest implements LineSink {
     private readonly wasm: WasmLineScanner | null = null,
   ) {}
 
-  /** A record the wasm scanner read (LineSink); reused by its next line. */
-  record(record: SessionRecord): void {
+  /** An update the wasm scanner read (LineSink); reused by its next line. */
+  update(update: ScannedUpdate): void {
     this.lines++;
-    this.accumulator.add(record);
+    this.accumulator.addScannedUpdate(update);
+  }
+
+  /** An aggregate the wasm scanner read (LineSink); reused by its next line. */
+  aggregate(aggregate: ScannedAggregate): void {
+    this.lines++;
+    this.accumulator.addScannedAggregate(aggregate);
   }
 
   /** A blank line the wasm scanner saw (LineSink). */

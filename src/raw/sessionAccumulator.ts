@@ -2,8 +2,10 @@
 // rules"): per (project, release, environment, bucket) counters, and the sets the figures
 // need (errored session ids, users by status tag). Memory grows with those keys and with the
 // distinct sessions and users, never with the number of lines.
-import type { UnixSeconds } from '../health/types';
+import type { SessionStatus, UnixSeconds } from '../health/types';
+import { ScannedIds } from './scannedIds';
 import type { AggregateEntryRecord, SessionRecord, SessionUpdateRecord } from './sessionLine';
+import { NO_ID, type ScannedAggregate, type ScannedEntry, type ScannedNames, type ScannedUpdate } from './wasm/scannedRecord';
 
 export class BucketStats {
   init = 0;
@@ -66,6 +68,8 @@ export class SessionAccumulator {
   private lastBucket: BucketStats | null = null;
   private lastUsersBucket: BucketStats | null = null;
   private lastUser = -1;
+  /** The wasm scanner's ids mapped to this accumulator's (one scanner per thread: replaced if another comes). */
+  private scanned: ScannedIds | null = null;
 
   constructor(private readonly options: AccumulatorOptions) {
     this.bucketSeconds = options.bucketSeconds ?? 3600;
@@ -143,7 +147,11 @@ export class SessionAccumulator {
 
   /** Records the key (for listing and first seen); null when the time is outside every window. */
   private bucketFor(project: string | null, release: string, environment: string, started: UnixSeconds): BucketStats | null {
-    const key = this.keyFor(project ?? this.options.defaultProject, release, environment, started);
+    return this.bucketOf(this.keyFor(project ?? this.options.defaultProject, release, environment, started), started);
+  }
+
+  /** The key's bucket of `started`, created on first use; null when the time is outside every window. */
+  private bucketOf(key: KeyStats, started: UnixSeconds): BucketStats | null {
     if (started < this.keepFrom) return null;
     const t = Math.floor(started / this.bucketSeconds) * this.bucketSeconds;
     // A session's updates usually follow each other in a file: most lines land where the last did.
@@ -171,42 +179,106 @@ export class SessionAccumulator {
     if (!(u.started < this.options.now)) return false;
     const b = this.bucketFor(u.project, u.release, u.environment, u.started);
     if (b === null) return true;
-    if (u.init) b.init += 1;
     const errored = u.errors > 0 || (u.status !== 'ok' && u.status !== 'exited');
     const uid = u.did === null ? -1 : this.userId(u.did);
-    if (errored) b.erroredSids = add(b.erroredSids, this.sessionId(u.sid));
-    if (u.status === 'crashed') b.crashed += 1;
-    else if (u.status === 'abnormal') b.abnormal += 1;
-    else if (u.status === 'unhandled') b.unhandled += 1;
+    this.countUpdate(b, u.init, u.status, errored, uid, errored ? this.sessionId(u.sid) : 0, u.duration);
+    return true;
+  }
+
+  /** An update the wasm scanner read (ids instead of strings); the same counting as addUpdate. */
+  addScannedUpdate(u: ScannedUpdate): boolean {
+    if (!(u.started < this.options.now)) return false;
+    const ids = this.scannedIds(u.names);
+    const b = this.bucketOf(this.scannedKey(ids, u.project, u.release, u.environment, u.started), u.started);
+    if (b === null) return true;
+    const uid = u.did === NO_ID ? -1 : this.scannedUser(ids, u.did);
+    this.countUpdate(b, u.init, u.status, u.errored, uid, u.errored ? this.sessionId(u.sid) : 0, u.duration);
+    return true;
+  }
+
+  /** An aggregate the wasm scanner read; the same counting as addAggregateEntry. */
+  addScannedAggregate(a: ScannedAggregate): boolean {
+    const ids = this.scannedIds(a.names);
+    let used = false;
+    for (const e of a.entries) {
+      if (!(e.started < this.options.now)) continue;
+      used = true;
+      const b = this.bucketOf(this.scannedKey(ids, a.project, a.release, a.environment, e.started), e.started);
+      if (b !== null) this.countEntry(b, e, e.did === NO_ID ? -1 : this.scannedUser(ids, e.did));
+    }
+    return used;
+  }
+
+  private scannedIds(names: ScannedNames): ScannedIds {
+    let ids = this.scanned;
+    if (ids === null || ids.names !== names) this.scanned = ids = new ScannedIds(names);
+    return ids;
+  }
+
+  private scannedKey(ids: ScannedIds, project: number, release: number, environment: number, started: UnixSeconds): KeyStats {
+    let key = ids.key(project, release, environment);
+    if (key === undefined) {
+      const names = ids.names;
+      key = this.keyFor(
+        project === NO_ID ? this.options.defaultProject : names.text(project),
+        names.text(release),
+        environment === NO_ID ? '' : names.text(environment),
+        started,
+      );
+      ids.setKey(project, release, environment, key);
+    } else if (started < key.firstSeen) {
+      key.firstSeen = started;
+    }
+    return key;
+  }
+
+  private scannedUser(ids: ScannedIds, did: number): number {
+    let uid = ids.user(did);
+    if (uid < 0) {
+      uid = this.userId(ids.names.text(did));
+      ids.setUser(did, uid);
+    }
+    return uid;
+  }
+
+  /** `sid`: the session's id here, read only when `errored`. */
+  private countUpdate(b: BucketStats, init: boolean, status: SessionStatus, errored: boolean, uid: number, sid: number, duration: number | null): void {
+    if (init) b.init += 1;
+    if (errored) b.erroredSids = add(b.erroredSids, sid);
+    if (status === 'crashed') b.crashed += 1;
+    else if (status === 'abnormal') b.abnormal += 1;
+    else if (status === 'unhandled') b.unhandled += 1;
     if (uid >= 0) {
       this.addUser(b, uid);
       if (errored) b.erroredUsers = add(b.erroredUsers, uid);
-      if (u.status === 'crashed') b.crashedUsers = add(b.crashedUsers, uid);
-      else if (u.status === 'abnormal') b.abnormalUsers = add(b.abnormalUsers, uid);
-      else if (u.status === 'unhandled') b.unhandledUsers = add(b.unhandledUsers, uid);
+      if (status === 'crashed') b.crashedUsers = add(b.crashedUsers, uid);
+      else if (status === 'abnormal') b.abnormalUsers = add(b.abnormalUsers, uid);
+      else if (status === 'unhandled') b.unhandledUsers = add(b.unhandledUsers, uid);
     }
-    if (u.status === 'exited' && u.duration !== null) (b.durations ??= []).push(u.duration);
-    return true;
+    if (status === 'exited' && duration !== null) (b.durations ??= []).push(duration);
   }
 
   private addAggregateEntry(project: string | null, release: string, environment: string, e: AggregateEntryRecord): boolean {
     if (!(e.started < this.options.now)) return false;
     const b = this.bucketFor(project, release, environment, e.started);
     if (b === null) return true;
+    this.countEntry(b, e, e.did === null ? -1 : this.userId(e.did));
+    return true;
+  }
+
+  private countEntry(b: BucketStats, e: AggregateEntryRecord | ScannedEntry, uid: number): void {
     const erroredCount = e.errored + e.abnormal + e.crashed + e.unhandled;
     b.init += e.exited + erroredCount;
     b.erroredPreaggr += erroredCount;
     b.abnormal += e.abnormal;
     b.crashed += e.crashed;
     b.unhandled += e.unhandled;
-    if (e.did !== null) {
-      const uid = this.userId(e.did);
+    if (uid >= 0) {
       this.addUser(b, uid);
       if (erroredCount > 0) b.erroredUsers = add(b.erroredUsers, uid);
       if (e.crashed > 0) b.crashedUsers = add(b.crashedUsers, uid);
       if (e.abnormal > 0) b.abnormalUsers = add(b.abnormalUsers, uid);
       if (e.unhandled > 0) b.unhandledUsers = add(b.unhandledUsers, uid);
     }
-    return true;
   }
 }

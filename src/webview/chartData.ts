@@ -2,6 +2,7 @@
 import type { HealthStat, ReleaseHealth, StatsPeriod } from '../health/types';
 import { formatCount } from '../present/numbers';
 import { periodWords } from '../present/periods';
+import { t } from '../present/localize';
 
 export interface TimeSeries {
   period: StatsPeriod;
@@ -24,15 +25,19 @@ export function timeSeriesOf(r: ReleaseHealth, period: StatsPeriod, stat: Health
 }
 
 export function seriesLabel(s: TimeSeries): string {
-  return `${s.stat === 'users' ? 'Users' : 'Sessions'} per ${s.bucket}`;
+  if (s.stat === 'users') return s.bucket === 'day' ? t('Users per day') : t('Users per hour');
+  return s.bucket === 'day' ? t('Sessions per day') : t('Sessions per hour');
 }
 
 /** A text equivalent of the chart for screen readers (and for the test of the chart's data). */
 export function seriesSummary(s: TimeSeries): string {
   const peak = Math.max(...s.ys);
   // Distinct users of different buckets do not add up, so only sessions get a total.
-  const total = s.stat === 'sessions' ? `${formatCount(s.ys.reduce((a, b) => a + b, 0))} in total, ` : '';
-  return `${seriesLabel(s)}, ${periodWords(s.period)}: ${total}peak ${formatCount(peak)} in one ${s.bucket}, ${s.ys.length} ${s.bucket}s.`;
+  const total = s.stat === 'sessions' ? `${t('{0} in total', formatCount(s.ys.reduce((a, b) => a + b, 0)))}, ` : '';
+  const shape = s.bucket === 'day'
+    ? t('peak {0} in one day, {1} days.', formatCount(peak), s.ys.length)
+    : t('peak {0} in one hour, {1} hours.', formatCount(peak), s.ys.length);
+  return `${seriesLabel(s)}, ${periodWords(s.period)}: ${total}${shape}`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -15,6 +15,7 @@ import { rawValue } from './figure';
 import type { ComparisonRowModel, ComparisonViewModel } from './protocol';
 import { renderScope } from './scope';
 import { h, withStyle, type VElement } from './vnode';
+import { t } from '../present/localize';
 
 /** Where a value sits on the interval scale, in percent of its width. */
 function position(value: number, span: number): string {
@@ -28,7 +29,7 @@ export function intervalSpan(rows: ComparisonRowModel[]): number {
 }
 
 function intervalDrawing(row: ComparisonRowModel, span: number): VElement {
-  const label = row.differenceInterval ? `Difference ${row.differenceText}` : 'No difference to draw';
+  const label = row.differenceInterval ? t('Difference {0}', row.differenceText) : t('No difference to draw');
   const parts: VElement[] = [h('span', { class: 'interval-zero', 'aria-hidden': 'true' })];
   if (row.differenceInterval && row.difference !== null) {
     const [low, high] = row.differenceInterval;
@@ -65,15 +66,15 @@ function countsRow(label: string, b: ReleaseHealth, c: ReleaseHealth, get: (r: R
 }
 
 function windowText(w: [string, string] | null): string {
-  return w ? `${formatTime(w[0])} – ${formatTime(w[1])}` : 'no session in the last 90 days';
+  return w ? `${formatTime(w[0])} – ${formatTime(w[1])}` : t('no session in the last 90 days');
 }
 
 function toggle(model: ComparisonViewModel): VElement {
-  const label = model.equalAge && model.ageHours !== null ? `Equal age: each release's first ${model.ageHours} h` : 'Equal age';
+  const label = model.equalAge && model.ageHours !== null ? t("Equal age: each release's first {0} h", model.ageHours) : t('Equal age');
   return actionButton('toggle-equal-age', label, {
     class: model.equalAge ? 'toggle on' : 'toggle secondary',
     'aria-pressed': model.equalAge ? 'true' : 'false',
-    title: 'Measure both releases over the same number of hours since their first session',
+    title: t('Measure both releases over the same number of hours since their first session'),
     'data-equal-age': model.equalAge ? 'on' : 'off',
     disabled: model.phase === 'unconfigured',
   });
@@ -82,14 +83,16 @@ function toggle(model: ComparisonViewModel): VElement {
 function emptyText(model: ComparisonViewModel): string {
   switch (model.phase) {
     case 'loading':
-      return model.equalAge ? `Measuring both releases over their first ${model.ageHours ?? ''} hours…` : 'Loading release health…';
+      return model.equalAge ? t('Measuring both releases over their first {0} hours…', model.ageHours ?? '') : t('Loading release health…');
     case 'unconfigured':
-      return 'Release Health has no source yet.';
+      return t('Release Health has no source yet.');
     case 'error':
-      return 'No comparison to show until the data loads.';
+      return t('No comparison to show until the data loads.');
     case 'ready': {
       const missing = [model.baseHealth ? null : model.key.base, model.candidateHealth ? null : model.key.candidate].filter((v): v is string => v !== null);
-      return `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not in the current data of ${model.key.project}.`;
+      return missing.length > 1
+        ? t('{0} and {1} are not in the current data of {2}.', missing[0], missing[1], model.key.project)
+        : t('{0} is not in the current data of {1}.', missing[0] ?? '', model.key.project);
     }
   }
 }
@@ -107,27 +110,31 @@ export function renderComparisonView(model: ComparisonViewModel): VElement {
       h(
         'table',
         { class: 'comparison-table' },
-        h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', { class: 'num', 'data-side': 'base' }, `${key.base} (base)`), h('th', { class: 'num', 'data-side': 'candidate' }, `${key.candidate}`), h('th', {}, 'Difference, 95 % CI'), h('th', { class: 'num' }, 'p-value'), h('th', {}, 'Verdict'))),
-        h('tbody', {}, ...model.rows.map((r) => row(r, span)), countsRow('Sessions', b, c, (r) => r.totalSessions), countsRow('Users', b, c, (r) => r.totalUsers), countsRow('Crashed sessions', b, c, (r) => r.sessionsCrashed)),
+        h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', { class: 'num', 'data-side': 'base' }, t('{0} (base)', key.base)), h('th', { class: 'num', 'data-side': 'candidate' }, `${key.candidate}`), h('th', {}, t('Difference, 95 % CI')), h('th', { class: 'num' }, t('p-value')), h('th', {}, t('Verdict')))),
+        h('tbody', {}, ...model.rows.map((r) => row(r, span)), countsRow(t('Sessions'), b, c, (r) => r.totalSessions), countsRow(t('Users'), b, c, (r) => r.totalUsers), countsRow(t('Crashed sessions'), b, c, (r) => r.sessionsCrashed)),
       ),
-      h('p', { class: 'muted' }, `Scale of the intervals: ±${span.toFixed(2)} pp around no difference. Fewer than ${formatCount(model.minimumSessions)} sessions (or users) on either side: not enough data.`),
+      h('p', { class: 'muted' }, t('Scale of the intervals: ±{0} pp around no difference. Fewer than {1} sessions (or users) on either side: not enough data.', span.toFixed(2), formatCount(model.minimumSessions))),
       h(
         'dl',
         { class: 'facts' },
-        h('dt', {}, `${key.base} measured over`),
+        h('dt', {}, t('{0} measured over', key.base)),
         h('dd', { 'data-window': 'base' }, windowText(model.windows.base)),
-        h('dt', {}, `${key.candidate} measured over`),
+        h('dt', {}, t('{0} measured over', key.candidate)),
         h('dd', { 'data-window': 'candidate' }, windowText(model.windows.candidate)),
       ),
     );
     if (model.series) {
-      const unit = model.series.stat === 'users' ? 'Users' : 'Sessions';
+      const users = model.series.stat === 'users';
+      const title = users ? t("Users by age (hours since each release's first session)") : t("Sessions by age (hours since each release's first session)");
+      const chartName = users
+        ? t('Users per {0} h of {1} and {2}, aligned by age', model.series.bucketHours, key.base, key.candidate)
+        : t('Sessions per {0} h of {1} and {2}, aligned by age', model.series.bucketHours, key.base, key.candidate);
       body.push(
         h(
           'section',
           { class: 'series' },
-          h('h2', {}, `${unit} by age (hours since each release's first session)`),
-          h('div', { class: 'chart', 'data-chart': 'age-series', role: 'img', 'aria-label': `${unit} per ${model.series.bucketHours} h of ${key.base} and ${key.candidate}, aligned by age` }),
+          h('h2', {}, title),
+          h('div', { class: 'chart', 'data-chart': 'age-series', role: 'img', 'aria-label': chartName }),
         ),
       );
     }
@@ -140,9 +147,9 @@ export function renderComparisonView(model: ComparisonViewModel): VElement {
     h(
       'header',
       { class: 'panel-header' },
-      h('div', { class: 'title-row' }, h('h1', { class: 'release-title', 'data-release': key.candidate }, `${key.candidate} compared with ${key.base}`)),
+      h('div', { class: 'title-row' }, h('h1', { class: 'release-title', 'data-release': key.candidate }, t('{0} compared with {1}', key.candidate, key.base))),
       h('p', { class: 'subtitle' }, [key.project, model.scope?.sourceLabel].filter((s): s is string => !!s).join(' · ')),
-      h('div', { class: 'toolbar' }, toggle(model), actionButton('refresh', 'Refresh', { class: 'secondary', disabled: model.phase === 'loading' })),
+      h('div', { class: 'toolbar' }, toggle(model), actionButton('refresh', t('Refresh'), { class: 'secondary', disabled: model.phase === 'loading' })),
     ),
     model.error ? h('div', { class: 'banner error', role: 'alert' }, h('span', {}, model.error)) : null,
     ...body,

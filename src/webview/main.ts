@@ -22,6 +22,7 @@ import {
   type PanelSavedState,
   type WebviewMessage,
 } from './protocol';
+import { parseTranslations, useTranslations } from '../present/localize';
 import { renderedStateOf, renderPanel } from './render';
 import { observeThemeKind, readChartTheme } from './theme';
 import { TimeSeriesChart } from './timeSeriesChart';
@@ -35,6 +36,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 performance.mark(PanelMark.Script);
 const vscode = acquireVsCodeApi();
+// VS Code's translations when it runs in another language (none in English); before any render.
+useTranslations(parseTranslations(document.body.dataset.l10n));
 const root = document.getElementById('root')!;
 let chart: TimeSeriesChart | AgeSeriesChart | null = null;
 let current: PanelModel | ComparisonViewModel | null = null;

@@ -3,25 +3,26 @@
 // `[data-deploy="<environment>"]` per deploy, `[data-last-commit="<sha>"]`.
 import { NO_VALUE } from '../present/numbers';
 import { formatTime } from '../present/time';
-import { commitLine, NO_COMMITS, NOT_DEPLOYED, WORKSPACE_RELEASE } from '../present/workspaceRelease';
+import { commitLine, noCommits, notDeployed, workspaceReleaseLabel } from '../present/workspaceRelease';
 import type { PanelReleaseRecord, PanelWorkspace } from './protocol';
 import { h, type VElement } from './vnode';
+import { t } from '../present/localize';
 
 function deploysList(record: PanelReleaseRecord): VElement {
   const d = record.deploys;
   switch (d.status) {
     case 'loading':
-      return h('p', { class: 'muted', role: 'status' }, 'Loading deploys…');
+      return h('p', { class: 'muted', role: 'status' }, t('Loading deploys…'));
     case 'error':
-      return h('p', { class: 'muted' }, `Deploys could not be loaded: ${d.message}`);
+      return h('p', { class: 'muted' }, t('Deploys could not be loaded: {0}', d.message));
     case 'none':
-      return h('p', { class: 'muted', 'data-no-deploys': '' }, `${NOT_DEPLOYED}.`);
+      return h('p', { class: 'muted', 'data-no-deploys': '' }, `${notDeployed()}.`);
     case 'ready':
-      if (d.items.length === 0) return h('p', { class: 'muted', 'data-no-deploys': '' }, `${NOT_DEPLOYED}.`);
+      if (d.items.length === 0) return h('p', { class: 'muted', 'data-no-deploys': '' }, `${notDeployed()}.`);
       return h(
         'table',
         { class: 'deploys' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Environment'), h('th', { scope: 'col' }, 'Finished'), h('th', { scope: 'col' }, 'Name'))),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('Environment')), h('th', { scope: 'col' }, t('Finished')), h('th', { scope: 'col' }, t('Name')))),
         h('tbody', {}, d.items.map((x) => h(
           'tr',
           { 'data-deploy': x.environment },
@@ -39,15 +40,15 @@ export function renderReleaseRecord(record: PanelReleaseRecord | null | undefine
   return h(
     'section',
     { class: 'release-record' },
-    h('h2', {}, 'Deploys and commits'),
-    workspace ? h('p', { class: 'workspace-mark', 'data-workspace': workspace.mark }, `${WORKSPACE_RELEASE}: ${workspace.mark} (${workspace.matchedBy})`) : null,
+    h('h2', {}, t('Deploys and commits')),
+    workspace ? h('p', { class: 'workspace-mark', 'data-workspace': workspace.mark }, `${workspaceReleaseLabel()}: ${workspace.mark} (${workspace.matchedBy})`) : null,
     record ? deploysList(record) : null,
     record ? h(
       'dl',
       { class: 'facts' },
-      h('dt', {}, 'Last commit'),
-      h('dd', c ? { 'data-last-commit': c.id } : {}, c ? `${commitLine(c)}${c.dateCreated ? ` · ${formatTime(c.dateCreated)}` : ''}` : NO_COMMITS),
-      h('dt', {}, 'Commits'),
+      h('dt', {}, t('Last commit')),
+      h('dd', c ? { 'data-last-commit': c.id } : {}, c ? `${commitLine(c)}${c.dateCreated ? ` · ${formatTime(c.dateCreated)}` : ''}` : noCommits()),
+      h('dt', {}, t('Commits')),
       h('dd', {}, String(record.commitCount)),
     ) : null,
   );

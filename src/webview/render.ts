@@ -14,7 +14,7 @@ import { actionButton, externalLink } from './actions';
 import { timeSeriesOf, seriesLabel, seriesSummary } from './chartData';
 import { renderSeriesTable } from './seriesTable';
 import { renderComparison } from './comparison';
-import { HEALTH_STATUS_LABEL, NO_HEALTH_DATA } from '../present/healthStatus';
+import { healthStatusLabel, noHealthDataLabel } from '../present/healthStatus';
 import { renderAnomalies, renderDetails } from './details';
 import { renderHeadline } from './headline';
 import type { PanelModel } from './protocol';
@@ -24,6 +24,7 @@ import { renderScope } from './scope';
 import { renderReleaseRecord } from './releaseRecord';
 import { renderStatusSummary } from './statusBar';
 import { h, type VElement, type VNode } from './vnode';
+import { t } from '../present/localize';
 
 /** What `document.body.dataset.state` says once a model is rendered (end-to-end tests wait on it). */
 export type RenderedState = 'loading' | 'ready' | 'error' | 'unconfigured' | 'missing';
@@ -35,7 +36,7 @@ export function renderedStateOf(model: PanelModel): RenderedState {
 
 function header(model: PanelModel): VElement {
   const r = model.health;
-  const badge = r && r.hasHealthData ? h('span', { class: `badge status-${r.healthStatus}`, 'data-health-status': r.healthStatus }, HEALTH_STATUS_LABEL[r.healthStatus]) : null;
+  const badge = r && r.hasHealthData ? h('span', { class: `badge status-${r.healthStatus}`, 'data-health-status': r.healthStatus }, healthStatusLabel(r.healthStatus)) : null;
   const subtitle = [model.key.project, model.scope?.sourceLabel].filter((s): s is string => !!s).join(' · ');
   return h(
     'header',
@@ -47,10 +48,10 @@ function header(model: PanelModel): VElement {
     h(
       'div',
       { class: 'toolbar' },
-      actionButton('refresh', 'Refresh', { class: 'secondary', disabled: model.phase === 'loading' }),
-      model.links.openInSentry ? externalLink(model.links.openInSentry, 'Open in Sentry', { class: 'secondary' }) : null,
-      r && r.hasHealthData ? actionButton('compare-with', 'Compare with…', { class: 'secondary', title: r.previousRelease ? `Compare with another release (${r.previousRelease}, the previous one, first)` : 'Compare with another release' }) : null,
-      model.phase === 'loading' && r ? h('span', { class: 'muted', role: 'status' }, 'Refreshing…') : null,
+      actionButton('refresh', t('Refresh'), { class: 'secondary', disabled: model.phase === 'loading' }),
+      model.links.openInSentry ? externalLink(model.links.openInSentry, t('Open in Sentry'), { class: 'secondary' }) : null,
+      r && r.hasHealthData ? actionButton('compare-with', t('Compare with…'), { class: 'secondary', title: r.previousRelease ? t('Compare with another release ({0}, the previous one, first)', r.previousRelease) : t('Compare with another release') }) : null,
+      model.phase === 'loading' && r ? h('span', { class: 'muted', role: 'status' }, t('Refreshing…')) : null,
     ),
   );
 }
@@ -70,13 +71,15 @@ function errorBanner(model: PanelModel): VElement | null {
 function emptyState(model: PanelModel): VElement {
   switch (model.phase) {
     case 'loading':
-      return h('p', { class: 'empty', role: 'status' }, 'Loading release health…');
+      return h('p', { class: 'empty', role: 'status' }, t('Loading release health…'));
     case 'unconfigured':
-      return h('p', { class: 'empty' }, 'Release Health has no source yet. Connect to Sentry or explore demo data from the Release Health view.');
+      return h('p', { class: 'empty' }, t('Release Health has no source yet. Connect to Sentry or explore demo data from the Release Health view.'));
     case 'error':
-      return h('p', { class: 'empty' }, 'No figures to show until the data loads.');
+      return h('p', { class: 'empty' }, t('No figures to show until the data loads.'));
     case 'ready':
-      return h('p', { class: 'empty' }, `Release ${model.key.release} of ${model.key.project} is not in the current data${model.scope ? ` (${model.scope.sourceLabel})` : ''}.`);
+      return h('p', { class: 'empty' }, model.scope
+        ? t('Release {0} of {1} is not in the current data ({2}).', model.key.release, model.key.project, model.scope.sourceLabel)
+        : t('Release {0} of {1} is not in the current data.', model.key.release, model.key.project));
   }
 }
 
@@ -89,7 +92,7 @@ function chartSection(r: ReleaseHealth, model: PanelModel): VElement | null {
     'section',
     { class: 'series', 'aria-labelledby': 'series-title' },
     h('h2', { id: 'series-title' }, title),
-    h('div', { class: 'chart', 'data-chart': 'series', role: 'img', 'aria-label': `Chart: ${seriesSummary(s)}` }),
+    h('div', { class: 'chart', 'data-chart': 'series', role: 'img', 'aria-label': t('Chart: {0}', seriesSummary(s)) }),
     h('p', { class: 'muted chart-caption' }, seriesSummary(s)),
     renderSeriesTable(s),
   );
@@ -98,7 +101,7 @@ function chartSection(r: ReleaseHealth, model: PanelModel): VElement | null {
 function figures(r: ReleaseHealth, model: PanelModel): VNode[] {
   if (!r.hasHealthData) {
     return [
-      h('div', { class: 'no-data', 'data-no-health-data': '' }, h('p', { class: 'no-data-title' }, NO_HEALTH_DATA), h('p', { class: 'muted' }, `No sessions of ${r.release} were recorded in ${r.project} in the last 90 days, so there are no figures to show.`)),
+      h('div', { class: 'no-data', 'data-no-health-data': '' }, h('p', { class: 'no-data-title' }, noHealthDataLabel()), h('p', { class: 'muted' }, t('No sessions of {0} were recorded in {1} in the last 90 days, so there are no figures to show.', r.release, r.project))),
     ];
   }
   return [

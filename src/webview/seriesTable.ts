@@ -5,6 +5,7 @@ import type { TimeSeries } from './chartData';
 import { seriesLabel } from './chartData';
 import { formatCount } from '../present/numbers';
 import { h, type VElement } from './vnode';
+import { t } from '../present/localize';
 
 function bucketLabel(ts: number, bucket: 'hour' | 'day'): string {
   const iso = new Date(ts * 1000).toISOString();
@@ -15,12 +16,12 @@ export function renderSeriesTable(s: TimeSeries): VElement {
   return h(
     'details',
     { class: 'series-table' },
-    h('summary', {}, 'Chart values as a table'),
+    h('summary', {}, t('Chart values as a table')),
     h(
       'table',
       { 'data-chart-table': 'series' },
       h('caption', { class: 'muted' }, seriesLabel(s)),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, s.bucket === 'day' ? 'Day (UTC)' : 'Hour starting'), h('th', { scope: 'col', class: 'num' }, s.stat === 'users' ? 'Users' : 'Sessions'))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, s.bucket === 'day' ? t('Day (UTC)') : t('Hour starting')), h('th', { scope: 'col', class: 'num' }, s.stat === 'users' ? t('Users') : t('Sessions')))),
       h('tbody', {}, s.xs.map((x, i) => h('tr', {}, h('th', { scope: 'row' }, bucketLabel(x, s.bucket)), h('td', { class: 'num', 'data-value': String(s.ys[i]) }, formatCount(s.ys[i]))))),
     ),
   );

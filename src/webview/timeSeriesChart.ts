@@ -8,17 +8,18 @@ import type { TimeSeries } from './chartData';
 import { seriesLabel, utcTickLabel } from './chartData';
 import type { ChartTheme } from './theme';
 import { ThemedChart, themedAxis, type ChartBuilder } from './themedChart';
+import { t } from '../present/localize';
 
 /** One bar per bucket of the health-stats period. */
 export class TimeSeriesChart extends ThemedChart {
   constructor(container: HTMLElement, series: TimeSeries, theme: ChartTheme) {
-    super(container, theme, (t) => timeSeriesChart(series, t));
+    super(container, theme, (colors) => timeSeriesChart(series, colors));
   }
 }
 
-function timeSeriesChart(s: TimeSeries, t: ChartTheme): ReturnType<ChartBuilder> {
+function timeSeriesChart(s: TimeSeries, colors: ChartTheme): ReturnType<ChartBuilder> {
   const step = s.bucket === 'day' ? 86400 : 3600;
-  const axis = themedAxis(t);
+  const axis = themedAxis(colors);
   const options: ReturnType<ChartBuilder>['options'] = {
     // Buckets are UTC-aligned and the scope line says UTC, so the axis does too.
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
@@ -35,11 +36,11 @@ function timeSeriesChart(s: TimeSeries, t: ChartTheme): ReturnType<ChartBuilder>
     ],
     series: [
       // The legend shows the one no-value mark when the cursor is off the data (uPlot's default is "--").
-      { label: 'Time (UTC)', value: (_u, v) => (v == null ? NO_VALUE : s.bucket === 'day' ? formatTime(new Date(v * 1000).toISOString()).slice(0, 10) : formatTime(new Date(v * 1000).toISOString())) },
+      { label: t('Time (UTC)'), value: (_u, v) => (v == null ? NO_VALUE : s.bucket === 'day' ? formatTime(new Date(v * 1000).toISOString()).slice(0, 10) : formatTime(new Date(v * 1000).toISOString())) },
       {
         label: seriesLabel(s),
-        stroke: t.series,
-        fill: t.series,
+        stroke: colors.series,
+        fill: colors.series,
         width: 0,
         paths: uPlot.paths.bars!({ size: [0.7, 48], align: 0 }),
         points: { show: false },

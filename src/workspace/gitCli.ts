@@ -1,10 +1,13 @@
 // GitFacts from the `git` command (the CLI; the extension asks VS Code's git extension instead).
 // Not a repository: null. A repository without commits: head null.
-import { execFile } from 'child_process';
+// child_process is required on first use: loading it (and net, dgram) would cost every CLI run,
+// not only `workspace`.
+import type * as ChildProcess from 'child_process';
 import { MAX_ANCESTORS, type GitFacts } from './types';
 
 function git(cwd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
   return new Promise((resolve) => {
+    const { execFile } = require('child_process') as typeof ChildProcess;
     execFile('git', args, { cwd, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }, (err, stdout) => {
       resolve({ ok: !err, out: String(stdout) });
     });

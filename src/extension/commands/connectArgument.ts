@@ -3,6 +3,7 @@
 import { organizationTokenProblem } from '../../api/tokenKinds';
 import { validateBaseUrl, validateOrganization } from '../sentry/sentryUrls';
 import { normalizeBaseUrl } from '../settings';
+import { t } from '../../present/localize';
 
 export interface ConnectArgument {
   url: string;
@@ -26,11 +27,11 @@ export function parseConnectArgument(arg: unknown): ParsedConnectArgument {
   const orgProblem = validateOrganization(organization);
   if (orgProblem) return { ok: false, message: orgProblem };
   const token = typeof a.token === 'string' ? a.token.trim() : '';
-  if (token === '') return { ok: false, message: 'No auth token given.' };
+  if (token === '') return { ok: false, message: t('No auth token given.') };
   const tokenProblem = organizationTokenProblem(token);
   if (tokenProblem) return { ok: false, message: tokenProblem };
   if (a.projects !== undefined && !(Array.isArray(a.projects) && a.projects.every((p) => typeof p === 'string'))) {
-    return { ok: false, message: 'projects must be a list of project slugs.' };
+    return { ok: false, message: t('projects must be a list of project slugs.') };
   }
   const projects = (a.projects as string[] | undefined)?.map((p) => p.trim()).filter((p) => p !== '');
   return { ok: true, value: { url: normalizeBaseUrl(url), organization, token, ...(projects ? { projects } : {}) } };

@@ -4,10 +4,11 @@ import { compareReleases, type RateComparison } from '../../health/compareReleas
 import { ageKey, MAX_AGE_HOURS, type AgeWindowStats } from '../../health/equalAge';
 import type { HealthStat, ReleaseHealth } from '../../health/types';
 import { HOUR, windowOf } from '../../health/windows';
-import { differenceText, pValueText, VERDICT_WORDS, verdictSentence } from '../../present/comparisonText';
+import { differenceText, pValueText, verdictWords, verdictSentence } from '../../present/comparisonText';
 import type { AgeSeries, ComparisonKey, ComparisonRowModel, ComparisonViewModel, PanelPhase, PanelScope } from '../../webview/protocol';
 import type { EqualAgeResult, ReleaseHealthStoreReader } from '../store/storeTypes';
 import { panelScopeOf } from '../panel/panelModel';
+import { t } from '../../present/localize';
 
 export type ComparisonStoreView = Pick<ReleaseHealthStoreReader, 'state' | 'snapshot'>;
 
@@ -44,7 +45,7 @@ function rowOf(figure: ComparisonRowModel['figure'], label: string, c: RateCompa
     ...c,
     differenceText: differenceText(c),
     pValueText: pValueText(c.pValue),
-    verdictWords: VERDICT_WORDS[c.verdict],
+    verdictWords: verdictWords(c.verdict),
     sentence: verdictSentence({ base: key.base, candidate: key.candidate, unit, comparison: c, baseCount: counts[0], candidateCount: counts[1], minimumSessions }),
   };
 }
@@ -98,7 +99,7 @@ export function buildComparisonModel(input: ComparisonInput): ComparisonViewMode
   if (equalAge.status === 'loading') phase = 'loading';
   if (equalAge.status === 'error') {
     phase = 'error';
-    error = `Could not measure the releases over their first ${equalAge.ageHours} hours: ${equalAge.message}`;
+    error = t('Could not measure the releases over their first {0} hours: {1}', equalAge.ageHours, equalAge.message);
   }
   const aged = equalAge.status === 'ready' && equalAge.result.source === key.source ? equalAge.result : null;
   if (equalAge.status !== 'off') overview = aged ? aged.overview : null;

@@ -43,6 +43,7 @@ export class ComparisonPanel implements vscode.Disposable {
       nonce: createNonce(),
       scriptUri: uri('dist', 'webview.js'),
       styleUris: [uri('media', 'vendor', 'uPlot.min.css'), uri('media', 'webview.css')],
+      translations: vscode.l10n.bundle,
       key: { source: key.source, project: key.project, release: key.candidate },
       comparison: key,
     });

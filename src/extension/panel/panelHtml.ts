@@ -2,6 +2,7 @@
 // an escaped data attribute (JSON, read with JSON.parse, never as markup), so dist/webview.js
 // renders the figures as soon as it runs instead of after a ready → state round trip; later
 // models arrive by message. Everything is rendered by the script as text.
+import { t, type Translations } from '../../present/localize';
 import type { PanelModel } from '../../webview/protocol';
 
 export interface PanelHtmlInput {
@@ -18,6 +19,8 @@ export interface PanelHtmlInput {
   model?: PanelModel;
   /** A comparison view: the page renders the comparison of these releases instead. */
   comparison?: { source: string; project: string; base: string; candidate: string };
+  /** VS Code's translations (`vscode.l10n.bundle`; none in English): the page's words use them too. */
+  translations?: Translations;
 }
 
 /**
@@ -42,6 +45,7 @@ export function escapeHtml(s: string): string {
 export function buildPanelHtml(input: PanelHtmlInput): string {
   const e = escapeHtml;
   const styles = input.styleUris.map((u) => `    <link rel="stylesheet" href="${e(u)}">`).join('\n');
+  const translations = input.translations && Object.keys(input.translations).length > 0 ? ` data-l10n="${e(JSON.stringify(input.translations))}"` : '';
   return `<!DOCTYPE html>
 <html lang="en">
   <head>
@@ -49,10 +53,10 @@ export function buildPanelHtml(input: PanelHtmlInput): string {
     <meta http-equiv="Content-Security-Policy" content="${e(buildCsp(input.cspSource, input.nonce))}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
 ${styles}
-    <title>${input.comparison ? `Compare ${e(input.comparison.candidate)} with ${e(input.comparison.base)}` : `Release Health: ${e(input.key.release)}`}</title>
+    <title>${e(input.comparison ? t('Compare {0} with {1}', input.comparison.candidate, input.comparison.base) : t('Release Health: {0}', input.key.release))}</title>
   </head>
-  <body data-state="loading" data-release-key="${e(JSON.stringify(input.key))}"${input.model ? ` data-model="${e(JSON.stringify(input.model))}"` : ''}${input.comparison ? ` data-view="comparison" data-comparison-key="${e(JSON.stringify(input.comparison))}"` : ''}>
-    <div id="root"><p class="empty" role="status">Loading release health…</p></div>
+  <body data-state="loading" data-release-key="${e(JSON.stringify(input.key))}"${input.model ? ` data-model="${e(JSON.stringify(input.model))}"` : ''}${input.comparison ? ` data-view="comparison" data-comparison-key="${e(JSON.stringify(input.comparison))}"` : ''}${translations}>
+    <div id="root"><p class="empty" role="status">${e(t('Loading release health…'))}</p></div>
     <script nonce="${e(input.nonce)}" src="${e(input.scriptUri)}"></script>
   </body>
 </html>

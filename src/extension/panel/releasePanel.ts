@@ -92,6 +92,7 @@ export class ReleasePanel implements vscode.Disposable {
       nonce: createNonce(),
       scriptUri: uri('dist', 'webview.js'),
       styleUris: [uri('media', 'vendor', 'uPlot.min.css'), uri('media', 'webview.css')],
+      translations: vscode.l10n.bundle,
       key: this.key,
       model: this.model,
     });

@@ -7,74 +7,70 @@ import { apiErrorKind, type ApiErrorKind } from './sentryClient';
 import { hostOf } from './sentryUrls';
 import { COMMAND } from '../../present/ids';
 import { SECTION, SETTING } from '../settings';
+import { fixWith, retryFix } from '../../present/commandTitles';
+import { t } from '../../present/localize';
 
 export interface ConnectionContext {
   url: string;
   organization: string;
 }
 
-const CONNECT = { fixCommand: COMMAND.connect, fixTitle: 'Connect to Sentry…' };
-const SETTINGS = { fixCommand: COMMAND.openSettings, fixTitle: 'Open Settings' };
-const RETRY = { fixCommand: COMMAND.refresh, fixTitle: 'Retry' };
-const ENVIRONMENT = { fixCommand: COMMAND.selectEnvironment, fixTitle: 'Select Environment' };
-const PROJECTS = { fixCommand: COMMAND.selectProjects, fixTitle: 'Select Projects' };
-
 function fallback(kind: ApiErrorKind | null, ctx: ConnectionContext): string {
   const host = hostOf(ctx.url);
   switch (kind) {
     case 'auth':
-      return `${host} rejected the auth token: it is wrong, expired or revoked. Sign in again.`;
+      return t('{0} rejected the auth token: it is wrong, expired or revoked. Sign in again.', host);
     case 'permission':
-      return `The auth token lacks a scope for '${ctx.organization}' (it needs org:read and project:read), or a project is not accessible.`;
+      return t("The auth token lacks a scope for '{0}' (it needs org:read and project:read), or a project is not accessible.", ctx.organization);
     case 'not-found':
-      return `Unknown organization '${ctx.organization}' on ${host}.`;
+      return t("Unknown organization '{0}' on {1}.", ctx.organization, host);
     case 'project-access':
-      return `The token cannot read a project selected in ${SECTION}.${SETTING.sentryProjects} of '${ctx.organization}' on ${host}.`;
+      return t("The token cannot read a project selected in {0} of '{1}' on {2}.", `${SECTION}.${SETTING.sentryProjects}`, ctx.organization, host);
     case 'unknown-environment':
-      return `An environment in ${SECTION}.${SETTING.environments} does not exist in '${ctx.organization}' on ${host}.`;
+      return t("An environment in {0} does not exist in '{1}' on {2}.", `${SECTION}.${SETTING.environments}`, ctx.organization, host);
     case 'rate-limited':
-      return `${host} is rate-limiting requests; try again in a minute.`;
+      return t('{0} is rate-limiting requests; try again in a minute.', host);
     case 'server':
-      return `${host} had a server error; try again later.`;
+      return t('{0} had a server error; try again later.', host);
     case 'query-timeout':
-      return `${host} timed out on the query; try a shorter period or fewer projects.`;
+      return t('{0} timed out on the query; try a shorter period or fewer projects.', host);
     case 'network':
-      return `Cannot reach ${host}: check the URL and the proxy settings.`;
+      return t('Cannot reach {0}: check the URL and the proxy settings.', host);
     case 'timeout':
-      return `${host} did not answer in time (${SECTION}.${SETTING.requestTimeoutSeconds}).`;
+      return t('{0} did not answer in time ({1}).', host, `${SECTION}.${SETTING.requestTimeoutSeconds}`);
     case 'invalid-response':
-      return `${host} did not answer as a Sentry server does: check the base URL.`;
+      return t('{0} did not answer as a Sentry server does: check the base URL.', host);
     case 'cancelled':
-      return 'The request was cancelled.';
+      return t('The request was cancelled.');
     default:
-      return `The request to ${host} failed.`;
+      return t('The request to {0} failed.', host);
   }
 }
 
 function fixFor(kind: ApiErrorKind | null): Pick<StoreError, 'fixCommand' | 'fixTitle'> {
   switch (kind) {
     case 'unknown-environment':
-      return ENVIRONMENT;
+      return fixWith(COMMAND.selectEnvironment);
     case 'project-access':
-      return PROJECTS;
+      return fixWith(COMMAND.selectProjects);
     case 'auth':
     case 'permission':
     case 'not-found':
-      return CONNECT;
+      return fixWith(COMMAND.connect);
     case 'network':
     case 'invalid-response':
     case 'bad-request':
     case 'config':
     case 'query-timeout':
-      return SETTINGS;
+      return fixWith(COMMAND.openSettings);
     default:
-      return RETRY;
+      return retryFix();
   }
 }
 
 export function describeApiError(err: unknown, ctx: ConnectionContext): StoreError {
   const kind = apiErrorKind(err);
   const own = err instanceof Error ? err.message.trim() : '';
-  const message = own !== '' ? (kind === null ? `Sentry request failed: ${own}` : own) : fallback(kind, ctx);
+  const message = own !== '' ? (kind === null ? t('Sentry request failed: {0}', own) : own) : fallback(kind, ctx);
   return { message, ...fixFor(kind) };
 }

@@ -10,8 +10,8 @@ import { parseSessionDocument } from '../../raw/sessionLine';
 import { throwIfAborted, type HealthSource, type SourceRequest, type SourceResult } from '../store/healthSource';
 import { environmentsOf } from './rawEnvironments';
 import { overviewOptionsOf, sourceScope } from './sourceOptions';
+import { t } from '../../present/localize';
 
-export const DEMO_LABEL = 'Demo data';
 /** Lines per slice of work; generating everything at once would block the extension host for ~0.6 s. */
 const SLICE = 2_000;
 
@@ -51,7 +51,7 @@ export class DemoSource implements HealthSource {
     return {
       overview,
       ...(overview.ageWindows ? { ageWindows: overview.ageWindows } : {}),
-      scope: sourceScope('demo', DEMO_LABEL, request.settings),
+      scope: sourceScope('demo', t('Demo data'), request.settings),
       skipped: null,
       environments: environmentsOf(data.accumulator),
     };

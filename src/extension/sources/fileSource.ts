@@ -9,6 +9,8 @@ import { environmentsOf } from './rawEnvironments';
 import { overviewOptionsOf, sourceScope } from './sourceOptions';
 import { COMMAND } from '../../present/ids';
 import { SECTION, SETTING } from '../settings';
+import { fixWith } from '../../present/commandTitles';
+import { t } from '../../present/localize';
 
 /** Project of lines that carry none (the SDK format has no project: it comes from the DSN). */
 export const FILE_DEFAULT_PROJECT = 'default';
@@ -21,8 +23,6 @@ export function resolveSessionFile(setting: string, workspaceRoot: string | unde
   return workspaceRoot ? path.join(workspaceRoot, expanded) : null;
 }
 
-const openSettings = { fixCommand: COMMAND.openSettings, fixTitle: 'Open Settings' };
-
 export class FileSource implements HealthSource {
   readonly kind = 'file' as const;
 
@@ -30,23 +30,23 @@ export class FileSource implements HealthSource {
 
   async load(request: SourceRequest): Promise<SourceResult> {
     const setting = request.settings.filePath;
-    if (setting === '') throw new SourceError({ message: `No session file set (${SECTION}.${SETTING.filePath}).`, ...openSettings });
+    if (setting === '') throw new SourceError({ message: t('No session file set ({0}).', `${SECTION}.${SETTING.filePath}`), ...fixWith(COMMAND.openSettings) });
     const file = resolveSessionFile(setting, this.workspaceRoot());
     if (file === null) {
-      throw new SourceError({ message: `'${setting}' is relative, but no workspace folder is open.`, ...openSettings });
+      throw new SourceError({ message: t("'{0}' is relative, but no workspace folder is open.", setting), ...fixWith(COMMAND.openSettings) });
     }
     let stat: fs.Stats;
     try {
       stat = await fs.promises.stat(file);
     } catch {
-      throw new SourceError({ message: `Session file not found: ${file}`, ...openSettings });
+      throw new SourceError({ message: t('Session file not found: {0}', file), ...fixWith(COMMAND.openSettings) });
     }
-    if (!stat.isFile()) throw new SourceError({ message: `Not a file: ${file}`, ...openSettings });
+    if (!stat.isFile()) throw new SourceError({ message: t('Not a file: {0}', file), ...fixWith(COMMAND.openSettings) });
     let read;
     try {
       read = await readSessionFile(file, { now: request.now, defaultProject: FILE_DEFAULT_PROJECT });
     } catch (err) {
-      throw new SourceError({ message: `Cannot read ${file}: ${(err as Error).message}`, ...openSettings });
+      throw new SourceError({ message: t('Cannot read {0}: {1}', file, (err as Error).message), ...fixWith(COMMAND.openSettings) });
     }
     throwIfAborted(request.signal);
     const overview = overviewFromAccumulator(read.accumulator, { ...overviewOptionsOf(request.settings, request.now), equalAge: request.equalAge });

@@ -11,12 +11,16 @@ import type { ReleaseDeployInfo, ReleaseRecord } from '../../api/releaseRecords'
 import type { SentryConnection } from '../sentry/sentryClient';
 import type { ReleaseHealthSettings } from '../settings';
 import { COMMAND } from '../../present/ids';
+import { fixWith } from '../../present/commandTitles';
+import { t } from '../../present/localize';
 
 /** Commit lists read per refresh: the newest releases that record several commits (set-commits). */
 export const COMMIT_LISTS_PER_LOAD = 5;
 
 // Not being signed in is a state the view explains (after "Sign Out" it is what the user asked for).
-const CONNECT = { fixCommand: COMMAND.connect, fixTitle: 'Connect to Sentry…', quiet: true };
+function connectFix() {
+  return { ...fixWith(COMMAND.connect), quiet: true };
+}
 
 export function sentryLabel(url: string, organization: string): string {
   return `${hostOf(url)} / ${organization}`;
@@ -35,7 +39,7 @@ export class SentrySource implements HealthSource {
   async loadDeploys(settings: ReleaseHealthSettings, version: string, signal: AbortSignal): Promise<ReleaseDeployInfo[]> {
     const { url, organization } = settings.sentry;
     const token = await this.tokens.get(url, organization);
-    if (!token) throw new SourceError({ message: `Not signed in to ${hostOf(url)} / ${organization}.`, ...CONNECT });
+    if (!token) throw new SourceError({ message: t('Not signed in to {0} / {1}.', hostOf(url), organization), ...connectFix() });
     try {
       return await this.client.fetchDeploys(sentryConnection(settings, { url, organization, token }), version, { signal, log: this.logRequest });
     } catch (err) {
@@ -48,9 +52,9 @@ export class SentrySource implements HealthSource {
   async load(request: SourceRequest): Promise<SourceResult> {
     const { settings } = request;
     const { url, organization } = settings.sentry;
-    if (organization === '') throw new SourceError({ message: 'No Sentry organization set.', ...CONNECT });
+    if (organization === '') throw new SourceError({ message: t('No Sentry organization set.'), ...connectFix() });
     const token = await this.tokens.get(url, organization);
-    if (!token) throw new SourceError({ message: `Not signed in to ${hostOf(url)} / ${organization}.`, ...CONNECT });
+    if (!token) throw new SourceError({ message: t('Not signed in to {0} / {1}.', hostOf(url), organization), ...connectFix() });
     try {
       const connection = sentryConnection(settings, { url, organization, token });
       const result = await this.client.fetchOverview(

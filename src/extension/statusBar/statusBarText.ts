@@ -1,7 +1,7 @@
 // What the status bar item shows for each store state, free of `vscode` (the indicator maps
 // `background` and `tooltip` onto ThemeColor and MarkdownString).
 import type { ReleaseHealth, Thresholds } from '../../health/types';
-import { healthStatusAccessible, NO_HEALTH_DATA_WORDS } from '../../present/healthStatus';
+import { healthStatusAccessible, noHealthDataWords } from '../../present/healthStatus';
 import { COMMAND } from '../../present/ids';
 import { printable } from '../../present/printable';
 import { escapeIcons, escapeMarkdown } from '../../present/markdown';
@@ -11,7 +11,9 @@ import { staleText } from '../../present/scopeText';
 import { stalenessOf } from '../store/staleness';
 import { shownSnapshot, type ReleaseKey, type StoreState } from '../store/storeTypes';
 import type { TrackedRelease } from './trackedRelease';
-import { THIS_WORKSPACE } from '../../present/workspaceRelease';
+import { thisWorkspace } from '../../present/workspaceRelease';
+import { commandTitle } from '../../present/commandTitles';
+import { t } from '../../present/localize';
 
 export interface StatusBarView {
   visible: boolean;
@@ -32,9 +34,9 @@ export interface StatusBarView {
 const HIDDEN: StatusBarView = { visible: false, text: '', tooltip: '', background: null, command: null };
 
 function trackedBecause(tracked: Extract<TrackedRelease, { kind: 'release' }>): string {
-  if (tracked.pinned) return 'Tracked release';
-  if (tracked.workspace !== undefined) return tracked.workspace === THIS_WORKSPACE ? 'The release of this workspace\'s HEAD' : `The workspace's release · ${tracked.workspace}`;
-  return 'Newest release';
+  if (tracked.pinned) return t('Tracked release');
+  if (tracked.workspace !== undefined) return tracked.workspace === thisWorkspace() ? t("The release of this workspace's HEAD") : t("The workspace's release · {0}", tracked.workspace);
+  return t('Newest release');
 }
 
 export function statusBarView(state: StoreState, tracked: TrackedRelease, thresholds: Thresholds): StatusBarView {
@@ -43,13 +45,13 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
     return {
       visible: true,
       text: '$(warning) Release Health',
-      tooltip: `**Release Health**\n\n${escapeMarkdown(state.error.message)}\n\nClick: ${escapeMarkdown(state.error.fixTitle)}`,
+      tooltip: `**Release Health**\n\n${escapeMarkdown(state.error.message)}\n\n${t('Click: {0}', escapeMarkdown(state.error.fixTitle))}`,
       background: null,
       command: { command: state.error.fixCommand, title: state.error.fixTitle },
     };
   }
   if (state.status === 'loading' && state.previous === null) {
-    return { visible: true, text: '$(sync~spin) Release Health', tooltip: 'Loading release health…', background: null, command: null };
+    return { visible: true, text: '$(sync~spin) Release Health', tooltip: t('Loading release health…'), background: null, command: null };
   }
   const snapshot = shownSnapshot(state)!;
   const spin = state.status === 'loading' ? '$(sync~spin)' : '$(pulse)';
@@ -57,19 +59,19 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   if (tracked.kind === 'none') {
     return {
       visible: true,
-      text: `${spin} No release health`,
-      tooltip: `No release with health data in ${escapeMarkdown(snapshot.scope.label)}.`,
+      text: `${spin} ${t('No release health')}`,
+      tooltip: t('No release with health data in {0}.', escapeMarkdown(snapshot.scope.label)),
       background: null,
-      command: { command: COMMAND.showReleaseHealth, title: 'Show Release Health' },
+      command: { command: COMMAND.showReleaseHealth, title: commandTitle(COMMAND.showReleaseHealth) },
     };
   }
   if (tracked.kind === 'missing') {
     return {
       visible: true,
-      text: `${spin} ${escapeIcons(tracked.version)}: no data`,
-      tooltip: `The tracked release **${escapeMarkdown(tracked.version)}** is not in ${escapeMarkdown(snapshot.scope.label)}.\n\nClick to pick another release.`,
+      text: `${spin} ${escapeIcons(tracked.version)}: ${t('no data')}`,
+      tooltip: `${t('The tracked release **{0}** is not in {1}.', escapeMarkdown(tracked.version), escapeMarkdown(snapshot.scope.label))}\n\n${t('Click to pick another release.')}`,
       background: null,
-      command: { command: COMMAND.trackRelease, title: 'Track Release in Status Bar' },
+      command: { command: COMMAND.trackRelease, title: commandTitle(COMMAND.trackRelease) },
     };
   }
   const r = tracked.release;
@@ -78,15 +80,15 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   // icon and colour are judged on, so text, icon and colour never disagree.
   const icon = state.status === 'loading' ? spin : stale ? '$(history)' : STATUS_ICONS[r.healthStatus];
   const figure = !r.hasHealthData || r.crashFreeSessions === null
-    ? 'no sessions'
-    : `${formatCount(r.sessionsErrored)} errored · ${formatPercent(r.crashFreeSessions)} crash-free`;
+    ? t('no sessions')
+    : t('{0} errored · {1} crash-free', formatCount(r.sessionsErrored), formatPercent(r.crashFreeSessions));
   const summary = statusSummaryMarkdown(r, { scopeLabel: snapshot.scope.label, summaryPeriod: snapshot.overview.summaryPeriod, thresholds, environments: snapshot.scope.environments });
   if (stale && state.status === 'error') {
     return {
       visible: true,
       text: `${icon} ${escapeIcons(r.release)}: ${figure}`,
       accessibilityLabel: `${printable(r.release)}: ${figure}, ${staleText(stale)}`,
-      tooltip: `**${escapeMarkdown(staleText(stale))}**\n\n${escapeMarkdown(stale.reason)}\n\n${summary}\n\nClick: ${escapeMarkdown(state.error.fixTitle)}`,
+      tooltip: `**${escapeMarkdown(staleText(stale))}**\n\n${escapeMarkdown(stale.reason)}\n\n${summary}\n\n${t('Click: {0}', escapeMarkdown(state.error.fixTitle))}`,
       background: null,
       command: { command: state.error.fixCommand, title: state.error.fixTitle },
     };
@@ -94,10 +96,10 @@ export function statusBarView(state: StoreState, tracked: TrackedRelease, thresh
   return {
     visible: true,
     text: `${icon} ${escapeIcons(r.release)}: ${figure}`,
-    accessibilityLabel: `${printable(r.release)}: ${figure}, ${r.hasHealthData ? healthStatusAccessible(r.healthStatus) : NO_HEALTH_DATA_WORDS}`,
-    tooltip: summary + `\n\n${trackedBecause(tracked)} · click to show its release health`,
+    accessibilityLabel: `${printable(r.release)}: ${figure}, ${r.hasHealthData ? healthStatusAccessible(r.healthStatus) : noHealthDataWords()}`,
+    tooltip: summary + `\n\n${t('{0} · click to show its release health', trackedBecause(tracked))}`,
     background: r.healthStatus === 'critical' ? 'warning' : null,
-    command: { command: COMMAND.showReleaseHealth, title: 'Show Release Health', arguments: [key] },
+    command: { command: COMMAND.showReleaseHealth, title: commandTitle(COMMAND.showReleaseHealth), arguments: [key] },
   };
 }
 

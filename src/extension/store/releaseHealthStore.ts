@@ -17,7 +17,8 @@ import {
   type StoreSnapshot,
   type StoreState,
 } from './storeTypes';
-import { COMMAND } from '../../present/ids';
+import { retryFix } from '../../present/commandTitles';
+import { t } from '../../present/localize';
 
 export interface StoreDependencies {
   readSettings(): ReleaseHealthSettings;
@@ -335,7 +336,7 @@ export class ReleaseHealthStore implements ReleaseHealthStoreReader {
   private errorOf(err: unknown): StoreError {
     if (err instanceof SourceError) return err.storeError;
     const message = err instanceof Error ? err.message : String(err);
-    return { message: `Could not load release health: ${message}`, fixCommand: COMMAND.refresh, fixTitle: 'Retry' };
+    return { message: t('Could not load release health: {0}', message), ...retryFix() };
   }
 
   private setState(state: StoreState): void {

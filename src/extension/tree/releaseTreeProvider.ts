@@ -11,7 +11,7 @@ import { diffTree } from './treeDiff';
 import { figureIcon, healthIcon, messageIcon, staleHealthIcon, type IconSpec } from './treeIcons';
 import { figureNodes, rootNodes, type ReleaseNode, type TreeNode } from './treeModel';
 import { treeWorkspaceOf } from '../workspace/workspaceLinks';
-import { WORKSPACE_RELEASE } from '../../present/workspaceRelease';
+import { workspaceReleaseLabel } from '../../present/workspaceRelease';
 import type { WorkspaceReleaseReader } from '../workspace/workspaceReleaseTracker';
 
 function themeIcon(spec: IconSpec): vscode.ThemeIcon {
@@ -154,7 +154,7 @@ export class ReleaseTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     item.contextValue = `release:${node.key.source}${r.hasHealthData ? '' : ':noHealthData'}`;
     const snapshot = this.store.snapshot;
     const settings = this.settings();
-    const workspaceLine = node.workspace === null ? '' : `${WORKSPACE_RELEASE}: **${node.workspace}**\n\n`;
+    const workspaceLine = node.workspace === null ? '' : `${workspaceReleaseLabel()}: **${node.workspace}**\n\n`;
     const md = new vscode.MarkdownString(
       workspaceLine +
       (node.stale ? `**${staleText(node.stale)}**\n\n` : '') +

@@ -2,7 +2,7 @@
 // its children are. The provider turns these into vscode.TreeItems; keeping this free of
 // `vscode` lets unit tests pin the tree's shape.
 import type { ReleaseHealth, SkipReport } from '../../health/types';
-import { NO_HEALTH_DATA } from '../../present/healthStatus';
+import { noHealthDataLabel } from '../../present/healthStatus';
 import { COMMAND } from '../../present/ids';
 import { countOf, formatCount } from '../../present/numbers';
 import { printable } from '../../present/printable';
@@ -12,7 +12,9 @@ import { scopeFacts, scopeSummary, staleText, type Staleness } from '../../prese
 import { stalenessOf } from '../store/staleness';
 import type { ReleaseKey, SourceKind, StoreError, StoreSnapshot, StoreState } from '../store/storeTypes';
 import { nodeId } from './nodeIds';
-import { NOT_IN_A_RELEASE } from '../../present/workspaceRelease';
+import { notInARelease } from '../../present/workspaceRelease';
+import { commandTitle } from '../../present/commandTitles';
+import { t } from '../../present/localize';
 
 /** What the tree shows of the workspace folders' releases. */
 export interface TreeWorkspace {
@@ -86,7 +88,7 @@ export interface FigureNode {
 
 export type TreeNode = MessageNode | ProjectNode | NoHealthDataNode | ReleaseNode | FigureNode;
 
-export const NO_HEALTH_DATA_LABEL = NO_HEALTH_DATA;
+export const NO_HEALTH_DATA_LABEL = noHealthDataLabel();
 
 export function rootNodes(state: StoreState, configuredProjects: readonly string[], workspace: TreeWorkspace = NO_WORKSPACE): TreeNode[] {
   switch (state.status) {
@@ -96,7 +98,7 @@ export function rootNodes(state: StoreState, configuredProjects: readonly string
     case 'loading':
       return state.previous
         ? snapshotNodes(state.previous, configuredProjects, null, workspace)
-        : [{ kind: 'message', id: nodeId.message('loading'), label: 'Loading release health…', icon: 'loading' }];
+        : [{ kind: 'message', id: nodeId.message('loading'), label: t('Loading release health…'), icon: 'loading' }];
     case 'error':
       return [errorNode(state.error), ...(state.previous ? snapshotNodes(state.previous, configuredProjects, stalenessOf(state), workspace) : [])];
     case 'ready':
@@ -110,7 +112,7 @@ export function errorNode(error: StoreError): MessageNode {
     id: nodeId.message('error'),
     label: error.message,
     description: error.fixTitle,
-    tooltip: `${error.message}\n\nClick: ${error.fixTitle}`,
+    tooltip: `${error.message}\n\n${t('Click: {0}', error.fixTitle)}`,
     icon: 'error',
     command: { command: error.fixCommand, title: error.fixTitle },
   };
@@ -126,10 +128,10 @@ export function scopeNode(snapshot: StoreSnapshot, stale: Staleness | null): Mes
     id: nodeId.message('scope'),
     label,
     description,
-    tooltip: [...(stale ? [`${staleText(stale)}. ${stale.reason}`, ''] : []), ...facts, '', 'Click to change the period.'].join('\n'),
+    tooltip: [...(stale ? [`${staleText(stale)}. ${stale.reason}`, ''] : []), ...facts, '', t('Click to change the period.')].join('\n'),
     icon: stale ? 'stale' : 'scope',
-    command: { command: COMMAND.selectPeriod, title: 'Select Period' },
-    accessibleLabel: `Scope: ${label}, ${description}`,
+    command: { command: COMMAND.selectPeriod, title: commandTitle(COMMAND.selectPeriod) },
+    accessibleLabel: t('Scope: {0}, {1}', label, description),
   };
 }
 
@@ -142,9 +144,13 @@ function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly str
     nodes.push({
       kind: 'message',
       id: nodeId.message('workspace'),
-      label: NOT_IN_A_RELEASE,
+      label: notInARelease(),
       description: workspace.head ?? undefined,
-      tooltip: `No release in ${snapshot.scope.label} holds the workspace's HEAD${workspace.head ? ` (${workspace.head})` : ''}: none names it by SENTRY_RELEASE, records it among its commits, is named by its SHA or a tag at HEAD, or by package.json, and no commit in the 1,000 before it is released.`,
+      tooltip: t(
+        "No release in {0} holds the workspace's HEAD{1}: none names it by SENTRY_RELEASE, records it among its commits, is named by its SHA or a tag at HEAD, or by package.json, and no commit in the 1,000 before it is released.",
+        snapshot.scope.label,
+        workspace.head ? ` (${workspace.head})` : '',
+      ),
       icon: 'info',
     });
   }
@@ -155,11 +161,11 @@ function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly str
     nodes.push({
       kind: 'message',
       id: nodeId.message('empty'),
-      label: 'No releases found',
+      label: t('No releases found'),
       description: snapshot.scope.label,
-      tooltip: 'No release has session data for these settings (source, projects, environments).',
+      tooltip: t('No release has session data for these settings (source, projects, environments).'),
       icon: 'info',
-      command: { command: COMMAND.openSettings, title: 'Open Settings' },
+      command: { command: COMMAND.openSettings, title: commandTitle(COMMAND.openSettings) },
     });
     return nodes;
   }
@@ -171,20 +177,20 @@ function snapshotNodes(snapshot: StoreSnapshot, configuredProjects: readonly str
 }
 
 function skippedNode(source: SourceKind, skipped: SkipReport, file: string | undefined): MessageNode {
-  const first = skipped.samples.map((s) => `line ${s.line}: ${s.reason}`);
+  const first = skipped.samples.map((s) => t('line {0}: {1}', s.line, s.reason));
   return {
     kind: 'message',
     id: nodeId.skipped(source),
-    label: `${countOf(skipped.count, 'line')} skipped`,
+    label: countOf(skipped.count, (c) => t('{0} line skipped', c), (c) => t('{0} lines skipped', c)),
     description: first[0] ? printable(first[0]) : undefined,
-    tooltip: `Unusable lines were skipped:\n${first.map(printable).join('\n')}${skipped.count > first.length ? '\n…' : ''}`,
+    tooltip: `${t('Unusable lines were skipped:')}\n${first.map(printable).join('\n')}${skipped.count > first.length ? '\n…' : ''}`,
     icon: 'warning',
     children: first.map((text, i) => ({
       kind: 'message',
       id: nodeId.skippedLine(source, i),
       label: printable(text),
       icon: 'warning',
-      ...(file ? { openLine: { file, line: skipped.samples[i].line }, tooltip: `${printable(text)}\n\nClick to open the file at line ${skipped.samples[i].line}.` } : {}),
+      ...(file ? { openLine: { file, line: skipped.samples[i].line }, tooltip: `${printable(text)}\n\n${t('Click to open the file at line {0}.', skipped.samples[i].line)}` } : {}),
     })),
   };
 }
@@ -200,7 +206,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
     children.push({
       kind: 'noHealthData',
       id: nodeId.noHealthData(source, project),
-      label: NO_HEALTH_DATA,
+      label: noHealthDataLabel(),
       description: formatCount(without.length),
       children: without,
     });
@@ -210,7 +216,7 @@ function projectNode(source: SourceKind, project: string, releases: ReleaseHealt
     id: nodeId.project(source, project),
     source,
     project,
-    description: withDataCount(releases) === 0 ? 'no health data' : countOf(withDataCount(releases), 'release'),
+    description: withDataCount(releases) === 0 ? t('no health data') : countOf(withDataCount(releases), (c) => t('{0} release', c), (c) => t('{0} releases', c)),
     expanded,
     children,
   };

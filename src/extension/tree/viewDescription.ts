@@ -1,4 +1,5 @@
 import { shownSnapshot, type StoreState } from '../store/storeTypes';
+import { t } from '../../present/localize';
 
 /** Next to the view title: which data this is, e.g. "Demo data · 24h · production". */
 export function viewDescription(state: StoreState): string {
@@ -13,5 +14,5 @@ export function viewDescription(state: StoreState): string {
 /** Above the tree: demo data says plainly that it is not the user's releases. */
 export function viewMessage(state: StoreState): string | undefined {
   const snapshot = shownSnapshot(state);
-  return snapshot?.scope.kind === 'demo' ? 'Demo data: a generated dataset, not your releases.' : undefined;
+  return snapshot?.scope.kind === 'demo' ? t('Demo data: a generated dataset, not your releases.') : undefined;
 }

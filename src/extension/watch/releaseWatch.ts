@@ -4,10 +4,12 @@
 import type { ReleaseHealth } from '../../health/types';
 import type { ReleaseHealthStoreReader, SourceKind } from '../store/storeTypes';
 import { WatchRules, type WatchEvent } from './watchRules';
+import { t } from '../../present/localize';
 
-export const OPEN = 'Open';
-export const COMPARE = 'Compare';
-export const MUTE = "Don't show again for this release";
+/** The notification's buttons, in the user's language. */
+export function watchActions(): { open: string; compare: string; mute: string } {
+  return { open: t('Open'), compare: t('Compare'), mute: t("Don't show again for this release") };
+}
 
 export interface WatchDependencies {
   store: Pick<ReleaseHealthStoreReader, 'state' | 'snapshot' | 'onDidChange'>;
@@ -74,12 +76,13 @@ export class ReleaseWatch {
     this.showing = true;
     this.shown.push(event);
     try {
-      const actions = event.previousRelease !== null ? [OPEN, COMPARE, MUTE] : [OPEN, MUTE];
+      const { open, compare, mute } = watchActions();
+      const actions = event.previousRelease !== null ? [open, compare, mute] : [open, mute];
       const choice = await this.deps.show(`Release Health: ${event.message}`, ...actions);
-      if (choice === OPEN) this.deps.open({ source, project: event.project, release: event.release });
-      else if (choice === COMPARE && event.previousRelease !== null) {
+      if (choice === open) this.deps.open({ source, project: event.project, release: event.release });
+      else if (choice === compare && event.previousRelease !== null) {
         this.deps.compare({ source, project: event.project, base: event.previousRelease, candidate: event.release });
-      } else if (choice === MUTE) {
+      } else if (choice === mute) {
         const ids = this.deps.muted.get();
         await this.deps.muted.set([...ids, this.muteId(source, event)]);
       }

@@ -8,6 +8,7 @@ import type { HealthStatus, ReleaseHealth } from '../../health/types';
 import { healthStatusWord } from '../../present/healthStatus';
 import { formatPercent } from '../../present/numbers';
 import type { StoreSnapshot } from '../store/storeTypes';
+import { t } from '../../present/localize';
 
 export interface WatchedFigures {
   status: HealthStatus;
@@ -45,14 +46,14 @@ function reasonsOf(before: WatchedFigures, now: WatchedFigures): WatchReason[] {
 }
 
 function messageOf(r: ReleaseHealth, before: WatchedFigures, reasons: WatchReason[]): string {
-  const figure = `${formatPercent(r.crashFreeSessions)} crash-free sessions`;
+  const figure = t('{0} crash-free sessions', formatPercent(r.crashFreeSessions));
   const parts: string[] = [];
-  if (reasons.includes('status')) parts.push(`is now ${healthStatusWord(r.healthStatus)} (was ${healthStatusWord(before.status)}): ${figure}`);
-  else parts.push(`is at ${figure}`);
-  const vs = r.previousRelease ?? 'the previous release';
-  if (reasons.includes('regression')) parts.push(`a regression against ${vs}`);
-  else if (reasons.includes('verdict')) parts.push(`it crashes more than ${vs}`);
-  return `${r.release} ${parts.join('; ')}.`;
+  if (reasons.includes('status')) parts.push(t('{0} is now {1} (was {2}): {3}', r.release, healthStatusWord(r.healthStatus), healthStatusWord(before.status), figure));
+  else parts.push(t('{0} is at {1}', r.release, figure));
+  const vs = r.previousRelease ?? t('the previous release');
+  if (reasons.includes('regression')) parts.push(t('a regression against {0}', vs));
+  else if (reasons.includes('verdict')) parts.push(t('it crashes more than {0}', vs));
+  return `${parts.join('; ')}.`;
 }
 
 /** The scope whose first load says nothing: another source, organization, period or environment starts afresh. */

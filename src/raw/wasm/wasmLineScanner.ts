@@ -1,10 +1,11 @@
 // The JS side of the WebAssembly line scanner (assembly/lineScanner.ts): copies a chunk of bytes
-// into its memory, lets it split and read the lines, and turns its records into the same reused
-// records the JS scanner gives. Interned strings are decoded once per thread, on
-// their first use; every line it is unsure of comes back as UNSURE for the JS path.
+// into its memory, lets it split and read the lines, and hands its records on with the strings as
+// the scanner's interned ids (scannedRecord.ts), which the accumulator maps to its own by number.
+// Interned strings are decoded once per thread, on their first use; every line it is unsure of
+// comes back as UNSURE for the JS path.
 import type { SessionStatus } from '../../health/types';
-import type { AggregateEntryRecord, SessionAggregateRecord, SessionRecord, SessionUpdateRecord } from '../sessionLine';
 import { MAX_LINE_BYTES } from '../lineLimit';
+import type { ScannedAggregate, ScannedEntry, ScannedNames, ScannedUpdate } from './scannedRecord';
 import { lineScannerModule } from './wasmModule';
 
 /** Bytes copied in per call, and the most lines one call reads. */
@@ -20,7 +21,6 @@ export const BLANK = 1;
 export const UNSURE = 2;
 export const AGGREGATE = 3;
 const NONE = -1;
-const SAME_SID = -2;
 const STATUSES: SessionStatus[] = ['ok', 'exited', 'errored', 'abnormal', 'crashed', 'unhandled'];
 
 interface LineScannerExports {
@@ -32,6 +32,7 @@ interface LineScannerExports {
   entryIntsAddress(): number;
   entryTimesAddress(): number;
   consumed(): number;
+  stringCount(): number;
   stringAddress(id: number): number;
   stringLength(id: number): number;
   scan(length: number): number;
@@ -39,12 +40,13 @@ interface LineScannerExports {
 
 /** What a chunk's lines go to: a read record (reused by the next line), or a line (blank or unsure) for the JS path. */
 export interface LineSink {
-  record(record: SessionRecord): void;
+  update(update: ScannedUpdate): void;
+  aggregate(aggregate: ScannedAggregate): void;
   blank(): void;
   other(buf: Buffer, start: number, end: number): void;
 }
 
-export class WasmLineScanner {
+export class WasmLineScanner implements ScannedNames {
   private readonly wasm: LineScannerExports;
   private readonly input: number;
   private readonly records: number;
@@ -56,13 +58,16 @@ export class WasmLineScanner {
   private ints = new Int32Array(0);
   private floats = new Float64Array(0);
   private readonly strings: string[] = [];
-  private lastSid = '';
-  private readonly update: SessionUpdateRecord = {
-    kind: 'update', project: null, release: '', environment: '', started: 0, sid: null, did: null, init: false, status: 'ok', errors: 0,
-    duration: null, abnormalMechanism: null,
+  /** The last sid read, as text, or (lastSidText null) where it is in the current chunk: it is sliced only when an errored update needs it. */
+  private lastSidText: string | null = '';
+  private lastSidStart = 0;
+  private lastSidEnd = 0;
+  private readonly update: ScannedUpdate = {
+    names: this, project: NONE, release: NONE, environment: NONE, did: NONE, started: 0, init: false, status: 'ok', errors: 0,
+    errored: false, sid: null, duration: null, mechanism: NONE,
   };
-  private readonly aggregate: SessionAggregateRecord = { kind: 'aggregate', project: null, release: '', environment: '', entries: [] };
-  private readonly entryPool: AggregateEntryRecord[] = [];
+  private readonly aggregate: ScannedAggregate = { names: this, project: NONE, release: NONE, environment: NONE, entries: [] };
+  private readonly entryPool: ScannedEntry[] = [];
 
   /** null when the module is not there (the JS scanner reads alone); `dir`: where to look first (wasmModule.ts). */
   static create(dir?: string): WasmLineScanner | null {
@@ -90,16 +95,28 @@ export class WasmLineScanner {
     this.floats = new Float64Array(b);
   }
 
-  private text(id: number): string {
-    let s = this.strings[id];
-    if (s === undefined) {
-      for (let i = this.strings.length; i <= id; i++) {
-        const at = this.wasm.stringAddress(i);
-        this.strings.push(this.bytes.latin1Slice(at, at + this.wasm.stringLength(i)));
-      }
-      s = this.strings[id];
+  /** The interned string `id` (ScannedNames). */
+  text(id: number): string {
+    const s = this.strings[id];
+    return s !== undefined ? s : this.decodeTo(id);
+  }
+
+  /**
+   * Decodes every string interned since the last call (id among them): their bytes follow each
+   * other in the scanner's pool, so one slice of the pool and a substring each, not one Buffer
+   * slice per string (a call into C++ each).
+   */
+  private decodeTo(id: number): string {
+    this.views();
+    const from = this.strings.length;
+    const to = this.wasm.stringCount();
+    const start = this.wasm.stringAddress(from);
+    const all = this.bytes.latin1Slice(start, this.wasm.stringAddress(to - 1) + this.wasm.stringLength(to - 1));
+    for (let i = from; i < to; i++) {
+      const at = this.wasm.stringAddress(i) - start;
+      this.strings.push(all.substring(at, at + this.wasm.stringLength(i)));
     }
-    return s;
+    return this.strings[id];
   }
 
   /** The complete lines of buf[start, end) to `sink`; returns where the unfinished last line begins. */
@@ -127,25 +144,22 @@ export class WasmLineScanner {
   }
 
   /** The aggregate record at int index r, its entries from the entry area (pooled objects, refilled). */
-  private aggregateAt(r: number): SessionAggregateRecord {
+  private aggregateAt(r: number): ScannedAggregate {
     const ints = this.ints;
     const a = this.aggregate;
-    a.release = this.text(ints[r + 3]);
-    const env = ints[r + 4];
-    a.environment = env === NONE ? '' : this.text(env);
-    const project = ints[r + 5];
-    a.project = project === NONE ? null : this.text(project);
+    a.release = ints[r + 3];
+    a.environment = ints[r + 4];
+    a.project = ints[r + 5];
     const first = ints[r + 6];
     const count = ints[r + 7];
     const entries = a.entries;
     entries.length = 0;
     for (let k = 0; k < count; k++) {
       const e = (this.entryInts >> 2) + (first + k) * ENTRY_INTS;
-      const did = ints[e];
       let x = this.entryPool[k];
-      if (x === undefined) this.entryPool.push((x = { started: 0, did: null, exited: 0, errored: 0, abnormal: 0, crashed: 0, unhandled: 0 }));
+      if (x === undefined) this.entryPool.push((x = { started: 0, did: NONE, exited: 0, errored: 0, abnormal: 0, crashed: 0, unhandled: 0 }));
       x.started = this.floats[(this.entryTimes >> 3) + first + k];
-      x.did = did === NONE ? null : this.text(did);
+      x.did = ints[e];
       x.exited = ints[e + 1];
       x.errored = ints[e + 2];
       x.abnormal = ints[e + 3];
@@ -168,7 +182,7 @@ export class WasmLineScanner {
         continue;
       }
       if (kind === AGGREGATE) {
-        sink.record(this.aggregateAt(r));
+        sink.aggregate(this.aggregateAt(r));
         continue;
       }
       if (kind !== UPDATE) {
@@ -176,23 +190,27 @@ export class WasmLineScanner {
         continue;
       }
       const t = (this.times >> 3) + i * 2;
-      u.release = this.text(ints[r + 3]);
-      const env = ints[r + 4];
-      u.environment = env === NONE ? '' : this.text(env);
-      const project = ints[r + 5];
-      u.project = project === NONE ? null : this.text(project);
-      const did = ints[r + 6];
-      u.did = did === NONE ? null : this.text(did);
-      const sid = ints[r + 7];
-      if (sid === NONE) u.sid = null;
-      else if (sid === SAME_SID) u.sid = this.lastSid;
-      else u.sid = this.lastSid = buf.latin1Slice(base + sid, base + ints[r + 8]);
+      u.release = ints[r + 3];
+      u.environment = ints[r + 4];
+      u.project = ints[r + 5];
+      u.did = ints[r + 6];
       const flags = ints[r + 9];
+      const status = (flags >> 1) & 7;
       u.init = (flags & 1) === 1;
-      u.status = STATUSES[(flags >> 1) & 7];
+      u.status = STATUSES[status];
       u.errors = ints[r + 10];
-      const mech = ints[r + 11];
-      u.abnormalMechanism = mech === NONE ? null : this.text(mech);
+      // STATUSES: 0 ok, 1 exited; any other status, or an error, makes the session errored.
+      u.errored = u.errors > 0 || status > 1;
+      const sid = ints[r + 7];
+      if (sid >= 0) {
+        this.lastSidText = null;
+        this.lastSidStart = base + sid;
+        this.lastSidEnd = base + ints[r + 8];
+      }
+      if (!u.errored) u.sid = null;
+      else if (sid === NONE) u.sid = null;
+      else u.sid = this.lastSidText ??= buf.latin1Slice(this.lastSidStart, this.lastSidEnd);
+      u.mechanism = ints[r + 11];
       u.started = floats[t];
       const durationKind = flags >> 4;
       if (durationKind === 0) u.duration = null;
@@ -202,7 +220,9 @@ export class WasmLineScanner {
         const v = Number(buf.latin1Slice(base + ints[r + 12], base + ints[r + 13]));
         u.duration = Number.isFinite(v) && v >= 0 ? v : null;
       }
-      sink.record(u);
+      sink.update(u);
     }
+    // The next chunk's SAME_SID may refer to the last sid: keep its text, not where it was in this buffer.
+    this.lastSidText ??= buf.latin1Slice(this.lastSidStart, this.lastSidEnd);
   }
 }

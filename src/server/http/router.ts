@@ -48,28 +48,55 @@ const MAX_API_BODY = 8 * 1024 * 1024;
 const MANAGEMENT_BUDGET = new DecodeBudget(64 * 1024 * 1024);
 const ENVELOPE_ROUTE = /^\/api\/(\d+)\/envelope\/?$/;
 
-export async function route(req: IncomingMessage, res: ServerResponse, ctx: RouterContext): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+/** Browser SDKs post cross-origin, as to relay. */
+const ENVELOPE_CORS: Readonly<Record<string, string>> = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'x-sentry-error,x-sentry-rate-limits,retry-after' };
+/** The answer to an envelope without an event_id: `{}`, as send() would write it. */
+const ENVELOPE_EMPTY_OK: Readonly<Record<string, string | number>> = { ...ENVELOPE_CORS, 'Content-Type': 'application/json', 'Content-Length': 2 };
+
+export function route(req: IncomingMessage, res: ServerResponse, ctx: RouterContext): Promise<void> {
+  // The envelope route is the hot one (every SDK request): a path already in normal form is
+  // matched as sent, without building a URL; anything else (dot segments, escapes) goes the long way.
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  const envelope = raw.includes('#') ? null : ENVELOPE_ROUTE.exec(q < 0 ? raw : raw.slice(0, q));
+  if (envelope) return envelopeRequest(req, res, ctx, envelope[1], q < 0 ? null : raw.slice(q + 1));
+  return routeUrl(req, res, ctx, new URL(raw, 'http://localhost'));
+}
+
+async function envelopeRequest(req: IncomingMessage, res: ServerResponse, ctx: RouterContext, projectId: string, search: string | null): Promise<void> {
+  const method = req.method ?? 'GET';
+  try {
+    if (method === 'OPTIONS') {
+      res.writeHead(200, { ...ENVELOPE_CORS, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'content-type,x-sentry-auth,content-encoding', 'Content-Length': 0 });
+      res.end();
+      return;
+    }
+    if (method !== 'POST') throw methodNotAllowed(method);
+    try {
+      const result = await handleEnvelope(req, projectId, search === null ? null : new URLSearchParams(search).get('sentry_key'), ctx.ingest);
+      if (result.body.id === undefined && !res.headersSent) {
+        // What nearly every SDK request gets: relay's `{}`, headers built once.
+        res.writeHead(200, ENVELOPE_EMPTY_OK);
+        res.end('{}');
+      } else {
+        send(res, 200, result.body, ENVELOPE_CORS);
+      }
+    } catch (err) {
+      // Refused before its body was read: close rather than drain what the client still sends.
+      sendError(res, err, req.complete ? ENVELOPE_CORS : { ...ENVELOPE_CORS, Connection: 'close' }, ctx);
+    }
+  } catch (err) {
+    sendError(res, err, {}, ctx);
+  }
+}
+
+async function routeUrl(req: IncomingMessage, res: ServerResponse, ctx: RouterContext, url: URL): Promise<void> {
   const path = url.pathname;
   const method = req.method ?? 'GET';
   try {
     const envelope = ENVELOPE_ROUTE.exec(path);
     if (envelope) {
-      // Browser SDKs post cross-origin, as to relay.
-      const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'x-sentry-error,x-sentry-rate-limits,retry-after' };
-      if (method === 'OPTIONS') {
-        res.writeHead(200, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'content-type,x-sentry-auth,content-encoding', 'Content-Length': 0 });
-        res.end();
-        return;
-      }
-      if (method !== 'POST') throw methodNotAllowed(method);
-      try {
-        const result = await handleEnvelope(req, envelope[1], url.searchParams.get('sentry_key'), ctx.ingest);
-        send(res, 200, result.body, cors);
-      } catch (err) {
-        // Refused before its body was read: close rather than drain what the client still sends.
-        sendError(res, err, req.complete ? cors : { ...cors, Connection: 'close' }, ctx);
-      }
+      await envelopeRequest(req, res, ctx, envelope[1], url.search === '' ? null : url.search.slice(1));
       return;
     }
     const managed = managementRoute(path, method);
@@ -207,7 +234,7 @@ function sendError(res: ServerResponse, err: unknown, headers: Record<string, st
   send(res, 500, { detail: 'Internal Error' }, headers);
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>>): void {
   if (res.headersSent) {
     res.end();
     return;

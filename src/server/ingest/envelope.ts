@@ -15,10 +15,10 @@ export interface Envelope {
 
 export class EnvelopeError extends Error {}
 
-function jsonObject(bytes: Buffer, what: string): Record<string, unknown> {
+function jsonObject(text: string, what: string): Record<string, unknown> {
   let value: unknown;
   try {
-    value = JSON.parse(bytes.toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw new EnvelopeError(`${what} is not valid JSON`);
   }
@@ -33,22 +33,22 @@ function lineEnd(body: Buffer, from: number): number {
 
 /** Just the header line (what auth needs before the rest is parsed). */
 export function envelopeHeaders(body: Buffer): Record<string, unknown> {
-  return jsonObject(body.subarray(0, lineEnd(body, 0)), 'envelope header');
+  return jsonObject(body.toString('utf8', 0, lineEnd(body, 0)), 'envelope header');
 }
 
 export function parseEnvelope(body: Buffer): Envelope {
   let end = lineEnd(body, 0);
-  const headers = jsonObject(body.subarray(0, end), 'envelope header');
+  const headers = jsonObject(body.toString('utf8', 0, end), 'envelope header');
   const items: EnvelopeItem[] = [];
   let pos = end + 1;
   while (pos < body.length) {
     end = lineEnd(body, pos);
-    const headerBytes = body.subarray(pos, end);
-    if (headerBytes.toString('utf8').trim() === '') {
+    const headerText = body.toString('utf8', pos, end);
+    if (headerText.trim() === '') {
       pos = end + 1;
       continue;
     }
-    const itemHeaders = jsonObject(headerBytes, 'item header');
+    const itemHeaders = jsonObject(headerText, 'item header');
     if (typeof itemHeaders.type !== 'string') throw new EnvelopeError('item header has no type');
     pos = end + 1;
     let payload: Buffer;

@@ -89,9 +89,10 @@ async function store(body: Buffer, projectId: number, ctx: IngestContext): Promi
   const now = ctx.now();
   const records: SessionRecord[] = [];
   let dropped = 0;
-  const reasons = new Map<string, number>();
+  let reasons: Map<string, number> | null = null; // most envelopes drop nothing
   const drop = (reason: string): void => {
     dropped++;
+    reasons ??= new Map();
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   };
   for (const item of envelope.items) {
@@ -116,12 +117,13 @@ async function store(body: Buffer, projectId: number, ctx: IngestContext): Promi
       drop(`${item.type} item of the wrong shape`);
       continue;
     }
-    const admitted = admitRecord({ ...parsed.record, project: null }, now);
+    parsed.record.project = null; // the URL names the project, not the document
+    const admitted = admitRecord(parsed.record, now);
     for (const reason of admitted.refused) drop(reason);
     if (admitted.record) records.push(admitted.record);
   }
 
-  ctx.drops.add(reasons);
+  if (reasons) ctx.drops.add(reasons);
   if (records.length > 0) {
     const entries: LogEntry[] = [];
     const created = ctx.autoProjects.reserve(projectId);

@@ -37,18 +37,38 @@ export interface ScanResult {
   framesAfterDamage: number;
 }
 
+/** crc32 of the kind byte alone, per kind: where each frame's checksum starts. */
+const KIND_CRC: number[] = Array.from({ length: 256 }, (_, kind) => crc32(Buffer.of(kind)));
+
 function checksum(kind: number, payload: Buffer): number {
-  return crc32(payload, crc32(Buffer.of(kind)));
+  return crc32(payload, KIND_CRC[kind]);
 }
 
 export function encodeFrame(kind: number, payload: Buffer): Buffer {
-  const out = Buffer.allocUnsafe(HEADER + payload.length);
-  out.writeUInt32LE(MAGIC, 0);
-  out.writeUInt8(kind, 4);
-  out.fill(0, 5, 8);
-  out.writeUInt32LE(payload.length, 8);
-  out.writeUInt32LE(checksum(kind, payload), 12);
-  payload.copy(out, HEADER);
+  return encodeFrames([{ kind, payload }]);
+}
+
+/** A frame to write: its payload as bytes, or as text written in UTF-8. */
+export interface FrameInput {
+  kind: number;
+  payload: Buffer | string;
+}
+
+/** Frames back to back in one buffer (one allocation, each payload copied or encoded once). */
+export function encodeFrames(frames: readonly FrameInput[]): Buffer {
+  let total = 0;
+  for (const f of frames) total += HEADER + (typeof f.payload === 'string' ? Buffer.byteLength(f.payload, 'utf8') : f.payload.length);
+  const out = Buffer.allocUnsafe(total);
+  let pos = 0;
+  for (const f of frames) {
+    const start = pos + HEADER;
+    const length = typeof f.payload === 'string' ? out.write(f.payload, start, 'utf8') : f.payload.copy(out, start);
+    out.writeUInt32LE(MAGIC, pos);
+    out.writeUInt32LE(f.kind, pos + 4); // kind u8, then three zero bytes
+    out.writeUInt32LE(length, pos + 8);
+    out.writeUInt32LE(checksum(f.kind, out.subarray(start, start + length)), pos + 12);
+    pos = start + length;
+  }
   return out;
 }
 

@@ -46,9 +46,9 @@ export function encodeEntries(entries: LogEntry[]): unknown[] {
   });
 }
 
-/** Data frame payload: `[entries...]`. */
-export function encodeDataPayload(entries: LogEntry[]): Buffer {
-  return Buffer.from(JSON.stringify(encodeEntries(entries)), 'utf8');
+/** Data frame payload: `[entries...]` (as text: the log encodes it straight into the frame). */
+export function encodeDataPayload(entries: LogEntry[]): string {
+  return JSON.stringify(encodeEntries(entries));
 }
 
 /** Import data payload: `{"import": id, "entries": [...]}`. */

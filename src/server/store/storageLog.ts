@@ -6,7 +6,7 @@
 // the damaged bytes aside into the data dir, and says where and how many.
 import * as fs from 'fs';
 import * as path from 'path';
-import { encodeFrame, HEADER, MAGIC, scanFrames, type DamagedRange, type Frame } from './frameScan';
+import { encodeFrames, HEADER, MAGIC, scanFrames, type DamagedRange, type Frame, type FrameInput } from './frameScan';
 
 export { encodeFrame, readFrames, type Frame } from './frameScan';
 
@@ -29,8 +29,7 @@ export interface OpenReport {
 /** Log files are private to the server's user: they hold every session's user id. */
 export const LOG_FILE_MODE = 0o600;
 
-interface Pending {
-  frame: Buffer;
+interface Pending extends FrameInput {
   resolve: () => void;
   reject: (err: Error) => void;
 }
@@ -116,12 +115,13 @@ export class StorageLog {
     return this.size;
   }
 
-  /** Resolves once the frame is on disk (written and fdatasync'ed). */
-  append(kind: number, payload: Buffer): Promise<void> {
+  /** Resolves once the frame is on disk (written and fdatasync'ed). A text payload is written in UTF-8. */
+  append(kind: number, payload: Buffer | string): Promise<void> {
     if (this.closed) return Promise.reject(new Error('storage log is closed'));
     if (this.outage && Date.now() < this.outage.retryAt) return Promise.reject(this.outage.error);
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ frame: encodeFrame(kind, payload), resolve, reject });
+      // Encoded at flush time, the whole batch into one buffer.
+      this.queue.push({ kind, payload, resolve, reject });
       if (this.gathered && this.queue.length >= this.lastBatch) this.gathered();
       if (!this.flushing) this.flushing = this.flushLoop();
     });
@@ -132,7 +132,15 @@ export class StorageLog {
       if (this.queue.length < this.lastBatch && !this.closed) await this.gather();
       const batch = this.queue;
       this.queue = [];
-      const data = batch.length === 1 ? batch[0].frame : Buffer.concat(batch.map((p) => p.frame));
+      let data: Buffer;
+      try {
+        data = encodeFrames(batch);
+      } catch (err) {
+        // A payload that cannot be framed (too large for the length field): only its callers fail.
+        const error = err instanceof Error ? err : new Error(String(err));
+        for (const p of batch) p.reject(error);
+        continue;
+      }
       try {
         if (this.outage || this.dirtyTail) this.reopen();
         await writeAll(this.fd, data);

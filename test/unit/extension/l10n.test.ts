@@ -17,6 +17,13 @@ function vscodeModules(dir: string): string[] {
   return out;
 }
 
+function allModules(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? allModules(p) : e.name.endsWith('.ts') ? [p] : [];
+  });
+}
+
 const LITERAL = `(?:'[^']*[A-Za-z][^']*'|\`[^\`]*[A-Za-z][^\`]*\`|"[^"]*[A-Za-z][^"]*")`;
 const RULES: RegExp[] = [
   new RegExp(`show(?:Information|Error|Warning)Message\\(\\s*${LITERAL}`),
@@ -45,10 +52,10 @@ describe('extension: texts through vscode.l10n.t', () => {
     assert.deepEqual(found, []);
   });
 
-  it('uses vscode.l10n.t with {0} placeholders, never a template literal', () => {
+  it('uses vscode.l10n.t and present/localize\'s t with {0} placeholders, never a template literal', () => {
     const found: string[] = [];
-    for (const file of files) {
-      for (const m of fs.readFileSync(file, 'utf8').matchAll(/l10n\.t\(\s*`/g)) found.push(`${path.relative(SRC, file)} at ${m.index}`);
+    for (const file of allModules(SRC)) {
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?<![\w.])(?:t|l10n\.t)\(\s*`/g)) found.push(`${path.relative(SRC, file)} at ${m.index}`);
     }
     assert.deepEqual(found, []);
   });

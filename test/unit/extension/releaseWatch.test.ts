@@ -1,6 +1,8 @@
 import { strict as assert } from 'assert';
 import type { StoreSnapshot, StoreState } from '../../../src/extension/store/storeTypes';
-import { COMPARE, MUTE, OPEN, ReleaseWatch, type WatchDependencies } from '../../../src/extension/watch/releaseWatch';
+import { ReleaseWatch, watchActions, type WatchDependencies } from '../../../src/extension/watch/releaseWatch';
+
+const { open: OPEN, compare: COMPARE, mute: MUTE } = watchActions();
 import { computeOverview } from '../../../src/health/computeOverview';
 import { DEFAULT_THRESHOLDS, type ReleaseHealth, type ReleaseInput } from '../../../src/health/types';
 

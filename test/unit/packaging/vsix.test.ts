@@ -74,11 +74,13 @@ describe('packaging: the .vsix', function () {
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('holds only the manifest, package.json and its package.nls.json, README, LICENSE, CHANGELOG, media/ and the runtime bundles', () => {
+  it('holds only the manifest, package.json and its package.nls.json, README, LICENSE, CHANGELOG, media/, l10n/ and the runtime bundles', () => {
     const extensionJs = text('extension/dist/extension.js');
     const allowed = (name: string): boolean => {
       if (['[Content_Types].xml', 'extension.vsixmanifest', 'extension/package.json', 'extension/package.nls.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt'].includes(name)) return true;
       if (name.startsWith('extension/media/') && !name.endsWith('.map')) return true;
+      // package.json's "l10n": the message catalogue (bundle.l10n.json) and its translations.
+      if (/^extension\/l10n\/bundle\.l10n(?:\.[\w-]+)?\.json$/.test(name)) return true;
       const dist = /^extension\/dist\/([^/]+\.(?:js|wasm))$/.exec(name);
       // A bundle other than the extension itself ships only when the extension loads it by name.
       return dist !== null && (dist[1] === 'extension.js' || extensionJs.includes(dist[1]));

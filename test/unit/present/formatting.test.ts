@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { DEFAULT_THRESHOLDS, type HealthStatus } from '../../../src/health/types';
-import { HEALTH_STATUS_LABEL, healthStatusAccessible, healthStatusWord } from '../../../src/present/healthStatus';
+import { healthStatusLabel, healthStatusAccessible, healthStatusWord } from '../../../src/present/healthStatus';
 import { escapeIcons, escapeMarkdown } from '../../../src/present/markdown';
 import { printable } from '../../../src/present/printable';
 import { releaseDescription, releaseFigures } from '../../../src/present/releaseFigures';
@@ -16,9 +16,9 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 describe('present: release figures, status words, tooltips', () => {
   it('health status: a label, a word, an accessible form; never the enum value', () => {
     for (const s of ['healthy', 'warning', 'critical', 'insufficient-data'] as HealthStatus[]) {
-      for (const text of [HEALTH_STATUS_LABEL[s], healthStatusWord(s), healthStatusAccessible(s)]) assert.ok(!text.includes('-'), text);
+      for (const text of [healthStatusLabel(s), healthStatusWord(s), healthStatusAccessible(s)]) assert.ok(!text.includes('-'), text);
     }
-    assert.equal(HEALTH_STATUS_LABEL['insufficient-data'], 'Insufficient data');
+    assert.equal(healthStatusLabel('insufficient-data'), 'Insufficient data');
     assert.equal(healthStatusWord('insufficient-data'), 'insufficient data');
     assert.equal(healthStatusAccessible('critical'), 'health: critical');
   });

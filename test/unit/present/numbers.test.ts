@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import {
-  countOf, formatCount, formatDelta, formatDuration, formatInterval, formatPercent, formatShare, NO_VALUE, sessionsAndUsers, share,
+  countOf, formatCount, formatDelta, formatDuration, formatInterval, formatPercent, formatShare, NO_VALUE, sessionsCount, usersCount, sessionsAndUsers, share,
 } from '../../../src/present/numbers';
 import { formatAge, formatTime, formatTimeWithAge } from '../../../src/present/time';
 import { rawValue } from '../../../src/webview/figure';
@@ -20,9 +20,12 @@ describe('present/numbers and time', () => {
     assert.equal(formatCount(0), '0');
     assert.equal(formatCount(1234567), '1,234,567');
     assert.equal(formatCount(null), '—');
-    assert.equal(countOf(1, 'session'), '1 session');
-    assert.equal(countOf(0, 'session'), '0 sessions');
-    assert.equal(countOf(1234, 'release'), '1,234 releases');
+    const releases = (n: number) => countOf(n, (c) => `${c} release`, (c) => `${c} releases`);
+    assert.equal(releases(1), '1 release');
+    assert.equal(releases(0), '0 releases');
+    assert.equal(releases(1234), '1,234 releases');
+    assert.equal(sessionsCount(1), '1 session');
+    assert.equal(usersCount(2), '2 users');
     assert.equal(sessionsAndUsers(1, 1), '1 session · 1 user');
     assert.equal(sessionsAndUsers(12, 4), '12 sessions · 4 users');
   });

@@ -146,6 +146,7 @@ describe('the field scanner against the reference parser', () => {
     const file = writeFile(fileOf(lines, 1));
     const want = render(await reference(file));
     assert.equal(render(await fast(file, { workers: 1 })), want);
+    assert.equal(render(await fast(file, { workers: 1, blocking: true })), want, 'blocking reads (the CLI)');
     for (const workers of [2, 3, 4]) {
       for (const segmentBytes of [undefined, 20_000]) {
         const r = await fast(file, { workers, workerPath, minParallelBytes: 0, segmentBytes });
@@ -168,6 +169,7 @@ describe('reads, segments and threads cut lines anywhere', () => {
     const want = render(await reference(file));
     for (const chunkBytes of [1, 64, 1000, 1 << 16]) {
       assert.equal(render(await fast(file, { workers: 1, chunkBytes })), want, `one thread, reads of ${chunkBytes}`);
+      assert.equal(render(await fast(file, { workers: 1, chunkBytes, blocking: true })), want, `one thread, blocking reads of ${chunkBytes}`);
       for (const workers of [2, 4]) {
         for (const mainThreadRange of [false, true]) {
           // Segments of a few lines: many segments per thread, claimed in any order.
@@ -185,6 +187,7 @@ describe('reads, segments and threads cut lines anywhere', () => {
       const file = writeFile(content);
       const want = render(await reference(file));
       assert.equal(render(await fast(file, { workers: 1 })), want);
+      assert.equal(render(await fast(file, { workers: 1, blocking: true })), want);
       assert.equal(render(await fast(file, { workers: 4, workerPath, minParallelBytes: 0 })), want);
       assert.equal(render(await fast(file, { workers: 3, workerPath, minParallelBytes: 0, mainThreadRange: true, segmentBytes: 7 })), want);
     }

@@ -1,5 +1,6 @@
 // POST /api/{project_id}/envelope/: envelope parsing, compression, DSN-key auth and what is stored.
 import { strict as assert } from 'assert';
+import * as http from 'http';
 import type { RunningServer } from '../../../src/server/server';
 import { aggregates, api, envelopeBody, group, NOW, postEnvelope, sessions, testServer, update } from './helpers';
 
@@ -51,6 +52,26 @@ describe('server/ingest: envelopes', () => {
     assert.equal(await total(), 1);
   });
 
+  it('answers {} with the CORS headers, and routes a request target not in normal form as the URL it means', async () => {
+    const body = envelopeBody([{ type: 'session', payload: update({ sid: 'r', init: true, started: T, status: 'exited' }) }]);
+    const plain = await postEnvelope(server, 1, body);
+    assert.equal(plain.status, 200);
+    assert.deepEqual(plain.body, {});
+    assert.equal(plain.headers.get('access-control-allow-origin'), '*');
+    assert.equal(plain.headers.get('content-type'), 'application/json');
+    // Sent as written (fetch would normalise them): dot segments, a fragment.
+    const targets = ['/api/1/./envelope/?sentry_key=testkey', '/api/2/../1/envelope/?sentry_key=testkey', '/api/1/envelope/?sentry_key=testkey#x'];
+    for (const target of targets) {
+      const r = await rawPost(server, target, body);
+      assert.equal(r.status, 200, `${target}: ${r.body}`);
+      assert.equal(r.body, '{}');
+    }
+    assert.equal(await total(), 1 + targets.length);
+    // The key in the query is read as URL query: escapes undone.
+    assert.equal((await rawPost(server, '/api/1/envelope/?sentry_key=test%6Bey', body)).status, 200);
+    assert.equal((await rawPost(server, '/api/1/envelope/?sentry_key=nokey', body)).status, 403);
+  });
+
   it('accepts the key from the envelope header dsn (tunnels)', async () => {
     const body = envelopeBody([{ type: 'session', payload: update({ sid: 't', init: true, started: T, status: 'exited' }) }], { dsn: `http://testkey@127.0.0.1/1` });
     assert.equal((await postEnvelope(server, 1, body, { key: null })).status, 200);
@@ -94,3 +115,17 @@ describe('server/ingest: envelopes', () => {
     assert.equal(group(r.body, { 'session.status': 'healthy' }).totals['sum(session)'], 0);
   });
 });
+
+/** POST to a request target exactly as written (fetch and URL would normalise it). */
+function rawPost(server: RunningServer, target: string, body: Buffer): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(server.url);
+    const req = http.request({ hostname, port, path: target, method: 'POST', headers: { 'Content-Type': 'application/x-sentry-envelope' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}

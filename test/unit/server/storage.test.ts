@@ -46,6 +46,22 @@ describe('server/storage: log framing and recovery', () => {
     assert.equal(after[3], 'after');
   });
 
+  it('writes text payloads as UTF-8 and bytes as given, in one batch, each with its own length and checksum', async () => {
+    const file = path.join(tempDir(), 'log');
+    const { log } = StorageLog.open(file);
+    const payloads: Array<string | Buffer> = ['["u","é 👍"]', Buffer.from([0x7b, 0x7d]), '', 'ascii'];
+    await Promise.all(payloads.map((p, i) => log.append(i + 1, p)));
+    await log.close();
+    const seen: Array<{ kind: number; payload: Buffer }> = [];
+    const { log: again, report } = StorageLog.open(file, { visit: (f) => seen.push({ kind: f.kind, payload: Buffer.from(f.payload) }) });
+    await again.close();
+    assert.equal(report.damaged.length, 0);
+    assert.deepEqual(seen.map((f) => f.kind), [1, 2, 3, 4]);
+    assert.deepEqual(seen.map((f) => f.payload), payloads.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+    // Framed as encodeFrame frames the same bytes.
+    assert.deepEqual(fs.readFileSync(file), Buffer.concat(payloads.map((p, i) => encodeFrame(i + 1, typeof p === 'string' ? Buffer.from(p, 'utf8') : p))));
+  });
+
   it('stops at a frame whose checksum does not match', async () => {
     const file = path.join(tempDir(), 'log');
     const { log } = StorageLog.open(file);

@@ -27,7 +27,16 @@ describe('webview bundle imports', () => {
   it('src/present (what a person reads) imports only itself and the shared health types: no vscode, no Node', () => {
     const found = importsOf('present');
     assert.ok(found.length > 5);
-    for (const [file, spec] of found) assert.ok(/^\.\/\w+$/.test(spec) || spec === '../health/types', `${file} imports ${spec}`);
+    // @vscode/l10n (its browser build in the webview bundle) only behind present/localize.ts.
+    const allowed = (file: string, spec: string) => /^\.\/\w+$/.test(spec) || spec === '../health/types' || (file === 'present/localize.ts' && spec === '@vscode/l10n');
+    for (const [file, spec] of found) assert.ok(allowed(file, spec), `${file} imports ${spec}`);
+  });
+
+  it('the built webview bundle pulls in no Node module', function () {
+    const bundle = path.join(__dirname, '../../../dist/webview.js');
+    if (!fs.existsSync(bundle)) this.skip();
+    const text = fs.readFileSync(bundle, 'utf8');
+    assert.doesNotMatch(text, /require\(\s*["'](?:node:)?(?:fs|fs\/promises|path|os|child_process)["']\s*\)/);
   });
 
   it('keeps the vendored uPlot style sheet the same as the bundled uPlot version', () => {

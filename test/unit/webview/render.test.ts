@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { isSafeAttributeName, mountInto } from '../../../src/webview/dom';
-import { NO_HEALTH_DATA } from '../../../src/present/healthStatus';
+import { noHealthDataLabel } from '../../../src/present/healthStatus';
 import { renderedStateOf, renderPanel } from '../../../src/webview/render';
 import { findAll, textOf, type VElement } from '../../../src/webview/vnode';
 import { FakeDocument, FakeElement, FakeText, walk } from './fakeDocument';
@@ -86,8 +86,8 @@ describe('webview/render', () => {
   it('says clearly when a release has no health data', () => {
     const model = sampleModel({}, { hasHealthData: false, totalSessions: 0 });
     const root = renderPanel(model);
-    assert.ok(textOf(root).includes(NO_HEALTH_DATA));
-    assert.equal(NO_HEALTH_DATA, 'No health data (90 days)');
+    assert.ok(textOf(root).includes(noHealthDataLabel()));
+    assert.equal(noHealthDataLabel(), 'No health data (90 days)');
     assert.equal(figures(root).length, 0);
     assert.equal(renderedStateOf(model), 'ready');
   });

@@ -75,6 +75,8 @@ let entryAreaCap: i32 = 0;
 let entriesUsed: i32 = 0;
 let lineEntries: i32 = 0;
 let values: usize = 0;
+/** Per field, the id its text had when last interned (-1: none yet). */
+let lastIds: usize = 0;
 let stringClass: usize = 0;
 
 // The interner: ids in order of first sight; an open-addressing table of id + 1 (0: empty).
@@ -109,6 +111,8 @@ export function init(inputBytes: i32, maxRecords: i32, maxLineBytes: i32): void 
   times = alloc(maxRecords * 16);
   maxLine = maxLineBytes;
   values = alloc(FIELDS * 16);
+  lastIds = alloc(FIELDS * 4);
+  memory.fill(lastIds, 0xff, <usize>(FIELDS * 4));
   entryAreaCap = maxRecords * 4;
   entryInts = alloc(entryAreaCap * ENTRY_INTS * 4);
   entryTimes = alloc(entryAreaCap * 8);
@@ -621,24 +625,32 @@ function isoSeconds(b: usize, end: usize): f64 {
 
 // ---- the interner ----
 
-@inline function mix(h: u32, k: u32): u32 {
-  k *= 0xcc9e2d51;
-  k = rotl<u32>(k, 15);
-  h ^= k * 0x1b873593;
-  return rotl<u32>(h, 13) * 5 + 0xe6546b64;
+/** 64-bit multiply-xorshift over 8 bytes at a time (unaligned loads are fine in wasm), murmur3's finalizer. */
+function hashOf(s: usize, n: i32): u32 {
+  let h: u64 = <u64>n * 0x9e3779b97f4a7c15;
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    h = (h ^ load<u64>(s + <usize>i)) * 0xff51afd7ed558ccd;
+    h ^= h >> 29;
+  }
+  if (i < n) {
+    // The last 1-7 bytes as one number (bytes past the string are not read).
+    let k: u64 = 0;
+    for (let j = n - 1; j >= i; j--) k = (k << 8) | <u64>at(s + <usize>j);
+    h = (h ^ k) * 0xff51afd7ed558ccd;
+  }
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53;
+  h ^= h >> 33;
+  return <u32>h;
 }
 
-function hashOf(s: usize, n: i32): u32 {
-  let h = <u32>n;
+/** The n bytes at a and at b are the same: 8 at a time. */
+function sameBytes(a: usize, b: usize, n: i32): bool {
   let i = 0;
-  for (; i + 4 <= n; i += 4) h = mix(h, load<u32>(s + <usize>i));
-  for (; i < n; i++) h = mix(h, <u32>at(s + <usize>i));
-  h ^= h >> 16;
-  h *= 0x85ebca6b;
-  h ^= h >> 13;
-  h *= 0xc2b2ae35;
-  h ^= h >> 16;
-  return h;
+  for (; i + 8 <= n; i += 8) if (load<u64>(a + <usize>i) != load<u64>(b + <usize>i)) return false;
+  for (; i < n; i++) if (at(a + <usize>i) != at(b + <usize>i)) return false;
+  return true;
 }
 
 function grow(): void {
@@ -669,7 +681,7 @@ function intern(s: usize, n: i32): i32 {
     if (e == 0) break;
     const id = e - 1;
     const o = <usize>id << 2;
-    if (load<u32>(entryHash + o) == h && load<i32>(entryLength + o) == n && memory.compare(pool + <usize>load<i32>(entryOffset + o), s, <usize>n) == 0) return id;
+    if (load<u32>(entryHash + o) == h && load<i32>(entryLength + o) == n && sameBytes(pool + <usize>load<i32>(entryOffset + o), s, n)) return id;
     i = (i + 1) & tableMask;
   }
   if (entries >= MAX_ENTRIES) return -1;
@@ -701,8 +713,18 @@ function intern(s: usize, n: i32): i32 {
 function textId(field: i32): i32 {
   if (asciiOf(field) == 0) return -2;
   const s = startOf(field);
-  const id = intern(s, <i32>(endOf(field) - s));
-  return id < 0 ? -2 : id;
+  const n = <i32>(endOf(field) - s);
+  // A field often has the value it had on the last line (one release's or one session's lines): compared before hashing.
+  const slot = lastIds + (<usize>field << 2);
+  const last = load<i32>(slot);
+  if (last >= 0) {
+    const o = <usize>last << 2;
+    if (load<i32>(entryLength + o) == n && sameBytes(pool + <usize>load<i32>(entryOffset + o), s, n)) return last;
+  }
+  const id = intern(s, n);
+  if (id < 0) return -2;
+  store<i32>(slot, id);
+  return id;
 }
 
 function isNilUuid(s: usize, n: i32): bool {
@@ -799,7 +821,7 @@ function scanLine(s: usize, e: usize, r: usize, t: usize): i32 {
     const sn = <i32>(endOf(F_SID) - ss);
     if (sn > 0) {
       if (asciiOf(F_SID) == 0) return UNSURE;
-      if (sn == lastSidLength && memory.compare(lastSid, ss, <usize>sn) == 0) sidStart = SAME_SID;
+      if (sn == lastSidLength && sameBytes(lastSid, ss, sn)) sidStart = SAME_SID;
       else {
         sidStart = <i32>(ss - input);
         sidEnd = <i32>(ss - input) + sn;

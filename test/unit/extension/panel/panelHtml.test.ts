@@ -73,4 +73,20 @@ describe('extension/panel/panelHtml', () => {
     assert.notEqual(a, b);
     assert.match(a, /^[A-Za-z0-9+/]{24}$/);
   });
+
+  it("hands VS Code's translations to the page as an escaped attribute, and none in English", () => {
+    const input = {
+      cspSource: CSP_SOURCE,
+      nonce: 'n',
+      scriptUri: `${CSP_SOURCE}/ext/dist/webview.js`,
+      styleUris: [],
+      key: { source: 'demo', project: 'p', release: 'r' },
+    };
+    assert.ok(!buildPanelHtml(input).includes('data-l10n'));
+    assert.ok(!buildPanelHtml({ ...input, translations: {} }).includes('data-l10n'));
+    const html = buildPanelHtml({ ...input, translations: { Sessions: 'Sitzungen "<b>"' } });
+    const attr = /data-l10n="([^"]*)"/.exec(html)?.[1];
+    assert.equal(attr, '{&quot;Sessions&quot;:&quot;Sitzungen \\&quot;&lt;b&gt;\\&quot;&quot;}');
+    assert.ok(!html.includes('<b>'));
+  });
 });
