@@ -25,7 +25,7 @@ import {
 } from '../../scripts/testing/codeServer';
 import { PanelMark } from '../../src/webview/protocol';
 import { E2E_RELEASES, sessionLines } from '../../test/e2e/sessionData';
-import { commandRow, frameWith, quickPickRow } from '../../test/e2e/workbenchPage';
+import { commandRow, frameWith, QUIET_WORKBENCH_SETTINGS, quickPickRow } from '../../test/e2e/workbenchPage';
 import { median, round } from '../lib/stats';
 
 const RELEASE = E2E_RELEASES[0].release; // shop 2.2.0
@@ -211,14 +211,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(sessionFile, sessionLines(Math.floor(Date.now() / 1000)).join('\n') + '\n');
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
     fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-      'workbench.colorTheme': 'Default Light Modern',
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'chat.disableAIFeatures': true,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'telemetry.telemetryLevel': 'off',
-      'extensions.autoUpdate': false,
-      'extensions.autoCheckUpdates': false,
+      ...QUIET_WORKBENCH_SETTINGS,
       'releaseHealth.source': 'file',
       'releaseHealth.file.path': sessionFile,
     }));

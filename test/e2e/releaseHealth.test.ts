@@ -21,7 +21,7 @@ import {
 import type { Overview, ReleaseHealth } from '../../src/health/types';
 import { PanelMark } from '../../src/webview/protocol';
 import { E2E_RELEASES, sessionLines } from './sessionData';
-import { commandRow, frameWith, quickPickRow, RESULTS, runCommand, vsixPath } from './workbenchPage';
+import { commandRow, frameWith, QUIET_WORKBENCH_SETTINGS, quickPickRow, RESULTS, runCommand, vsixPath } from './workbenchPage';
 
 const PICKED = E2E_RELEASES[0]; // shop 2.2.0: not the newest, so the pick matters
 const LIGHT = 'Default Light Modern';
@@ -113,14 +113,8 @@ describe('e2e: the packaged extension in code-server', function () {
     };
 
     const settings = {
+      ...QUIET_WORKBENCH_SETTINGS,
       'workbench.colorTheme': LIGHT,
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'chat.disableAIFeatures': true,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'telemetry.telemetryLevel': 'off',
-      'extensions.autoUpdate': false,
-      'extensions.autoCheckUpdates': false,
       'releaseHealth.source': 'file',
       'releaseHealth.file.path': sessionFile,
       // The watch follows the tracked release: shop 2.3.0 (warning, then critical below).

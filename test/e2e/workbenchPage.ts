@@ -7,6 +7,18 @@ import { ROOT } from '../../scripts/testing/codeServer';
 
 export const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 
+/** User settings for a workbench a test drives: light theme, nothing that pops up or updates by itself. */
+export const QUIET_WORKBENCH_SETTINGS = {
+  'workbench.colorTheme': 'Default Light Modern',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+} as const;
+
 export function vsixPath(): string {
   if (process.env.RH_VSIX) return path.resolve(process.env.RH_VSIX);
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };

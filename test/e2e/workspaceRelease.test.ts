@@ -12,7 +12,7 @@ import { ensureVsCode, codeServerCli, makeTempDir, openWorkbench, startCodeServe
 import { startServer, type RunningServer } from '../../src/server/server';
 import { GitRepo } from '../unit/workspace/gitRepo';
 import { sentryCliOk } from '../unit/server/sentryCli';
-import { frameWith, RESULTS, vsixPath } from './workbenchPage';
+import { frameWith, QUIET_WORKBENCH_SETTINGS, RESULTS, vsixPath } from './workbenchPage';
 
 const TOKEN = 'e2e-workspace-token';
 const KEY = 'e2ekey';
@@ -71,14 +71,7 @@ describe('e2e: the workspace\'s release (git HEAD 2 commits past a released tag)
     const userDataDir = path.join(tmp, 'user-data');
     fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
     fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({
-      'workbench.colorTheme': 'Default Light Modern',
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'chat.disableAIFeatures': true,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'telemetry.telemetryLevel': 'off',
-      'extensions.autoUpdate': false,
-      'extensions.autoCheckUpdates': false,
+      ...QUIET_WORKBENCH_SETTINGS,
       'git.openRepositoryInParentFolders': 'always',
       'security.workspace.trust.enabled': false,
       // No polling: whatever changes after the first load comes from following git, not a fetch.
