@@ -9,6 +9,7 @@ import type { AgeSeries, ComparisonKey, ComparisonRowModel, ComparisonViewModel,
 import type { EqualAgeResult, ReleaseHealthStoreReader } from '../store/storeTypes';
 import { panelScopeOf } from '../panel/panelModel';
 import { t } from '../../present/localize';
+import { crashFreeSessionsLabel, crashFreeUsersLabel } from '../../present/releaseFigures';
 
 export type ComparisonStoreView = Pick<ReleaseHealthStoreReader, 'state' | 'snapshot'>;
 
@@ -112,8 +113,8 @@ export function buildComparisonModel(input: ComparisonInput): ComparisonViewMode
 
   const c = compareReleases(baseHealth, candidateHealth, { minimumSessions });
   model.rows = [
-    rowOf('crashFreeSessions', 'Crash-free sessions', c.crashFreeSessions, key, [baseHealth.totalSessions, candidateHealth.totalSessions], 'sessions', minimumSessions),
-    rowOf('crashFreeUsers', 'Crash-free users', c.crashFreeUsers, key, [baseHealth.totalUsers, candidateHealth.totalUsers], 'users', minimumSessions),
+    rowOf('crashFreeSessions', crashFreeSessionsLabel(), c.crashFreeSessions, key, [baseHealth.totalSessions, candidateHealth.totalSessions], 'sessions', minimumSessions),
+    rowOf('crashFreeUsers', crashFreeUsersLabel(), c.crashFreeUsers, key, [baseHealth.totalUsers, candidateHealth.totalUsers], 'users', minimumSessions),
   ];
   const now = Date.parse(overview.now) / 1000;
   if (aged) {

@@ -15,6 +15,8 @@ import { figureNodes, rootNodes, type TreeNode } from '../../../src/extension/tr
 import { DEFAULT_THRESHOLDS } from '../../../src/health/types';
 import { useTranslations } from '../../../src/present/localize';
 import { releaseTooltipMarkdown, statusSummaryMarkdown } from '../../../src/present/releaseTooltip';
+import { buildComparisonModel } from '../../../src/extension/compare/comparisonModel';
+import { renderComparisonView } from '../../../src/webview/comparisonView';
 import { renderPanel } from '../../../src/webview/render';
 import { findAll, textOf } from '../../../src/webview/vnode';
 import { englishBundle, messagesInSources } from '../../../scripts/l10n/messages';
@@ -81,7 +83,13 @@ describe('present: pseudo-localised, every word on the surfaces comes from a tra
     const loadingBar = statusBarView({ status: 'loading', previous: null }, { kind: 'none' }, DEFAULT_THRESHOLDS);
     const pick = releasePickItems(snap)[0];
     const panelRoot = renderPanel(buildPanelModel(key, { state, snapshot: snap, findRelease: () => r }));
-    const panel = findAll(panelRoot, () => true).flatMap((el) => [textOf(el), String(el.attrs.title ?? ''), String(el.attrs['aria-label'] ?? '')]);
+    const shown = (root: ReturnType<typeof renderPanel>) => findAll(root, () => true).flatMap((el) => [textOf(el), String(el.attrs.title ?? ''), String(el.attrs['aria-label'] ?? '')]);
+    const panel = shown(panelRoot);
+    const base = sampleRelease({ release: 'mobile-app@2.4.1', previousRelease: null });
+    const both = snapshot([r, base]);
+    const comparisonKey = { source: both.scope.kind, project: r.project, base: base.release, candidate: r.release };
+    const comparisonStore = { state: { status: 'ready' as const, snapshot: both }, snapshot: both };
+    const comparison = shown(renderComparisonView(buildComparisonModel({ key: comparisonKey, store: comparisonStore, equalAge: { status: 'off' }, minimumSessions: 30 })));
     const surfaces: Record<string, string[]> = {
       tree: treeTexts(rootNodes(state, [])),
       treeLoading: treeTexts(rootNodes({ status: 'loading', previous: null }, [])),
@@ -89,6 +97,7 @@ describe('present: pseudo-localised, every word on the surfaces comes from a tra
       statusBar: [bar.text, unescape(bar.tooltip), bar.accessibilityLabel ?? '', bar.command?.title ?? '', loadingBar.tooltip],
       quickPick: [pick.label, pick.description, pick.detail],
       panel,
+      comparison,
       apiError: [describeApiError(Object.assign(new Error(''), { kind: 'auth' }), { url: 'https://sentry.io', organization: 'acme' }).message],
     };
     // What comes from the data, not from us.
