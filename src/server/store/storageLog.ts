@@ -6,7 +6,7 @@
 // the damaged bytes aside into the data dir, and says where and how many.
 import * as fs from 'fs';
 import * as path from 'path';
-import { encodeFrames, HEADER, MAGIC, scanFrames, type DamagedRange, type Frame, type FrameInput } from './frameScan';
+import { encodeFrames, HEADER, MAGIC, MAX_PAYLOAD, scanFrames, type DamagedRange, type Frame, type FrameInput } from './frameScan';
 
 export { encodeFrame, readFrames, type Frame } from './frameScan';
 
@@ -119,6 +119,8 @@ export class StorageLog {
   append(kind: number, payload: Buffer | string): Promise<void> {
     if (this.closed) return Promise.reject(new Error('storage log is closed'));
     if (this.outage && Date.now() < this.outage.retryAt) return Promise.reject(this.outage.error);
+    // A frame the scan would read back as damage is refused here, so it fails alone, not its batch.
+    if (payloadBytes(payload) > MAX_PAYLOAD) return Promise.reject(new Error(`a log frame holds at most ${MAX_PAYLOAD} bytes`));
     return new Promise<void>((resolve, reject) => {
       // Encoded at flush time, the whole batch into one buffer.
       this.queue.push({ kind, payload, resolve, reject });
@@ -136,7 +138,7 @@ export class StorageLog {
       try {
         data = encodeFrames(batch);
       } catch (err) {
-        // A payload that cannot be framed (too large for the length field): only its callers fail.
+        // The batch's buffer could not be allocated: its callers fail, the log goes on.
         const error = err instanceof Error ? err : new Error(String(err));
         for (const p of batch) p.reject(error);
         continue;
@@ -302,4 +304,10 @@ function syncDirectory(dir: string): void {
   } catch {
     // Some file systems cannot fsync a directory; the file's own fsyncs still hold.
   }
+}
+
+function payloadBytes(payload: Buffer | string): number {
+  if (typeof payload !== 'string') return payload.length;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: count exactly only when it could matter.
+  return payload.length * 3 <= MAX_PAYLOAD ? payload.length : Buffer.byteLength(payload, 'utf8');
 }

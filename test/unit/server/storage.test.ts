@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { LOG_FILE } from '../../../src/server/store/durableStore';
+import { MAX_PAYLOAD } from '../../../src/server/store/frameScan';
 import { FRAME_IMPORT_COMMIT } from '../../../src/server/store/logRecords';
 import { encodeFrame, readFrames, StorageLog } from '../../../src/server/store/storageLog';
 import { ingest, NOW, sessions, testServer, update } from './helpers';
@@ -60,6 +61,20 @@ describe('server/storage: log framing and recovery', () => {
     assert.deepEqual(seen.map((f) => f.payload), payloads.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
     // Framed as encodeFrame frames the same bytes.
     assert.deepEqual(fs.readFileSync(file), Buffer.concat(payloads.map((p, i) => encodeFrame(i + 1, typeof p === 'string' ? Buffer.from(p, 'utf8') : p))));
+  });
+
+  it('refuses a payload the scan could not read back, alone: the frames batched with it are written', async () => {
+    const file = path.join(tempDir(), 'log');
+    const { log } = StorageLog.open(file);
+    // Not filled: never written, only measured.
+    const huge = Buffer.allocUnsafe(MAX_PAYLOAD + 1);
+    const results = await Promise.allSettled([log.append(1, 'before'), log.append(2, huge), log.append(3, 'after')]);
+    await log.close();
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+    const kinds: number[] = [];
+    const { log: again } = StorageLog.open(file, { visit: (f) => kinds.push(f.kind) });
+    await again.close();
+    assert.deepEqual(kinds, [1, 3]);
   });
 
   it('stops at a frame whose checksum does not match', async () => {
