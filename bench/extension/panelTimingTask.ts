@@ -25,7 +25,7 @@ import {
 } from '../../scripts/testing/codeServer';
 import { PanelMark } from '../../src/webview/protocol';
 import { E2E_RELEASES, sessionLines } from '../../test/e2e/sessionData';
-import { commandRow, frameWith, QUIET_WORKBENCH_SETTINGS, quickPickRow } from '../../test/e2e/workbenchPage';
+import { commandRow, frameWith, QUIET_WORKBENCH_SETTINGS, quickOpen, quickPickRow } from '../../test/e2e/workbenchPage';
 import { median, round } from '../lib/stats';
 
 const RELEASE = E2E_RELEASES[0].release; // shop 2.2.0
@@ -171,13 +171,7 @@ async function freshWorkbench(browser: Browser, url: string): Promise<{ context:
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
   // The extension has its data when the status bar shows the release.
   await page.locator('.statusbar .statusbar-item', { hasText: /crash-free/ }).first().waitFor({ timeout: 90_000 });
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(MARKDOWN_FILE);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: MARKDOWN_FILE }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-lines', { hasText: MARKDOWN_HEADING }).first().waitFor({ timeout: 30_000 });
+  await quickOpen(page, MARKDOWN_FILE, MARKDOWN_HEADING);
   await sleep(SETTLE_MS);
   return { context, page };
 }

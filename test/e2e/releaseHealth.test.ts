@@ -21,7 +21,7 @@ import {
 import type { Overview, ReleaseHealth } from '../../src/health/types';
 import { PanelMark } from '../../src/webview/protocol';
 import { E2E_RELEASES, sessionLines } from './sessionData';
-import { commandRow, frameWith, QUIET_WORKBENCH_SETTINGS, quickPickRow, RESULTS, runCommand, vsixPath } from './workbenchPage';
+import { commandRow, frameWith, packagedVsix, QUIET_WORKBENCH_SETTINGS, quickOpen, quickPickRow, RESULTS, runCommand } from './workbenchPage';
 
 const PICKED = E2E_RELEASES[0]; // shop 2.2.0: not the newest, so the pick matters
 const LIGHT = 'Default Light Modern';
@@ -94,8 +94,7 @@ describe('e2e: the packaged extension in code-server', function () {
   before(async function () {
     this.timeout(600_000);
     fs.mkdirSync(RESULTS, { recursive: true });
-    const vsix = vsixPath();
-    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run \`npm run package\` first (npm run test:e2e does)`);
+    const vsix = packagedVsix();
     const tools = ensureVsCode();
     tmp = makeTempDir('rh-e2e-');
     const extensionsDir = path.join(tmp, 'extensions');
@@ -347,14 +346,8 @@ describe('e2e: the packaged extension in code-server', function () {
 
   it('VS Code\'s own Markdown preview of a small file opens and renders (the baseline of panelMs)', async () => {
     // Quick Open the file, as a person would, and wait for its editor.
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(MARKDOWN_FILE);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: MARKDOWN_FILE }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await quickOpen(page, MARKDOWN_FILE, MARKDOWN_HEADING);
     await page.locator('.tab', { hasText: MARKDOWN_FILE }).first().waitFor({ timeout: 30_000 });
-    await page.locator('.monaco-editor .view-lines', { hasText: MARKDOWN_HEADING }).first().waitFor({ timeout: 30_000 });
     // markdown.showPreview from the palette: from the click to the heading rendered in the preview's webview.
     const row = await commandRow(page, 'Markdown: Open Preview');
     const started = Date.now();

@@ -19,6 +19,24 @@ export const QUIET_WORKBENCH_SETTINGS = {
   'extensions.autoCheckUpdates': false,
 } as const;
 
+/** The packaged extension the suite installs; fails the suite's setup when it was not built. */
+export function packagedVsix(): string {
+  const vsix = vsixPath();
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first (npm run test:e2e does)`);
+  return vsix;
+}
+
+/** Quick Open (Ctrl+P) a workspace file, as a person would, until its editor shows `text`. */
+export async function quickOpen(page: Page, file: string, text: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines', { hasText: text }).first().waitFor({ timeout: 30_000 });
+}
+
 export function vsixPath(): string {
   if (process.env.RH_VSIX) return path.resolve(process.env.RH_VSIX);
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };

@@ -12,7 +12,7 @@ import { ensureVsCode, codeServerCli, makeTempDir, openWorkbench, startCodeServe
 import { startServer, type RunningServer } from '../../src/server/server';
 import { GitRepo } from '../unit/workspace/gitRepo';
 import { sentryCliOk } from '../unit/server/sentryCli';
-import { frameWith, QUIET_WORKBENCH_SETTINGS, RESULTS, vsixPath } from './workbenchPage';
+import { frameWith, packagedVsix, QUIET_WORKBENCH_SETTINGS, RESULTS } from './workbenchPage';
 
 const TOKEN = 'e2e-workspace-token';
 const KEY = 'e2ekey';
@@ -44,8 +44,7 @@ describe('e2e: the workspace\'s release (git HEAD 2 commits past a released tag)
   before(async function () {
     this.timeout(600_000);
     fs.mkdirSync(RESULTS, { recursive: true });
-    const vsix = vsixPath();
-    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run \`npm run package\` first (npm run test:e2e does)`);
+    const vsix = packagedVsix();
     const tools = ensureVsCode();
     tmp = makeTempDir('rh-e2e-ws-');
 
