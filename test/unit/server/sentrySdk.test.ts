@@ -35,6 +35,9 @@ const Sentry = require('@sentry/node');
 Sentry.init({
   dsn: process.argv[1], release: 'sdk-app@1.0.0', environment: 'test',
   integrations: (defaults) => defaults.filter((i) => i.name !== 'ProcessSession'),
+  // On the crash the SDK sends the session, then exits; its default 2 s to do so is too short
+  // on a loaded CI machine (the group commit waits for its fsync). close() returns once sent.
+  shutdownTimeout: 30000,
 });
 Sentry.setUser({ id: 'u3' });
 Sentry.startSession();
@@ -65,7 +68,11 @@ describe('server/@sentry/node round trip', function () {
       field: ['sum(session)', 'count_unique(user)'], groupBy: ['release', 'session.status'], project: '7', statsPeriod: '1h', interval: '1m',
     });
     assert.equal(r.status, 200);
-    const value = (status: string, field: string): number => group(r.body, { release: 'sdk-app@1.0.0', 'session.status': status }).totals[field];
+    const value = (status: string, field: string): number => {
+      const g = group(r.body, { release: 'sdk-app@1.0.0', 'session.status': status });
+      assert.ok(g, `no ${status} group in ${JSON.stringify(r.body.groups.map((x: { by: unknown }) => x.by))}`);
+      return g.totals[field];
+    };
     assert.deepEqual(
       ['healthy', 'errored', 'crashed', 'abnormal', 'unhandled'].map((s) => value(s, 'sum(session)')),
       [1, 1, 1, 0, 0],
